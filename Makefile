@@ -1,0 +1,44 @@
+# Quick start: `make demo` builds the docs with the bundled catalogue; `make test` runs the tests.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SPHINXOPTS ?= -nW --keep-going
+DOCS_OUT := docs/_build
+
+.PHONY: demo test docs pdf lint type bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# One stamp per set of extras, so `make test` after `make demo` installs only what is missing.
+$(VENV)/.stamp-%: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[$(subst +,$(comma),$*)]"
+	@touch $@
+
+comma := ,
+
+demo: $(VENV)/.stamp-docs
+	$(BIN)/sphinx-build -b html $(SPHINXOPTS) docs $(DOCS_OUT)/html
+	@echo
+	@echo "Docs built: open $(abspath $(DOCS_OUT))/html/index.html"
+
+docs: demo
+
+test: $(VENV)/.stamp-test+docs
+	$(BIN)/python -m pytest
+
+pdf: $(VENV)/.stamp-docs
+	$(BIN)/sphinx-build -M latexpdf docs $(DOCS_OUT) $(SPHINXOPTS)
+	@echo "PDF: $(abspath $(DOCS_OUT))/latex/sphinx-awserrors.pdf"
+
+lint: $(VENV)/.stamp-lint
+	$(BIN)/ruff check sphinx_awserrors tests benchmarks
+	$(BIN)/ruff format --check sphinx_awserrors tests benchmarks
+	$(BIN)/mypy
+
+bench: $(VENV)/.stamp-test
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) $(DOCS_OUT) build dist .tox .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,56 @@
+"""Sphinx configuration of sphinx-awserrors' own documentation, built with the extension."""
+
+from __future__ import annotations
+
+import sphinx_awserrors
+
+project = "sphinx-awserrors"
+author = "sphinx_awserrors developers"
+copyright = "2026, sphinx_awserrors developers"  # noqa: A001
+version = release = sphinx_awserrors.__version__
+
+extensions = [
+    "sphinx.ext.autodoc",
+    "sphinx.ext.intersphinx",
+    "sphinx_autodoc_typehints",
+    "myst_parser",
+    "sphinx_awserrors",
+]
+
+# The bundled AWS catalogue: no `awserrors_catalogue` needed.
+
+source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+exclude_patterns = ["_build", "**/_includes"]
+root_doc = "index"
+
+html_theme = "alabaster"
+html_title = "sphinx-awserrors"
+html_theme_options = {"description": "AWS-style error codes, documented from one catalogue"}
+
+# Offline builds: the inventories are not fetched, so references to Python's and Sphinx's
+# objects stay plain text; nitpicky mode is told which of them cannot resolve.
+intersphinx_mapping: dict[str, tuple[str, str | None]] = {}
+nitpicky = True
+nitpick_ignore_regex = [
+    (r"py:.*", r"(docutils|sphinx|collections|argparse|pathlib|typing|re|os)\..*"),
+    (r"py:class", r"(Path|Node|Sphinx|BuildEnvironment|Config|Element|Any|Iterator|Iterable)"),
+    (r"py:class", r"(Sequence|Mapping|Callable|Literal|Namespace|SphinxDirective|Directive)"),
+    (r"py:class", r"(ExtensionMetadata|SphinxRole|Domain|Index|IndexEntry|ObjType|XRefRole)"),
+    (r"py:class", r"(Builder|TextElement|system_message|Inliner|Body|RSTState|StateMachine)"),
+    (r"py:class", r"(spellchecker\..*|SpellChecker|yaml\..*|_io\..*|io\..*|Finding)"),
+    (r"py:class", r"(NoneType|Final|Scope|CheckFunction|Location|Command)"),
+]
+
+autodoc_member_order = "bysource"
+autodoc_typehints = "description"
+typehints_defaults = "comma"
+always_document_param_types = False
+
+latex_documents = [
+    (root_doc, "sphinx-awserrors.tex", "sphinx-awserrors", author, "manual"),
+]
+man_pages = [
+    ("cli", "sphinx-awserrors", "check, import and export AWS-style error catalogues", author, 1)
+]
+epub_show_urls = "no"
+suppress_warnings = ["epub.unknown_project_files"]
