@@ -5,10 +5,22 @@ No Sphinx import here: the command-line tools reuse this module.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+import bisect
+import difflib
+import hashlib
+import json
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Mapping, Sequence
 
 #: The name that stands for the bundled AWS catalogue in ``awserrors_catalogue``.
 BUNDLED: str = "bundled"
@@ -16,6 +28,7 @@ BUNDLED: str = "bundled"
 #: The fields an entry may have, in the order they are written out.
 FIELDS: tuple[str, ...] = ("code", "status", "description", "tags", "see_also", "ignore")
 REQUIRED_FIELDS: tuple[str, ...] = ("code", "status", "description")
+
 
 @dataclass(frozen=True)
 class ErrorEntry:
@@ -97,3 +110,691 @@ class Catalogue:
 def bundled_path() -> Path:
     """The path of the bundled AWS catalogue file."""
     return Path(str(resources.files("sphinx_awserrors") / "data" / "aws.yaml"))
+
+
+# --------------------------------------------------------------------------------------------
+# Loading catalogue files
+# --------------------------------------------------------------------------------------------
+
+#: File suffixes the loaders understand, and the format each names.
+FORMATS: dict[str, str] = {".yaml": "yaml", ".yml": "yaml", ".toml": "toml", ".json": "json"}
+
+#: Keys allowed at the top level of a catalogue file besides ``errors``.
+TOP_LEVEL_KEYS: tuple[str, ...] = ("errors", "$schema")
+
+_LIST_FIELDS: tuple[str, ...] = ("tags", "see_also", "ignore")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something in a catalogue file the loader cannot represent, and where it is.
+
+    ``fatal`` is true when nothing at all could be read from the file (missing, empty, not
+    UTF-8, a syntax error, a top level without an ``errors`` list); otherwise only one entry
+    (or one field of it) was left out.
+    """
+
+    file: str
+    line: int | None
+    message: str
+    fatal: bool = False
+
+    def location(self) -> str:
+        """``file:line`` (or just ``file``) for messages."""
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+    def __str__(self) -> str:
+        return f"{self.location()}: {self.message}"
+
+
+@dataclass(frozen=True)
+class CatalogueFile:
+    """One file named by the configuration, resolved to a path."""
+
+    path: Path
+    bundled: bool = False
+
+    @property
+    def name(self) -> str:
+        """The file name used in entries and messages."""
+        return str(self.path)
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """A merged catalogue, the files it came from and every problem met while loading."""
+
+    catalogue: Catalogue
+    problems: tuple[Problem, ...] = ()
+    files: tuple[CatalogueFile, ...] = ()
+
+    @property
+    def fatal(self) -> bool:
+        """True when the project named files of its own and none of them gave any entry."""
+        own = [f for f in self.files if not f.bundled]
+        if not own or any(e.file in {f.name for f in own} for e in self.catalogue):
+            return False
+        return any(p.fatal for p in self.problems)
+
+
+# A parsed document with positions, the same shape for the three formats: a mapping keeps its
+# pairs as a list (so a duplicate key is still visible), each with the line of its key.
+@dataclass
+class _Node:
+    kind: str  # "map", "seq" or "scalar"
+    line: int | None
+    value: Any = None
+    pairs: list[tuple[Any, _Node, int | None]] = field(default_factory=list)
+    items: list[_Node] = field(default_factory=list)
+
+
+class _FileError(Exception):
+    """A problem that stops the reading of one file (the message of a fatal :class:`Problem`)."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+def _describe(value: object) -> str:
+    """A short phrase naming the type of *value*, for messages."""
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"a boolean ({str(value).lower()})"
+    if isinstance(value, int):
+        return f"an integer ({value})"
+    if isinstance(value, float):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        return f"the string {value!r}"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"a {type(value).__name__}"
+
+
+def _node_kind(node: _Node) -> str:
+    if node.kind == "map":
+        return "a mapping"
+    if node.kind == "seq":
+        return "a list"
+    return _describe(node.value)
+
+
+def _did_you_mean(word: str, choices: Sequence[str]) -> str:
+    match = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f"; did you mean {match[0]!r}?" if match else f" (allowed: {', '.join(choices)})"
+
+
+# --- YAML -----------------------------------------------------------------------------------
+
+_YamlLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+def _parse_yaml(text: str) -> _Node | None:
+    loader = _YamlLoader(text)
+    try:
+        try:
+            root = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            parts = [p for p in (exc.problem, exc.context) if p]
+            detail = "; ".join(parts) if parts else str(exc)
+            raise _FileError(
+                f"YAML syntax error: {detail}", mark.line + 1 if mark else None
+            ) from None
+        except yaml.YAMLError as exc:
+            raise _FileError(f"YAML syntax error: {exc}") from None
+        if root is None:
+            return None
+        return _yaml_node(loader, root, set())
+    finally:
+        loader.dispose()
+
+
+def _yaml_node(loader: yaml.SafeLoader, node: yaml.Node, active: set[int]) -> _Node:
+    line = node.start_mark.line + 1
+    if id(node) in active:
+        raise _FileError("YAML alias refers to itself (a recursive structure)", line)
+    if isinstance(node, yaml.ScalarNode):
+        try:
+            value = loader.construct_object(node, deep=True)
+        except yaml.YAMLError as exc:
+            raise _FileError(f"YAML value error: {exc}", line) from None
+        return _Node("scalar", line, value)
+    active = active | {id(node)}
+    if isinstance(node, yaml.SequenceNode):
+        return _Node("seq", line, items=[_yaml_node(loader, n, active) for n in node.value])
+    assert isinstance(node, yaml.MappingNode)
+    own_count = sum(1 for key, _ in node.value if key.tag != _MERGE_TAG)
+    try:
+        loader.flatten_mapping(node)  # resolves `<<: *anchor` merge keys
+    except yaml.YAMLError as exc:
+        raise _FileError(f"YAML merge error: {exc}", line) from None
+    merged = node.value[: len(node.value) - own_count]
+    own = node.value[len(node.value) - own_count :]
+    result = _Node("map", line)
+    own_keys = [_yaml_node(loader, k, active) for k, _ in own]
+    seen_merged: set[object] = {k.value for k in own_keys if _hashable(k.value)}
+    for key_node, value_node in merged:
+        # a key given explicitly overrides the merged one; that is not a duplicate
+        key = _yaml_node(loader, key_node, active)
+        if _hashable(key.value) and key.value in seen_merged:
+            continue
+        if _hashable(key.value):
+            seen_merged.add(key.value)
+        result.pairs.append((key.value, _yaml_node(loader, value_node, active), key.line))
+    for key, (_, value_node) in zip(own_keys, own, strict=True):
+        result.pairs.append((key.value, _yaml_node(loader, value_node, active), key.line))
+    return result
+
+
+def _hashable(value: object) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
+# --- JSON -----------------------------------------------------------------------------------
+
+
+class _Pairs(list[tuple[str, Any]]):
+    """A JSON object as the list of its pairs, so a duplicate key is not collapsed."""
+
+
+# A string (possibly followed by the colon that makes it a key), or a bracket.
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"(\s*:)?|[{}\[\]]', re.DOTALL)
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in re.finditer("\n", text))]
+
+
+def _parse_json(text: str) -> _Node:
+    try:
+        data = json.loads(text, object_pairs_hook=_Pairs)
+    except json.JSONDecodeError as exc:
+        raise _FileError(f"JSON syntax error: {exc.msg}", exc.lineno) from None
+    except RecursionError:
+        raise _FileError("JSON nested too deeply") from None
+    # json gives no positions; the text is valid JSON, so a scan of its strings and brackets
+    # finds every object's "{" and keys in document order, the order of a pre-order walk.
+    starts = _line_starts(text)
+    objects: list[tuple[int, list[int]]] = []
+    stack: list[list[int] | None] = []
+    for match in _JSON_TOKEN.finditer(text):
+        token = match.group(0)
+        line = bisect.bisect_right(starts, match.start())
+        if token == "{":
+            keys: list[int] = []
+            objects.append((line, keys))
+            stack.append(keys)
+        elif token == "[":
+            stack.append(None)
+        elif token in "}]":
+            stack.pop()
+        elif match.group(1) and stack and stack[-1] is not None:
+            stack[-1].append(line)
+    positions = iter(objects)
+
+    def build(value: Any, line: int | None) -> _Node:
+        if isinstance(value, _Pairs):
+            obj_line, key_lines = next(positions)
+            node = _Node("map", obj_line)
+            for (key, item), key_line in zip(value, key_lines, strict=True):
+                node.pairs.append((key, build(item, key_line), key_line))
+            return node
+        if isinstance(value, list):
+            return _Node("seq", line, items=[build(item, line) for item in value])
+        return _Node("scalar", line, value)
+
+    return build(data, 1)
+
+
+# --- TOML -----------------------------------------------------------------------------------
+
+_TOML_ERROR_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+_TOML_ERRORS_TABLE = re.compile(r"\s*\[\[\s*(?:errors|\"errors\"|'errors')\s*\]\]")
+_TOML_HEADER = re.compile(r"\s*\[")
+_TOML_KEY = re.compile(r"\s*(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_$-]+)\s*=")
+
+
+def _parse_toml(text: str) -> _Node:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        found = _TOML_ERROR_LINE.search(message)
+        detail = _TOML_ERROR_LINE.sub("", message).strip()
+        raise _FileError(
+            f"TOML syntax error: {detail}", int(found.group(1)) if found else None
+        ) from None
+    # tomllib gives no positions: find the `[[errors]]` headers and the `key =` lines under
+    # each in the text (skipping the insides of multi-line strings).
+    top_lines: dict[str, int] = {}
+    blocks: list[tuple[int, dict[str, int]]] = []
+    current: dict[str, int] | None = top_lines
+    in_string: str | None = None
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if in_string:
+            if raw.count(in_string) % 2 == 1:
+                in_string = None
+            continue
+        if _TOML_ERRORS_TABLE.match(raw):
+            top_lines.setdefault("errors", number)
+            current = {}
+            blocks.append((number, current))
+            continue
+        if _TOML_HEADER.match(raw):
+            current = None
+            continue
+        key = _TOML_KEY.match(raw)
+        if key and current is not None:
+            name = key.group(1).strip("\"'")
+            current.setdefault(name, number)
+        for quote in ('"""', "'''"):
+            if raw.count(quote) % 2 == 1:
+                in_string = quote
+                break
+    lines = text.splitlines()
+
+    def find_code_line(code: object, after: int) -> int | None:
+        # entries of an inline array (errors = [{...}, ...]): the line that gives the code
+        if not isinstance(code, str):
+            return None
+        pattern = re.compile(r"\bcode\s*=\s*[\"']" + re.escape(code) + r"[\"']")
+        for number in range(after, len(lines) + 1):
+            if pattern.search(lines[number - 1]):
+                return number
+        return None
+
+    def build(value: Any, line: int | None, key_lines: dict[str, int]) -> _Node:
+        if isinstance(value, dict):
+            node = _Node("map", line)
+            for key, item in value.items():
+                key_line = key_lines.get(key, line)
+                node.pairs.append((key, build(item, key_line, {}), key_line))
+            return node
+        if isinstance(value, list):
+            return _Node("seq", line, items=[build(item, line, {}) for item in value])
+        return _Node("scalar", line, value)
+
+    root = build(data, 1, top_lines)
+    errors_node = next((n for k, n, _ in root.pairs if k == "errors"), None)
+    if errors_node is not None and errors_node.kind == "seq":
+        if len(blocks) == len(errors_node.items):
+            for item, (block_line, key_lines) in zip(errors_node.items, blocks, strict=True):
+                item.line = block_line
+                item.pairs = [(k, v, key_lines.get(k, block_line)) for k, v, _ in item.pairs]
+                for _key, child, key_line in item.pairs:
+                    _set_line(child, key_line)
+        else:
+            after = errors_node.line or 1
+            for item in errors_node.items:
+                code = next((n.value for k, n, _ in item.pairs if k == "code"), None)
+                item.line = find_code_line(code, after) or item.line
+                if item.line:
+                    after = item.line
+                for _, child, _ in item.pairs:
+                    _set_line(child, item.line)
+                item.pairs = [(k, v, item.line) for k, v, _ in item.pairs]
+    return root
+
+
+def _set_line(node: _Node, line: int | None) -> None:
+    node.line = line
+    for item in node.items:
+        _set_line(item, line)
+
+
+# --- From parsed documents to entries -------------------------------------------------------
+
+_PARSERS: dict[str, Callable[[str], _Node | None]] = {
+    "yaml": _parse_yaml,
+    "json": _parse_json,
+    "toml": _parse_toml,
+}
+
+
+def parse_catalogue_text(
+    text: str, file: str = "<memory>", fmt: str = "yaml"
+) -> tuple[list[ErrorEntry], list[Problem]]:
+    """Parse the catalogue *text* in format *fmt* (``yaml``, ``toml`` or ``json``).
+
+    Returns the entries that could be read and the problems met; *file* names the source in
+    entries and problems. Malformed entries are left out, each with its problem.
+    """
+    try:
+        if not text.strip():
+            raise _FileError("the file is empty; a catalogue needs an 'errors' list")
+        root = _PARSERS[fmt](text)
+        if root is None:  # a YAML document of only comments
+            raise _FileError("the file has no content; a catalogue needs an 'errors' list")
+        return _entries(root, file)
+    except _FileError as exc:
+        return [], [Problem(file, exc.line, exc.message, fatal=True)]
+
+
+def _entries(root: _Node, file: str) -> tuple[list[ErrorEntry], list[Problem]]:
+    if root.kind != "map":
+        hint = "; put the entries under an 'errors' key" if root.kind == "seq" else ""
+        raise _FileError(
+            f"the top level must be a mapping with an 'errors' list, not {_node_kind(root)}{hint}",
+            root.line,
+        )
+    problems: list[Problem] = []
+    errors: _Node | None = None
+    seen: dict[object, int | None] = {}
+    for key, value, line in root.pairs:
+        if key in seen:
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    f"the top-level key {key!r} is given twice "
+                    f"(first on line {seen[key]}); the first is used",
+                )
+            )
+            continue
+        seen[key] = line
+        if key == "errors":
+            errors = value
+        elif key not in TOP_LEVEL_KEYS:
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    f"unknown top-level key {key!r}" + _did_you_mean(str(key), TOP_LEVEL_KEYS),
+                )
+            )
+    if errors is None:
+        raise _FileError(
+            "the top level has no 'errors' key; a catalogue is a mapping with an 'errors' list",
+            root.line,
+        )
+    if errors.kind != "seq":
+        if errors.kind == "scalar" and errors.value is None:
+            raise _FileError("'errors' is empty; add at least one entry", errors.line)
+        raise _FileError(
+            f"'errors' must be a list of entries, not {_node_kind(errors)}", errors.line
+        )
+    if not errors.items:
+        problems.append(Problem(file, errors.line, "'errors' is empty; add at least one entry"))
+    entries: list[ErrorEntry] = []
+    for index, item in enumerate(errors.items, start=1):
+        entry = _entry(item, index, file, problems)
+        if entry is not None:
+            entries.append(entry)
+    return entries, problems
+
+
+def _entry(node: _Node, index: int, file: str, problems: list[Problem]) -> ErrorEntry | None:
+    """Validate one entry; on a problem with a required field append it and return None."""
+    if node.kind != "map":
+        problems.append(
+            Problem(
+                file,
+                node.line,
+                f"entry {index} is {_node_kind(node)}, not a mapping "
+                "with code, status and description",
+            )
+        )
+        return None
+    fields: dict[str, _Node] = {}
+    lines: dict[str, int] = {}
+    unknown: list[tuple[str, int | None]] = []
+    duplicates: list[tuple[str, int | None, int | None]] = []
+    for key, value, line in node.pairs:
+        name = str(key)
+        if name in fields:
+            duplicates.append((name, lines.get(name), line))
+            continue
+        if name not in FIELDS:
+            unknown.append((name, line))
+            continue
+        fields[name] = value
+        if line is not None:
+            lines[name] = line
+    code_node = fields.get("code")
+    code = code_node.value if code_node is not None and isinstance(code_node.value, str) else None
+    label = f"entry {index} ({code})" if code else f"entry {index}"
+    ok = True
+    for name, first, again in duplicates:
+        problems.append(
+            Problem(file, again, f"{label} gives {name!r} twice (first on line {first}); keep one")
+        )
+        ok = False
+    suggested: set[str] = set()
+    for name, line in unknown:
+        match = difflib.get_close_matches(name, FIELDS, n=1, cutoff=0.6)
+        if match and match[0] not in fields:
+            suggested.add(match[0])
+            hint = f"; did you mean {match[0]!r}?"
+        else:
+            hint = f" (allowed: {', '.join(FIELDS)})"
+        problems.append(Problem(file, line, f"{label} has an unknown key {name!r}{hint}"))
+    values: dict[str, Any] = {}
+    for name in REQUIRED_FIELDS:
+        value_node = fields.get(name)
+        if value_node is None:
+            if name not in suggested:  # the unknown-key message already said it
+                problems.append(
+                    Problem(file, node.line, f"{label} has no {name!r}; {_REQUIRED_HINT[name]}")
+                )
+            ok = False
+            continue
+        message = _check_required(name, value_node.value)
+        if message:
+            problems.append(Problem(file, value_node.line, f"{label}: {message}"))
+            ok = False
+        else:
+            values[name] = value_node.value
+    for name in _LIST_FIELDS:
+        value_node = fields.get(name)
+        if value_node is None:
+            continue
+        items = _string_list(value_node)
+        if items is None:
+            problems.append(
+                Problem(
+                    file,
+                    value_node.line,
+                    f"{label}: {name!r} must be a list of "
+                    f"non-empty strings, such as [{_LIST_EXAMPLE[name]}]; it is ignored",
+                )
+            )
+        else:
+            values[name] = items
+    if not ok:
+        return None
+    return ErrorEntry(
+        code=values["code"],
+        status=values["status"],
+        description=values["description"].rstrip("\n"),
+        tags=values.get("tags", ()),
+        see_also=values.get("see_also", ()),
+        ignore=values.get("ignore", ()),
+        file=file,
+        line=node.line,
+        field_lines=lines,
+    )
+
+
+_REQUIRED_HINT: dict[str, str] = {
+    "code": "add the error code, such as code: NoSuchKey",
+    "status": "add the HTTP status, such as status: 404",
+    "description": "add a one-sentence description",
+}
+_LIST_EXAMPLE: dict[str, str] = {"tags": "s3", "see_also": "NoSuchBucket", "ignore": "status"}
+
+
+def _check_required(name: str, value: object) -> str | None:
+    """What is wrong with the value of a required field, or None."""
+    if name == "status":
+        if isinstance(value, bool) or not isinstance(value, int):
+            if isinstance(value, str) and value.strip().isdigit():
+                return (
+                    f"'status' must be an integer, not the string {value!r}; "
+                    f"write it without quotes: {value.strip()}"
+                )
+            if value is None:
+                return "'status' is empty; give the HTTP status, such as 404"
+            return f"'status' must be an integer HTTP status, not {_describe(value)}"
+        return None
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return f"{name!r} is empty"
+    if not isinstance(value, str):
+        return f"{name!r} must be a string, not {_describe(value)}"
+    return None
+
+
+def _string_list(node: _Node) -> tuple[str, ...] | None:
+    if node.kind != "seq":
+        return None
+    items = [item.value for item in node.items]
+    if all(
+        item.kind == "scalar" and isinstance(v, str) and v.strip()
+        for item, v in zip(node.items, items, strict=True)
+    ):
+        return tuple(items)
+    return None
+
+
+def format_of(path: str | Path) -> str | None:
+    """The catalogue format (``yaml``, ``toml``, ``json``) of *path* by its suffix, or None."""
+    return FORMATS.get(Path(path).suffix.lower())
+
+
+def load_file(path: str | Path) -> tuple[list[ErrorEntry], list[Problem]]:
+    """Read one catalogue file; return its entries and the problems met.
+
+    Never raises for bad input: a missing, empty, undecodable or unparsable file gives one
+    fatal :class:`Problem` and no entries; a malformed entry is left out with its problem.
+    """
+    name = str(path)
+    fmt = format_of(path)
+    if fmt is None:
+        return [], [
+            Problem(
+                name,
+                None,
+                f"unknown catalogue format {Path(path).suffix!r}; "
+                "name the file .yaml, .yml, .toml or .json",
+                fatal=True,
+            )
+        ]
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        return [], [Problem(name, None, "catalogue file not found", fatal=True)]
+    except IsADirectoryError:
+        return [], [Problem(name, None, "is a directory, not a catalogue file", fatal=True)]
+    except OSError as exc:
+        return [], [Problem(name, None, f"cannot read the file: {exc.strerror}", fatal=True)]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        offset = exc.start
+        line = data.count(b"\n", 0, offset) + 1
+        return [], [
+            Problem(
+                name,
+                line,
+                f"not UTF-8 text: byte 0x{data[offset]:02x} cannot be "
+                "decoded; save the file as UTF-8",
+                fatal=True,
+            )
+        ]
+    return parse_catalogue_text(text, name, fmt)
+
+
+def resolve_files(
+    paths: str | Sequence[str] | None, base_dir: str | Path = "."
+) -> tuple[list[CatalogueFile], list[Problem]]:
+    """The files that ``awserrors_catalogue``-style *paths* name, relative to *base_dir*.
+
+    ``None`` means the bundled catalogue alone; the string :data:`BUNDLED` names it in a list.
+    A file listed twice is used once (with a problem).
+    """
+    if paths is None:
+        names: list[str] = [BUNDLED]
+    elif isinstance(paths, str | os.PathLike):
+        names = [os.fspath(paths)]
+    else:
+        names = [os.fspath(p) for p in paths]
+    files: list[CatalogueFile] = []
+    problems: list[Problem] = []
+    for name in names:
+        if name == BUNDLED:
+            item = CatalogueFile(bundled_path(), bundled=True)
+        else:
+            item = CatalogueFile(Path(base_dir, name).resolve())
+        if item in files:
+            problems.append(Problem(item.name, None, "listed twice; it is read once"))
+            continue
+        files.append(item)
+    return files, problems
+
+
+def catalogue_digest(files: Sequence[CatalogueFile], extra: str = "") -> str:
+    """A sha256 of the files' names and bytes (a missing file counts as absent) and *extra*."""
+    digest = hashlib.sha256(extra.encode())
+    for item in files:
+        digest.update(b"\0file\0" + item.name.encode() + (b"\0bundled" if item.bundled else b""))
+        try:
+            digest.update(b"\0" + item.path.read_bytes())
+        except OSError:
+            digest.update(b"\0<unreadable>")
+    return digest.hexdigest()
+
+
+def merge(parts: Sequence[tuple[CatalogueFile, Sequence[ErrorEntry]]]) -> Catalogue:
+    """Merge the entries of each file, in the order the files are listed.
+
+    A bundled entry whose code a project file also defines is left out (the project's entry
+    replaces it, in the project file's place); codes repeated within or across the project's
+    own files are all kept, for the ``duplicate-code`` check.
+    """
+    own_codes = {e.code for item, entries in parts if not item.bundled for e in entries}
+    merged = [
+        entry
+        for item, entries in parts
+        for entry in entries
+        if not (item.bundled and entry.code in own_codes)
+    ]
+    return Catalogue(tuple(merged))
+
+
+def load_catalogue(
+    paths: str | Sequence[str] | None = None, base_dir: str | Path = "."
+) -> LoadResult:
+    """Load and merge the catalogue files *paths* (as for ``awserrors_catalogue``).
+
+    *paths* is ``None`` (the bundled catalogue), one path, or a sequence of paths relative to
+    *base_dir*, where ``"bundled"`` names the bundled catalogue. See :func:`merge` for how
+    entries combine. Never raises for bad input; see :attr:`LoadResult.problems`.
+    """
+    files, problems = resolve_files(paths, base_dir)
+    return load_files(files, problems)
+
+
+def load_files(files: Sequence[CatalogueFile], problems: Sequence[Problem] = ()) -> LoadResult:
+    """Load and :func:`merge` already resolved *files*; *problems* are carried over."""
+    found = list(problems)
+    parts: list[tuple[CatalogueFile, Sequence[ErrorEntry]]] = []
+    for item in files:
+        entries, file_problems = load_file(item.path)
+        if item.bundled and any(p.fatal for p in file_problems):
+            file_problems = [
+                replace(p, message=f"bundled catalogue: {p.message}; reinstall sphinx-awserrors")
+                for p in file_problems
+            ]
+        parts.append((item, entries))
+        found.extend(file_problems)
+    return LoadResult(merge(parts), tuple(found), tuple(files))

@@ -1,0 +1,548 @@
+"""Benchmark the extension against hand-written RST tables and an empty-prose floor.
+
+``python benchmarks/run.py`` (``make bench``) generates the synthetic projects of
+``benchmarks/generate.py`` and, for each size:
+
+* builds each form (``hand``, ``ext``, ``floor``) several times, alternating the forms, each
+  time into a fresh output directory with ``sphinx-build -q -b html`` (serial and ``-j 2``), and
+  reports the median and minimum wall time, the peak memory (the largest resident set of the
+  build or any process it waited for, from ``wait4``) and the ratios;
+* checks that the ``-j 2`` output equals the serial output (the body of every HTML page);
+* measures incremental rebuilds: nothing changed, one prose page touched, the catalogue touched
+  without a change, one description edited (in the catalogue, or in the hand-written table),
+  counting the documents Sphinx re-reads and re-writes;
+* optionally sweeps N and R to check that the cost over the floor grows linearly, and profiles
+  one build with cProfile.
+
+Results are printed as Markdown tables and saved as JSON under ``benchmarks/_work/``.
+``--quick`` runs a small subset in well under a minute.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import pstats
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import generate  # noqa: E402  (a sibling script, not a package)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+HERE = Path(__file__).resolve().parent
+WORK = HERE / "_work"
+
+#: (N codes, P pages, R references a page) of the sizes issue 8 names, and smaller ones.
+SIZES: dict[str, tuple[int, int, int]] = {
+    "small": (108, 10, 20),
+    "large": (5000, 200, 50),
+    "medium": (1000, 40, 20),
+}
+
+_BODY = re.compile(r'<div class="body" role="main">(.*?)<div class="sphinxsidebar"', re.DOTALL)
+_UPDATING = re.compile(r"(\d+) added, (\d+) changed, (\d+) removed")
+_ITEM = re.compile(r"(reading sources|writing output)\.\.\. \[\s*\d+%\] (\S+)")
+
+
+@dataclass
+class Build:
+    """One measured ``sphinx-build``."""
+
+    seconds: float
+    max_rss_mb: float
+    returncode: int
+    warnings: int
+    read: int | None = None
+    written: list[str] = field(default_factory=list)
+    stderr: str = ""
+
+
+def sphinx_build(
+    src: Path, out: Path, *, jobs: int = 1, quiet: bool = True, fresh: bool = True
+) -> Build:
+    """Run ``sphinx-build -b html`` on *src* into *out* and measure it."""
+    if fresh and out.exists():
+        shutil.rmtree(out)
+    command = [sys.executable, "-m", "sphinx", "-b", "html", str(src), str(out)]
+    if quiet:
+        command.insert(3, "-q")
+    if jobs > 1:
+        command[3:3] = ["-j", str(jobs)]
+    env = {**os.environ, "PYTHONHASHSEED": "0", "NO_COLOR": "1"}
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+    )
+    # communicate() reaps the child, so read the pipes ourselves and reap with wait4()
+    stdout, stderr = _drain(process)
+    _pid, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    build = Build(
+        seconds=seconds,
+        max_rss_mb=usage.ru_maxrss / 1024,  # kilobytes on Linux
+        returncode=process.returncode,
+        warnings=sum(1 for line in stderr.splitlines() if "WARNING" in line or "ERROR" in line),
+        stderr=stderr[-4000:],
+    )
+    if not quiet:
+        match = _UPDATING.search(stdout)
+        build.read = int(match[1]) + int(match[2]) if match else None
+        build.written = sorted(
+            {name for kind, name in _ITEM.findall(stdout) if kind == "writing output"}
+        )
+    return build
+
+
+def _drain(process: subprocess.Popen[str]) -> tuple[str, str]:
+    """Read stdout and stderr to the end without waiting for the process."""
+    import threading
+
+    assert process.stdout is not None and process.stderr is not None
+    chunks: dict[str, str] = {}
+
+    def read(name: str, stream: object) -> None:
+        chunks[name] = stream.read()  # type: ignore[attr-defined]
+
+    threads = [
+        threading.Thread(target=read, args=("out", process.stdout)),
+        threading.Thread(target=read, args=("err", process.stderr)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return chunks.get("out", ""), chunks.get("err", "")
+
+
+# -- the comparison -------------------------------------------------------------------------------
+
+
+def html_bodies(out: Path) -> dict[str, str]:
+    """The main body of every HTML page under *out*."""
+    bodies: dict[str, str] = {}
+    for path in sorted(out.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        match = _BODY.search(text)
+        bodies[str(path.relative_to(out))] = match[1] if match else text
+    return bodies
+
+
+def differing_pages(first: Path, second: Path) -> list[str]:
+    """The HTML pages whose bodies differ between two output directories."""
+    a, b = html_bodies(first), html_bodies(second)
+    return sorted(name for name in a.keys() | b.keys() if a.get(name) != b.get(name))
+
+
+def project_dirs(size: str, codes: int, pages: int, refs: int) -> dict[str, Path]:
+    """Generate (once) the project of this size in every form; return each form's source dir."""
+    root = WORK / "projects" / f"{size}-n{codes}-p{pages}-r{refs}"
+    stamp = root / ".complete"
+    if not stamp.exists():
+        project = generate.make_project(codes, pages, refs)
+        if root.exists():
+            shutil.rmtree(root)
+        for form in generate.FORMS:
+            generate.write(project, form, root / form)
+        stamp.write_text(generate.summary(project) + "\n", encoding="utf-8")
+    return {form: root / form for form in generate.FORMS}
+
+
+def _mb(value: float) -> str:
+    return f"{value:.0f}"
+
+
+def _s(value: float) -> str:
+    return f"{value:.2f}"
+
+
+def measure_scale(
+    size: str, forms: Sequence[str], jobs: Sequence[int], repeats: int
+) -> dict[str, object]:
+    """Alternating builds of each form at one size; returns the figures and prints a table."""
+    codes, pages, refs = SIZES[size]
+    dirs = project_dirs(size, codes, pages, refs)
+    results: dict[str, dict[int, list[Build]]] = {form: {j: [] for j in jobs} for form in forms}
+    for rep in range(repeats):
+        for j in jobs:
+            for form in forms:
+                out = WORK / "out" / f"{size}-{form}-j{j}"
+                build = sphinx_build(dirs[form], out, jobs=j)
+                if build.returncode:
+                    sys.exit(f"{form} build failed ({size}, -j {j}):\n{build.stderr}")
+                results[form][j].append(build)
+                print(
+                    f"  {size} {form:5} -j {j} #{rep + 1}: {build.seconds:6.2f} s "
+                    f"{build.max_rss_mb:5.0f} MB  {build.warnings} warnings",
+                    flush=True,
+                )
+    figures: dict[str, object] = {"size": size, "n": codes, "p": pages, "r": refs, "rows": []}
+    rows: list[dict[str, object]] = []
+    for j in jobs:
+        for form in forms:
+            builds = results[form][j]
+            rows.append(
+                {
+                    "form": form,
+                    "jobs": j,
+                    "median_s": statistics.median(b.seconds for b in builds),
+                    "min_s": min(b.seconds for b in builds),
+                    "max_rss_mb": max(b.max_rss_mb for b in builds),
+                    "warnings": builds[-1].warnings,
+                    "times": [round(b.seconds, 3) for b in builds],
+                }
+            )
+    figures["rows"] = rows
+    # -j 2 against serial: the same pages, the same bodies
+    if 1 in jobs and 2 in jobs:
+        figures["parallel_diff"] = {
+            form: differing_pages(
+                WORK / "out" / f"{size}-{form}-j1", WORK / "out" / f"{size}-{form}-j2"
+            )
+            for form in forms
+        }
+    return figures
+
+
+def scale_table(figures: dict[str, object]) -> str:
+    """The Markdown table of one size's figures, with ratios and cost over the floor."""
+    rows = figures["rows"]
+    assert isinstance(rows, list)
+    by = {(row["form"], row["jobs"]): row for row in rows}
+    lines = [
+        f"N={figures['n']}, P={figures['p']}, R={figures['r']}",
+        "",
+        "| form | -j | median s | min s | peak MB | x floor | over floor s | warnings |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        floor = by.get(("floor", row["jobs"]))
+        x_floor = f"{row['median_s'] / floor['median_s']:.2f}" if floor else "-"
+        over = _s(row["median_s"] - floor["median_s"]) if floor else "-"
+        lines.append(
+            f"| {row['form']} | {row['jobs']} | {_s(row['median_s'])} | {_s(row['min_s'])} | "
+            f"{_mb(row['max_rss_mb'])} | {x_floor} | {over} | {row['warnings']} |"
+        )
+    lines.append("")
+    for j in sorted({row["jobs"] for row in rows}):
+        ext, hand, floor = by.get(("ext", j)), by.get(("hand", j)), by.get(("floor", j))
+        if ext and hand:
+            speed = hand["median_s"] / ext["median_s"]
+            memory = ext["max_rss_mb"] / hand["max_rss_mb"]
+            line = (
+                f"- -j {j}: ext/hand time {ext['median_s'] / hand['median_s']:.2f} "
+                f"(hand-written takes {speed:.2f}x the extension), "
+                f"ext/hand peak memory {memory:.2f}"
+            )
+            if floor:
+                hand_over = hand["median_s"] - floor["median_s"]
+                ext_over = ext["median_s"] - floor["median_s"]
+                if hand_over > 0:
+                    line += f", ext/hand cost over floor {ext_over / hand_over:.2f}"
+            lines.append(line)
+    for form in sorted({row["form"] for row in rows}):
+        serial, parallel = by.get((form, 1)), by.get((form, 2))
+        if serial and parallel:
+            lines.append(
+                f"- {form}: -j 2 / serial time {parallel['median_s'] / serial['median_s']:.2f}"
+            )
+    diff = figures.get("parallel_diff")
+    if isinstance(diff, dict):
+        for form, pages in diff.items():
+            verdict = "identical" if not pages else f"DIFFERENT in {len(pages)}: {pages[:5]}"
+            lines.append(f"- {form}: -j 2 HTML bodies vs serial: {verdict}")
+    return "\n".join(lines) + "\n"
+
+
+# -- incremental rebuilds -------------------------------------------------------------------------
+
+
+def _touch(path: Path) -> None:
+    # now: newer than the last read; a time in the future would keep the file outdated
+    path.touch()
+
+
+def _edit_catalogue(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    marker = "  description: "
+    at = text.index(marker) + len(marker)
+    path.write_text(text[:at] + "Edited. " + text[at:], encoding="utf-8")
+
+
+def _edit_hand_table(src: Path) -> Path:
+    """Edit the first description of the first hand-written table; return the page."""
+    page = sorted((src / "errors").glob("*.rst"))[0]
+    text = page.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    for number, line in enumerate(lines):
+        if line.lstrip().startswith("| _`"):
+            cells = line.split("|")
+            description = cells[2]
+            # keep the cell width: the table stays a valid grid table
+            cells[2] = (" Edited." + description)[: len(description)]
+            lines[number] = "|".join(cells)
+            break
+    page.write_text("".join(lines), encoding="utf-8")
+    return page
+
+
+def measure_incremental(size: str, forms: Sequence[str]) -> list[dict[str, object]]:
+    """Full build, then rebuilds after each change; counts re-read and re-written documents."""
+    codes, pages, refs = SIZES[size]
+    source_dirs = project_dirs(size, codes, pages, refs)
+    rows: list[dict[str, object]] = []
+    for form in forms:
+        # a private copy: the edits must not reach the shared generated project
+        src = WORK / "incremental" / f"{size}-{form}"
+        if src.exists():
+            shutil.rmtree(src)
+        shutil.copytree(source_dirs[form], src)
+        out = WORK / "out" / f"{size}-{form}-incremental"
+        steps: list[tuple[str, object]] = [("full build", None), ("no change", None)]
+        page = src / "guide" / "page0001.rst"
+        steps.append(("touch one prose page", lambda page=page: _touch(page)))
+        if form == "ext":
+            catalogue = src / "errors.yaml"
+            steps.append(("touch catalogue, same content", lambda c=catalogue: _touch(c)))
+            steps.append(("edit one description", lambda c=catalogue: _edit_catalogue(c)))
+        elif form == "hand":
+            steps.append(("edit one description", lambda s=src: _touch(_edit_hand_table(s))))
+        for name, change in steps:
+            if callable(change):
+                change()
+            build = sphinx_build(src, out, quiet=False, fresh=name == "full build")
+            if build.returncode:
+                sys.exit(f"{form} incremental build failed ({name}):\n{build.stderr}")
+            written = [n for n in build.written if n not in {"genindex", "search"}]
+            rows.append(
+                {
+                    "form": form,
+                    "step": name,
+                    "seconds": build.seconds,
+                    "read": build.read,
+                    "written": len(written),
+                    "warnings": build.warnings,
+                }
+            )
+            print(
+                f"  {size} {form:5} {name:30} {build.seconds:6.2f} s  read {build.read}  "
+                f"written {len(written)} {written[:4]}",
+                flush=True,
+            )
+    return rows
+
+
+def incremental_table(size: str, rows: Sequence[dict[str, object]]) -> str:
+    """The Markdown table of the incremental rebuilds."""
+    codes, pages, refs = SIZES[size]
+    lines = [
+        f"Incremental rebuilds, N={codes}, P={pages}, R={refs} (serial)",
+        "",
+        "| form | change | s | docs re-read | docs re-written |",
+        "|---|---|---|---|---|",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {row['form']} | {row['step']} | {_s(float(row['seconds']))} | {row['read']} "  # type: ignore[arg-type]
+            f"| {row['written']} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+# -- linearity ------------------------------------------------------------------------------------
+
+
+def measure_linearity(repeats: int, forms: Sequence[str]) -> list[dict[str, object]]:
+    """Sweep N at fixed P, R and R at fixed N, P; report cost over the floor per unit."""
+    points = [("N", n, 200, 50) for n in (1250, 2500, 5000)]
+    points += [("R", 5000, 200, r) for r in (12, 25)]
+    rows: list[dict[str, object]] = []
+    for axis, n, p, r in points:
+        name = f"sweep-n{n}-p{p}-r{r}"
+        SIZES.setdefault(name, (n, p, r))
+        dirs = project_dirs(name, n, p, r)
+        times: dict[str, list[float]] = {form: [] for form in forms}
+        for _ in range(repeats):
+            for form in forms:
+                build = sphinx_build(dirs[form], WORK / "out" / f"{name}-{form}")
+                if build.returncode:
+                    sys.exit(f"{form} build failed ({name}):\n{build.stderr}")
+                times[form].append(build.seconds)
+        row: dict[str, object] = {"axis": axis, "n": n, "p": p, "r": r}
+        for form in forms:
+            row[form] = statistics.median(times[form])
+        rows.append(row)
+        print(f"  sweep {axis} N={n} P={p} R={r}: " + ", ".join(
+            f"{form} {row[form]:.2f} s" for form in forms  # type: ignore[str-format]
+        ), flush=True)
+    return rows
+
+
+def linearity_table(rows: Sequence[dict[str, object]], forms: Sequence[str]) -> str:
+    """Cost over the floor at each point of the sweeps, per code and per reference."""
+    lines = [
+        "| N | P | R | " + " | ".join(f"{f} s" for f in forms) + " | ext over floor s "
+        "| per 1000 codes | per 1000 refs |",
+        "|" + "---|" * (3 + len(forms) + 3),
+    ]
+    for row in sorted(rows, key=lambda r: (r["n"], r["r"])):  # type: ignore[arg-type,return-value]
+        over = float(row["ext"]) - float(row["floor"])  # type: ignore[arg-type]
+        per_code = over / float(row["n"]) * 1000  # type: ignore[arg-type]
+        per_ref = over / (float(row["p"]) * float(row["r"])) * 1000  # type: ignore[arg-type]
+        lines.append(
+            f"| {row['n']} | {row['p']} | {row['r']} | "
+            + " | ".join(_s(float(row[f])) for f in forms)  # type: ignore[arg-type]
+            + f" | {_s(over)} | {per_code:.3f} | {per_ref:.3f} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+# -- profiling ------------------------------------------------------------------------------------
+
+
+def profile(size: str, form: str, top: int) -> str:
+    """Build *form* once under cProfile; return the heaviest functions (the package's apart)."""
+    codes, pages, refs = SIZES[size]
+    src = project_dirs(size, codes, pages, refs)[form]
+    out = WORK / "out" / f"{size}-{form}-profile"
+    if out.exists():
+        shutil.rmtree(out)
+    stats_file = WORK / f"profile-{size}-{form}.prof"
+    command = [sys.executable, "-m", "cProfile", "-o", str(stats_file)]
+    command += ["-m", "sphinx", "-q", "-b", "html", str(src), str(out)]
+    start = time.perf_counter()
+    subprocess.run(command, check=True, env={**os.environ, "PYTHONHASHSEED": "0"})
+    seconds = time.perf_counter() - start
+    report = [f"profile of {form} at {size}: {seconds:.1f} s under cProfile ({stats_file})"]
+    for title, pattern in (("cumulative, all", ""), ("cumulative, sphinx_awserrors", "awserrors")):
+        stream = _StringStream()
+        stats = pstats.Stats(str(stats_file), stream=stream)  # type: ignore[arg-type]
+        stats.sort_stats("cumulative")
+        if pattern:
+            stats.print_stats(pattern, top)
+        else:
+            stats.print_stats(top)
+        report.append(f"--- {title} ---\n{stream.text()}")
+    return "\n".join(report)
+
+
+class _StringStream:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        return len(text)
+
+    def text(self) -> str:
+        body = "".join(self.parts)
+        # drop pstats' preamble up to the column header
+        at = body.find("   ncalls")
+        return body[at:] if at >= 0 else body
+
+
+# -- the machine ----------------------------------------------------------------------------------
+
+
+def machine() -> dict[str, object]:
+    """What the figures were measured on."""
+    cpu = platform.processor() or platform.machine()
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    import docutils
+    import sphinx
+
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "sphinx": sphinx.__version__,
+        "docutils": docutils.__version__,
+        "platform": platform.platform(),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+    }
+
+
+def _iter_sizes(args: argparse.Namespace) -> Iterator[str]:
+    yield from args.sizes
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the selected benchmarks and print their tables."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--quick", action="store_true", help="small size, 2 repeats, no sweeps")
+    parser.add_argument("--sizes", nargs="+", choices=sorted(SIZES), default=["small", "large"])
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--forms", nargs="+", choices=generate.FORMS, default=list(generate.FORMS))
+    parser.add_argument(
+        "--sections",
+        nargs="+",
+        choices=("scale", "incremental", "linearity"),
+        default=["scale", "incremental"],
+        help="what to run (linearity is a 5-point sweep at large scale, several minutes)",
+    )
+    parser.add_argument("--profile", metavar="SIZE", choices=sorted(SIZES), help="profile ext")
+    parser.add_argument("--profile-form", default="ext", choices=generate.FORMS)
+    parser.add_argument("--top", type=int, default=35, help="functions shown by --profile")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.sizes, args.repeats = ["small"], 2
+        args.sections = [s for s in args.sections if s != "linearity"]
+    WORK.mkdir(parents=True, exist_ok=True)
+    info = machine()
+    print(f"machine: {info}", flush=True)
+    report: list[str] = []
+    data: dict[str, object] = {"machine": info, "args": vars(args), "scale": [], "inc": {}}
+    if args.profile:
+        text = profile(args.profile, args.profile_form, args.top)
+        print(text)
+        (WORK / f"profile-{args.profile}-{args.profile_form}.txt").write_text(text)
+        return 0
+    for size in _iter_sizes(args):
+        if "scale" in args.sections:
+            figures = measure_scale(size, args.forms, args.jobs, args.repeats)
+            data["scale"].append(figures)  # type: ignore[attr-defined]
+            report.append(scale_table(figures))
+        if "incremental" in args.sections:
+            forms = [f for f in args.forms if f in ("hand", "ext")]
+            rows = measure_incremental(size, forms)
+            data["inc"][size] = rows  # type: ignore[index]
+            report.append(incremental_table(size, rows))
+    if "linearity" in args.sections:
+        forms = [f for f in args.forms if f in ("hand", "ext", "floor")]
+        rows = measure_linearity(max(1, args.repeats - 2), forms)
+        data["linearity"] = rows
+        report.append(linearity_table(rows, forms))
+    data["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
+    text = "\n".join(report)
+    print()
+    print(f"Machine: {info['cpu']}, {info['cores']} cores, Python {info['python']}, "
+          f"Sphinx {info['sphinx']}, docutils {info['docutils']}; load average "
+          f"{info['load_average']} at start, {data['load_average_end']} at end\n")
+    print(text)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    (WORK / f"results-{stamp}.json").write_text(json.dumps(data, indent=1, default=asdict))
+    (WORK / f"results-{stamp}.md").write_text(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,230 @@
+"""The catalogue of one Sphinx build: loading it once, checking it, tracking its changes.
+
+The catalogue is loaded on ``builder-inited``, in the main process and before any document is
+read, so parallel readers inherit it. Whether it changed is decided by a sha256 of the files'
+content and of ``awserrors_catalogue`` (not by file times, so a touched or freshly checked-out
+file that did not change re-reads nothing). When it changed:
+
+* the documents that noted :func:`note_renders_catalogue` are read again (``env-get-outdated``);
+* the documents that noted :func:`note_references_catalogue` are resolved and written again
+  (``env-get-updated``);
+* the consistency checks run once and each finding becomes a warning.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx.errors import SphinxError
+
+from sphinx_awserrors import __version__
+from sphinx_awserrors._logging import warn
+from sphinx_awserrors.catalogue import (
+    Catalogue,
+    CatalogueFile,
+    LoadResult,
+    catalogue_digest,
+    load_files,
+    resolve_files,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+#: The attribute of the build environment that holds the :class:`BuildState`.
+ENV_ATTR = "awserrors_state"
+#: Default of ``awserrors_json_export``: where the HTML builder writes the JSON catalogue.
+DEFAULT_JSON_EXPORT = "_static/awserrors.json"
+
+
+class CatalogueError(SphinxError):
+    """No catalogue could be loaded: every file the project named is unusable."""
+
+    category = "Catalogue error"
+
+
+@dataclass
+class BuildState:
+    """What the extension keeps in the environment between builds (pickled with it)."""
+
+    catalogue: Catalogue = field(default_factory=Catalogue)
+    files: tuple[CatalogueFile, ...] = ()
+    #: sha256 of the catalogue's content and configuration when it was last loaded
+    digest: str | None = None
+    #: what the checks last ran on (catalogue digest and settings); None: never ran
+    checks_key: str | None = None
+    #: whether the catalogue changed in the current build
+    changed: bool = True
+    loaded: bool = False
+    renders: set[str] = field(default_factory=set)
+    references: set[str] = field(default_factory=set)
+
+
+def _state(env: BuildEnvironment) -> BuildState:
+    state = getattr(env, ENV_ATTR, None)
+    if not isinstance(state, BuildState):
+        state = BuildState()
+        setattr(env, ENV_ATTR, state)
+    return state
+
+
+def get_catalogue(env: BuildEnvironment) -> Catalogue:
+    """The merged catalogue of this build (loaded once, before reading)."""
+    state = _state(env)
+    if not state.loaded:  # used outside a normal build: load it now, without checks
+        _load(env, env.config.awserrors_catalogue, Path(env.srcdir))
+    return state.catalogue
+
+
+def get_files(env: BuildEnvironment) -> tuple[CatalogueFile, ...]:
+    """The catalogue files of this build, in the configured order."""
+    return _state(env).files
+
+
+def note_renders_catalogue(env: BuildEnvironment, docname: str) -> None:
+    """Record that *docname* renders catalogue content: a changed catalogue re-reads it."""
+    _state(env).renders.add(docname)
+
+
+def note_references_catalogue(env: BuildEnvironment, docname: str) -> None:
+    """Record that *docname* references codes: a changed catalogue re-writes it."""
+    _state(env).references.add(docname)
+
+
+def _config_paths(value: object) -> str | list[str] | None:
+    """``awserrors_catalogue`` checked beyond what Sphinx's type check does."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, Sequence) and all(isinstance(item, str) for item in value):
+        return list(value)
+    warn(
+        f"awserrors_catalogue must be a path or a list of paths, not {value!r}; "
+        "using the bundled catalogue",
+        "config",
+    )
+    return None
+
+
+def _load(env: BuildEnvironment, configured: object, base_dir: Path) -> LoadResult | None:
+    """Load the catalogue unless its digest is the stored one; return what was loaded."""
+    state = _state(env)
+    paths = _config_paths(configured)
+    files, problems = resolve_files(paths, base_dir)
+    digest = catalogue_digest(files, extra=f"{__version__}\0{paths!r}")
+    if state.loaded and digest == state.digest:
+        state.changed = False
+        return None
+    result = load_files(files, problems)
+    for problem in result.problems:
+        warn(problem.message, "catalogue", location=problem.location())
+    if result.fatal:
+        names = ", ".join(f.name for f in result.files if not f.bundled)
+        msg = f"no entry could be loaded from {names}:\n" + "\n".join(
+            str(p) for p in result.problems
+        )
+        raise CatalogueError(msg)
+    state.catalogue = result.catalogue
+    state.files = result.files
+    state.digest = digest
+    state.loaded = True
+    state.changed = True
+    return result
+
+
+def _builder_inited(app: Sphinx) -> None:
+    env = app.env
+    _load(env, app.config.awserrors_catalogue, Path(app.confdir))
+    _run_checks(app, _state(env))
+
+
+def _run_checks(app: Sphinx, state: BuildState) -> None:
+    """Run the checks over the project's own files, once per catalogue and settings."""
+    own = [f for f in state.files if not f.bundled]
+    if not own:
+        return  # the bundled catalogue is never reported in a project's build
+    from sphinx_awserrors import settings
+
+    try:
+        shared = settings.load_settings(Path(app.confdir))
+    except settings.SettingsError as exc:
+        warn(str(exc), "config")
+        shared = settings.ProjectSettings()
+    config = app.config
+    chosen = shared.extended(
+        spelling_words=config.awserrors_spelling_words or (),
+        select=config.awserrors_checks,
+    )
+    key = hashlib.sha256(f"{state.digest}\0{chosen!r}".encode()).hexdigest()
+    if key == state.checks_key:
+        return
+    from sphinx_awserrors import checks
+
+    skip = [f.name for f in state.files if f.bundled]
+    try:
+        findings = checks.run_checks(
+            state.catalogue,
+            select=chosen.select,
+            ignore=chosen.ignore,
+            settings=chosen.settings,
+            skip_files=skip,
+        )
+    except ValueError as exc:  # an unknown check name in the selection
+        warn(f"awserrors_checks / [tool.sphinx-awserrors]: {exc}", "config")
+        return
+    for finding in findings:
+        warn(finding.message, finding.check, location=finding.location())
+    state.checks_key = key
+
+
+def _outdated(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    state = _state(env)
+    if not state.changed:
+        return []
+    return sorted(d for d in state.renders if d in env.found_docs and d not in removed)
+
+
+def _updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    state = _state(env)
+    if not state.changed:
+        return []
+    return sorted(d for d in state.references if d in env.all_docs)
+
+
+def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    state = _state(env)
+    state.renders.discard(docname)
+    state.references.discard(docname)
+
+
+def _merge(
+    app: Sphinx, env: BuildEnvironment, docnames: Iterable[str], other: BuildEnvironment
+) -> None:
+    state, theirs = _state(env), _state(other)
+    read = set(docnames)
+    state.renders |= theirs.renders & read
+    state.references |= theirs.references & read
+
+
+def setup_buildstate(app: Sphinx) -> None:
+    """Register the extension's configuration values and the catalogue's build events."""
+    app.add_config_value("awserrors_catalogue", None, "", types=(str, list, tuple, type(None)))
+    app.add_config_value("awserrors_checks", None, "", types=(list, tuple, type(None)))
+    app.add_config_value("awserrors_spelling_words", [], "", types=(list, tuple))
+    app.add_config_value("awserrors_external_url", None, "env", types=(str, type(None)))
+    app.add_config_value(
+        "awserrors_json_export", DEFAULT_JSON_EXPORT, "html", types=(str, type(None))
+    )
+    app.connect("builder-inited", _builder_inited)
+    app.connect("env-get-outdated", _outdated)
+    app.connect("env-get-updated", _updated)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)

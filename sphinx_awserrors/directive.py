@@ -1,0 +1,399 @@
+"""The ``aws-error-table`` directive: filtered, sorted tables of catalogue entries.
+
+The directive builds real docutils table nodes (``table``/``tgroup``/``colspec``/``thead``/
+``tbody``), so every builder renders them; LaTeX gets a long table with a column specification
+derived from ``:widths:``. Each row has the anchor ``awserr-<code in lower case>`` and is
+recorded with the ``aws`` domain as a place that shows the code (unless ``:no-index:``).
+"""
+
+from __future__ import annotations
+
+import re
+from fnmatch import fnmatchcase
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, Final, Protocol, cast
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import make_id
+
+from sphinx_awserrors import buildstate
+from sphinx_awserrors._logging import warn
+from sphinx_awserrors.render import description_nodes
+from sphinx_awserrors.statusfilter import (
+    ALL,
+    StatusFilter,
+    class_title,
+    parse_status_filter,
+    reason_phrase,
+    status_class,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from sphinx.application import Sphinx
+
+    from sphinx_awserrors.catalogue import ErrorEntry
+
+#: The columns a table can show, with their default header.
+COLUMNS: Final[dict[str, str]] = {
+    "code": "Code",
+    "status": "Status",
+    "description": "Description",
+    "reason": "Reason",
+}
+DEFAULT_COLUMNS: Final = ("code", "description", "status")
+
+#: Relative column widths when ``:widths:`` is not given (LaTeX and text output).
+DEFAULT_WIDTHS: Final[dict[str, int]] = {"code": 30, "description": 55, "status": 10, "reason": 20}
+
+#: The sort orders, each a key on (catalogue position, entry).
+SORTS: Final[dict[str, Callable[[tuple[int, ErrorEntry]], tuple[object, ...]]]] = {
+    "code": lambda item: (item[1].code.casefold(), item[1].code, item[0]),
+    "status": lambda item: (item[1].status, item[1].code.casefold(), item[0]),
+    "-status": lambda item: (-item[1].status, item[1].code.casefold(), item[0]),
+    "source": lambda item: (item[0],),
+}
+GROUPS: Final = ("status-class",)
+
+_SPLIT: Final = re.compile(r"[\s,]+")
+
+STATIC_DIR: Final = Path(__file__).resolve().parent / "static"
+
+
+class _ShownRecorder(Protocol):
+    """What the table needs from the ``aws`` domain."""
+
+    def note_shown(self, code: str, docname: str, node_id: str, lineno: int, kind: str) -> None:
+        """Record that *docname* shows *code* at *node_id*."""
+
+    def note_status_target(
+        self, status_class: str, docname: str, node_id: str, lineno: int
+    ) -> None:
+        """Record that *node_id* in *docname* lists statuses of *status_class*."""
+
+
+# Option converters: a ValueError becomes one error naming the file, line, option and value.
+
+
+def _words(argument: str | None, option: str) -> list[str]:
+    words = [word for word in _SPLIT.split(argument or "") if word]
+    if not words:
+        raise ValueError(f":{option}: needs at least one value")
+    return words
+
+
+def status_option(argument: str | None) -> StatusFilter:
+    """``:status:``: a status filter (see :mod:`sphinx_awserrors.statusfilter`)."""
+    return parse_status_filter(argument or "")
+
+
+def patterns_option(argument: str | None) -> list[str]:
+    """``:codes:``/``:exclude:``: glob patterns on the code, separated by commas or spaces."""
+    return _words(argument, "codes")
+
+
+def tags_option(argument: str | None) -> list[str]:
+    """``:tags:``: tag names, separated by commas or spaces."""
+    return [tag.casefold() for tag in _words(argument, "tags")]
+
+
+def _choice(argument: str | None, allowed: Sequence[str], option: str) -> str:
+    value = (argument or "").strip()
+    if value not in allowed:
+        choices = ", ".join(allowed)
+        raise ValueError(f"invalid :{option}: value {value!r}; allowed: {choices}")
+    return value
+
+
+def sort_option(argument: str | None) -> str:
+    """``:sort:``: ``code``, ``status``, ``-status`` or ``source``."""
+    return _choice(argument, tuple(SORTS), "sort")
+
+
+def group_option(argument: str | None) -> str:
+    """``:group-by:``: ``status-class``."""
+    return _choice(argument, GROUPS, "group-by")
+
+
+def columns_option(argument: str | None) -> list[str]:
+    """``:columns:``: column names in display order, separated by commas or spaces."""
+    columns = _words(argument, "columns")
+    for column in columns:
+        if column not in COLUMNS:
+            raise ValueError(f"unknown column {column!r}; allowed: {', '.join(COLUMNS)}")
+    if len(set(columns)) != len(columns):
+        raise ValueError(f"a column is listed twice in {argument!r}")
+    return columns
+
+
+def header_option(argument: str | None) -> list[str]:
+    """``:header:``: column headers, separated by commas, one per column."""
+    headers = [header.strip() for header in (argument or "").split(",")]
+    if not any(headers) or not all(headers):
+        raise ValueError(f"empty header in {argument!r}; give one header per column")
+    return headers
+
+
+def widths_option(argument: str | None) -> list[int] | str:
+    """``:widths:``: ``auto`` or positive integers, one per column."""
+    words = _words(argument, "widths")
+    if words == ["auto"]:
+        return "auto"
+    try:
+        widths = [int(word) for word in words]
+    except ValueError:
+        raise ValueError(f"invalid :widths: {argument!r}; allowed: auto or integers") from None
+    if any(width <= 0 for width in widths):
+        raise ValueError(f"invalid :widths: {argument!r}; widths must be positive")
+    return widths
+
+
+class AwsErrorTable(SphinxDirective):
+    """``.. aws-error-table:: [caption]``: a table of catalogue entries."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = False
+    option_spec: ClassVar[dict[str, Callable[[str], object]]] = {
+        "status": status_option,
+        "codes": patterns_option,
+        "exclude": patterns_option,
+        "tags": tags_option,
+        "sort": sort_option,
+        "columns": columns_option,
+        "header": header_option,
+        "widths": widths_option,
+        "class": directives.class_option,
+        "name": directives.unchanged,
+        "group-by": group_option,
+        "no-index": directives.flag,
+        "noindex": directives.flag,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        """Select, sort and render the entries."""
+        buildstate.note_renders_catalogue(self.env, self.env.docname)
+        columns: list[str] = self.options.get("columns", list(DEFAULT_COLUMNS))
+        headers: list[str] = self.options.get("header", [COLUMNS[c] for c in columns])
+        if len(headers) != len(columns):
+            raise self.error(
+                f":header: gives {len(headers)} headers for {len(columns)} columns "
+                f"({', '.join(columns)})"
+            )
+        widths = self.options.get("widths")
+        if isinstance(widths, list) and len(widths) != len(columns):
+            raise self.error(
+                f":widths: gives {len(widths)} widths for {len(columns)} columns "
+                f"({', '.join(columns)})"
+            )
+
+        entries = self._select()
+        if not entries:
+            warn(f"aws-error-table: no catalogue entry matches {self._filters()}", "table",
+                 self.get_location())
+            return []
+
+        messages: list[nodes.Node] = []
+        title_nodes: list[nodes.Node] = []
+        if self.arguments:
+            title_nodes, title_messages = self.state.inline_text(self.arguments[0], self.lineno)
+            messages.extend(title_messages)
+
+        if self.options.get("group-by") == "status-class":
+            result = self._grouped(entries, columns, headers, title_nodes)
+        else:
+            table = self._table(entries, columns, headers, title_nodes)
+            result = [*self._colspec(columns), table]
+        return result + messages
+
+    # selection
+
+    def _filters(self) -> str:
+        shown = [f":{name}: {self._option_text(name)}" for name in
+                 ("status", "codes", "exclude", "tags") if name in self.options]
+        return ", ".join(shown) or "(no filter: the catalogue is empty)"
+
+    def _option_text(self, name: str) -> str:
+        value = self.options[name]
+        if isinstance(value, StatusFilter):
+            return value.text
+        return ", ".join(value)
+
+    def _select(self) -> list[ErrorEntry]:
+        catalogue = buildstate.get_catalogue(self.env)
+        status: StatusFilter = self.options.get("status", ALL)
+        codes: list[str] | None = self.options.get("codes")
+        exclude: list[str] = self.options.get("exclude", [])
+        tags: list[str] | None = self.options.get("tags")
+        chosen = [
+            (position, entry)
+            for position, entry in enumerate(catalogue)
+            if status(entry.status)
+            and (codes is None or any(fnmatchcase(entry.code, p) for p in codes))
+            and not any(fnmatchcase(entry.code, p) for p in exclude)
+            and (tags is None or any(tag.casefold() in tags for tag in entry.tags))
+        ]
+        chosen.sort(key=SORTS[self.options.get("sort", "code")])
+        if chosen and codes:
+            # a typo in one of several patterns would otherwise go unnoticed
+            for pattern in codes:
+                if not any(fnmatchcase(entry.code, pattern) for entry in catalogue):
+                    warn(f"aws-error-table: :codes: pattern {pattern!r} matches no code",
+                         "table", self.get_location())
+        return [entry for _position, entry in chosen]
+
+    # rendering
+
+    def _grouped(
+        self,
+        entries: list[ErrorEntry],
+        columns: list[str],
+        headers: list[str],
+        title_nodes: list[nodes.Node],
+    ) -> list[nodes.Node]:
+        groups: dict[str, list[ErrorEntry]] = {}
+        for entry in entries:
+            groups.setdefault(status_class(entry.status), []).append(entry)
+        container = nodes.container(classes=["awserr-groups"])
+        for klass in sorted(groups):
+            caption: list[nodes.Node] = []
+            if title_nodes:
+                caption = [*(node.deepcopy() for node in title_nodes), nodes.Text(": ")]
+            caption.append(nodes.Text(class_title(klass)))
+            table = self._table(groups[klass], columns, headers, caption, group=klass)
+            container += self._colspec(columns)
+            container += table
+        self.add_name(container)
+        return [container]
+
+    def _weights(self, columns: list[str]) -> list[int]:
+        """The relative column widths: ``:widths:``, else the defaults per column."""
+        widths = self.options.get("widths")
+        return widths if isinstance(widths, list) else [DEFAULT_WIDTHS[c] for c in columns]
+
+    def _widths(self, columns: list[str]) -> list[int]:
+        weights = self._weights(columns)
+        total = sum(weights)
+        # normalised to about 100: the text writer reads colwidth as characters
+        return [max(1, round(100 * weight / total)) for weight in weights]
+
+    def _colspec(self, columns: list[str]) -> list[nodes.Node]:
+        """The LaTeX column specification: wrapping ``\\X`` columns in the given proportions."""
+        weights = self._weights(columns)
+        total = sum(weights)
+        style = getattr(self.config, "latex_table_style", [])
+        sep = "" if "booktabs" in style or "borderless" in style else "|"
+        spec = addnodes.tabular_col_spec()
+        spec["spec"] = sep + sep.join(rf"\X{{{w}}}{{{total}}}" for w in weights) + sep
+        return [spec]
+
+    def _table(
+        self,
+        entries: list[ErrorEntry],
+        columns: list[str],
+        headers: list[str],
+        caption: list[nodes.Node],
+        *,
+        group: str | None = None,
+    ) -> nodes.table:
+        widths_option = self.options.get("widths")
+        table = nodes.table(classes=["awserr-table", "longtable"])
+        table["classes"] += self.options.get("class", [])
+        table["classes"].append(
+            "colwidths-given" if isinstance(widths_option, list) else "colwidths-auto"
+        )
+        self.set_source_info(table)
+        if caption:
+            title = nodes.title("", "", *caption)
+            self.set_source_info(title)
+            table += title
+        tgroup = nodes.tgroup(cols=len(columns))
+        table += tgroup
+        for column, width in zip(columns, self._widths(columns), strict=True):
+            tgroup += nodes.colspec(colwidth=width, classes=[f"awserr-col-{column}"])
+        thead = nodes.thead()
+        tgroup += thead
+        head_row = nodes.row()
+        thead += head_row
+        for header in headers:
+            head_row += nodes.entry("", nodes.paragraph(header, header))
+        tbody = nodes.tbody()
+        tgroup += tbody
+        for entry in entries:
+            tbody += self._row(entry, columns)
+
+        if group is None:
+            # a :name: gives the table its id; a group's name goes on the groups' container
+            self.add_name(table)
+        if not table["ids"]:
+            prefix = "awserr-class" if group else "awserr-table"
+            table_id = make_id(self.env, self.state.document, prefix, group)
+            table["ids"].append(table_id)
+            self.state.document.ids[table_id] = table
+        table_id = table["ids"][0]
+        if not self._no_index:
+            domain = cast("_ShownRecorder", self.env.get_domain("aws"))
+            for klass in sorted({status_class(entry.status) for entry in entries}):
+                domain.note_status_target(klass, self.env.docname, table_id, self.lineno)
+        return table
+
+    @property
+    def _no_index(self) -> bool:
+        return "no-index" in self.options or "noindex" in self.options
+
+    def _row_id(self, code: str) -> str:
+        """``awserr-<code>``, with a numeric suffix when the page already has that id."""
+        base = "awserr-" + nodes.make_id(code)
+        node_id, suffix = base, 0
+        while node_id in self.state.document.ids:
+            suffix += 1
+            node_id = f"{base}-{suffix}"
+        return node_id
+
+    def _row(self, entry: ErrorEntry, columns: list[str]) -> nodes.row:
+        row = nodes.row(classes=["awserr-row"])
+        klass = status_class(entry.status)
+        node_id = self._row_id(entry.code)
+        # the anchor sits in the first cell: LaTeX and HTML both emit a target for it
+        target = nodes.target("", "", ids=[node_id])
+        self.state.document.ids[node_id] = target
+        if not self._no_index:
+            domain = cast("_ShownRecorder", self.env.get_domain("aws"))
+            domain.note_shown(entry.code, self.env.docname, node_id, self.lineno, "row")
+        for column in columns:
+            cell = nodes.entry(classes=[f"awserr-{column}"])
+            para = nodes.paragraph()
+            cell += para
+            if not len(row):
+                para += target
+            if column == "code":
+                para += nodes.literal(entry.code, entry.code, classes=["awserr-code"])
+            elif column == "status":
+                cell["classes"].append(f"awserr-status-{klass}")
+                para += nodes.Text(str(entry.status))
+            elif column == "reason":
+                para += nodes.Text(reason_phrase(entry.status))
+            else:
+                para.extend(description_nodes(entry, self))
+            row += cell
+        return row
+
+
+def add_static_assets(app: Sphinx) -> None:
+    """Ship ``awserrors.css`` to HTML builders (html, dirhtml, singlehtml, epub)."""
+    if app.builder.format != "html":
+        return
+    static = str(STATIC_DIR)
+    if static not in app.config.html_static_path:
+        app.config.html_static_path.append(static)
+    app.add_css_file("awserrors.css")
+
+
+def setup_directive(app: Sphinx) -> None:
+    """Register ``aws-error-table`` and its stylesheet."""
+    app.add_directive("aws-error-table", AwsErrorTable)
+    app.connect("builder-inited", add_static_assets)

@@ -1,0 +1,127 @@
+"""The catalogue of a build as JSON in the HTML output, for clients and other tools.
+
+With an HTML-family builder (``html``, ``dirhtml``, ``singlehtml`` and their subclasses; not
+``epub``, whose archive is already packed when the build finishes), the catalogue the build used
+is written to ``awserrors_json_export`` (default ``_static/awserrors.json``) under the output
+directory once the build has succeeded. It is written once, from the main process on
+``build-finished``, so parallel builds are unaffected, and only when its content changed. The
+format is that of :func:`sphinx_awserrors.exporters.to_json`, plus the ``url`` of the place that
+documents each code (relative to the JSON file), or ``null``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Final
+
+from sphinx.builders.epub3 import Epub3Builder
+from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.builders.singlehtml import SingleFileHTMLBuilder
+from sphinx.errors import ExtensionError
+
+from sphinx_awserrors import buildstate
+from sphinx_awserrors._logging import warn
+from sphinx_awserrors.exporters import to_json
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+
+#: Where the JSON goes when ``awserrors_json_export`` is not set, relative to the output.
+DEFAULT_PATH: Final = "_static/awserrors.json"
+
+
+def is_html_family(builder: Builder) -> bool:
+    """Whether *builder* writes HTML pages into a directory the JSON can sit in."""
+    return isinstance(builder, StandaloneHTMLBuilder) and not isinstance(builder, Epub3Builder)
+
+
+def export_path(app: Sphinx) -> PurePosixPath | None:
+    """Where the JSON goes, relative to the output directory; ``None`` when it is switched off.
+
+    An absolute path or one that leaves the output directory is a ``config`` warning and
+    switches the export off.
+    """
+    value = getattr(app.config, "awserrors_json_export", DEFAULT_PATH)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        warn(
+            f"awserrors_json_export must be a path relative to the output directory, "
+            f"not {value!r}; the JSON export is skipped",
+            "config",
+        )
+        return None
+    path = PurePosixPath(posixpath.normpath(value.replace("\\", "/")))
+    if path.is_absolute() or Path(value).is_absolute() or path.parts[:1] in {("..",), (".",)}:
+        warn(
+            f"awserrors_json_export must be a file path inside the output directory, "
+            f"not {value!r}; the JSON export is skipped",
+            "config",
+        )
+        return None
+    return path
+
+
+def _target_uri(builder: Builder, docname: str, anchor: str) -> str:
+    """The URI of *anchor* in *docname*, relative to the root of the output."""
+    if isinstance(builder, SingleFileHTMLBuilder):  # every document is on the root page
+        page = builder.config.root_doc + builder.out_suffix
+    else:
+        page = builder.get_target_uri(docname)
+    return f"{page}#{anchor}" if anchor else page
+
+
+def _relative_to(uri: str, directory: str) -> str:
+    """*uri* (relative to the output root) relative to *directory* (also relative to it)."""
+    page, hash_, anchor = uri.partition("#")
+    relative = posixpath.relpath(page or ".", directory or ".")
+    if page.endswith("/") or not page:  # dirhtml: keep the directory form
+        relative = relative.rstrip("/") + "/" if relative != "." else "./"
+    return relative + hash_ + anchor
+
+
+def documented_urls(app: Sphinx, directory: str = "") -> dict[str, str]:
+    """Code -> URI of the place that documents it, from the ``aws`` domain's objects.
+
+    The URIs are relative to *directory* (a path relative to the output root).
+    """
+    try:
+        domain = app.env.get_domain("aws")
+    except ExtensionError:
+        return {}
+    urls: dict[str, str] = {}
+    for name, _display, kind, docname, anchor, _priority in domain.get_objects():
+        if kind == "error" and name not in urls:
+            urls[name] = _relative_to(_target_uri(app.builder, docname, anchor), directory)
+    return urls
+
+
+def write_json_export(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: write the catalogue as JSON, when an HTML build has succeeded."""
+    if exception is not None or not is_html_family(app.builder):
+        return
+    relative = export_path(app)
+    if relative is None:
+        return
+    catalogue = buildstate.get_catalogue(app.env)
+    urls = documented_urls(app, str(relative.parent) if relative.parent.parts else "")
+    text = to_json(catalogue, urls=urls)
+    target = Path(app.outdir, *relative.parts)
+    data = text.encode("utf-8")
+    try:
+        if target.is_file() and target.read_bytes() == data:
+            return  # unchanged: keep the file (and its time) as it is
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    except OSError as exc:
+        warn(
+            f"cannot write the JSON export to {target}: {exc.strerror or exc}",
+            "export",
+        )
+
+
+def setup_export(app: Sphinx) -> None:
+    """Write the JSON export at the end of each successful HTML-family build."""
+    app.connect("build-finished", write_json_export)
