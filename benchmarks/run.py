@@ -31,17 +31,18 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import generate  # noqa: E402  (a sibling script, not a package)
+import generate  # a sibling script, not a package
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Sequence
 
 HERE = Path(__file__).resolve().parent
 WORK = HERE / "_work"
@@ -63,6 +64,7 @@ class Build:
     """One measured ``sphinx-build``."""
 
     seconds: float
+    cpu_seconds: float
     max_rss_mb: float
     returncode: int
     warnings: int
@@ -94,6 +96,8 @@ def sphinx_build(
     process.returncode = os.waitstatus_to_exitcode(status)
     build = Build(
         seconds=seconds,
+        # user + system time of the build and its waited-for workers: less hurt by other load
+        cpu_seconds=usage.ru_utime + usage.ru_stime,
         max_rss_mb=usage.ru_maxrss / 1024,  # kilobytes on Linux
         returncode=process.returncode,
         warnings=sum(1 for line in stderr.splitlines() if "WARNING" in line or "ERROR" in line),
@@ -110,13 +114,11 @@ def sphinx_build(
 
 def _drain(process: subprocess.Popen[str]) -> tuple[str, str]:
     """Read stdout and stderr to the end without waiting for the process."""
-    import threading
-
     assert process.stdout is not None and process.stderr is not None
     chunks: dict[str, str] = {}
 
-    def read(name: str, stream: object) -> None:
-        chunks[name] = stream.read()  # type: ignore[attr-defined]
+    def read(name: str, stream: IO[str]) -> None:
+        chunks[name] = stream.read()
 
     threads = [
         threading.Thread(target=read, args=("out", process.stdout)),
@@ -172,7 +174,7 @@ def _s(value: float) -> str:
 
 def measure_scale(
     size: str, forms: Sequence[str], jobs: Sequence[int], repeats: int
-) -> dict[str, object]:
+) -> dict[str, Any]:
     """Alternating builds of each form at one size; returns the figures and prints a table."""
     codes, pages, refs = SIZES[size]
     dirs = project_dirs(size, codes, pages, refs)
@@ -187,11 +189,12 @@ def measure_scale(
                 results[form][j].append(build)
                 print(
                     f"  {size} {form:5} -j {j} #{rep + 1}: {build.seconds:6.2f} s "
+                    f"({build.cpu_seconds:6.2f} s CPU) "
                     f"{build.max_rss_mb:5.0f} MB  {build.warnings} warnings",
                     flush=True,
                 )
-    figures: dict[str, object] = {"size": size, "n": codes, "p": pages, "r": refs, "rows": []}
-    rows: list[dict[str, object]] = []
+    figures: dict[str, Any] = {"size": size, "n": codes, "p": pages, "r": refs, "rows": []}
+    rows: list[dict[str, Any]] = []
     for j in jobs:
         for form in forms:
             builds = results[form][j]
@@ -201,6 +204,7 @@ def measure_scale(
                     "jobs": j,
                     "median_s": statistics.median(b.seconds for b in builds),
                     "min_s": min(b.seconds for b in builds),
+                    "cpu_s": statistics.median(b.cpu_seconds for b in builds),
                     "max_rss_mb": max(b.max_rss_mb for b in builds),
                     "warnings": builds[-1].warnings,
                     "times": [round(b.seconds, 3) for b in builds],
@@ -218,7 +222,7 @@ def measure_scale(
     return figures
 
 
-def scale_table(figures: dict[str, object]) -> str:
+def scale_table(figures: dict[str, Any]) -> str:
     """The Markdown table of one size's figures, with ratios and cost over the floor."""
     rows = figures["rows"]
     assert isinstance(rows, list)
@@ -226,8 +230,8 @@ def scale_table(figures: dict[str, object]) -> str:
     lines = [
         f"N={figures['n']}, P={figures['p']}, R={figures['r']}",
         "",
-        "| form | -j | median s | min s | peak MB | x floor | over floor s | warnings |",
-        "|---|---|---|---|---|---|---|---|",
+        "| form | -j | median s | min s | CPU s | peak MB | x floor | over floor s | warnings |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for row in rows:
         floor = by.get(("floor", row["jobs"]))
@@ -235,6 +239,7 @@ def scale_table(figures: dict[str, object]) -> str:
         over = _s(row["median_s"] - floor["median_s"]) if floor else "-"
         lines.append(
             f"| {row['form']} | {row['jobs']} | {_s(row['median_s'])} | {_s(row['min_s'])} | "
+            f"{_s(row['cpu_s'])} | "
             f"{_mb(row['max_rss_mb'])} | {x_floor} | {over} | {row['warnings']} |"
         )
     lines.append("")
@@ -300,11 +305,11 @@ def _edit_hand_table(src: Path) -> Path:
     return page
 
 
-def measure_incremental(size: str, forms: Sequence[str]) -> list[dict[str, object]]:
+def measure_incremental(size: str, forms: Sequence[str]) -> list[dict[str, Any]]:
     """Full build, then rebuilds after each change; counts re-read and re-written documents."""
     codes, pages, refs = SIZES[size]
     source_dirs = project_dirs(size, codes, pages, refs)
-    rows: list[dict[str, object]] = []
+    rows: list[dict[str, Any]] = []
     for form in forms:
         # a private copy: the edits must not reach the shared generated project
         src = WORK / "incremental" / f"{size}-{form}"
@@ -346,7 +351,7 @@ def measure_incremental(size: str, forms: Sequence[str]) -> list[dict[str, objec
     return rows
 
 
-def incremental_table(size: str, rows: Sequence[dict[str, object]]) -> str:
+def incremental_table(size: str, rows: Sequence[dict[str, Any]]) -> str:
     """The Markdown table of the incremental rebuilds."""
     codes, pages, refs = SIZES[size]
     lines = [
@@ -357,7 +362,7 @@ def incremental_table(size: str, rows: Sequence[dict[str, object]]) -> str:
     ]
     for row in rows:
         lines.append(
-            f"| {row['form']} | {row['step']} | {_s(float(row['seconds']))} | {row['read']} "  # type: ignore[arg-type]
+            f"| {row['form']} | {row['step']} | {_s(float(row['seconds']))} | {row['read']} "
             f"| {row['written']} |"
         )
     return "\n".join(lines) + "\n"
@@ -366,48 +371,69 @@ def incremental_table(size: str, rows: Sequence[dict[str, object]]) -> str:
 # -- linearity ------------------------------------------------------------------------------------
 
 
-def measure_linearity(repeats: int, forms: Sequence[str]) -> list[dict[str, object]]:
-    """Sweep N at fixed P, R and R at fixed N, P; report cost over the floor per unit."""
+def measure_linearity(repeats: int, forms: Sequence[str]) -> list[dict[str, Any]]:
+    """Sweep N at fixed P, R and R at fixed N, P; the least CPU time of *repeats* builds.
+
+    CPU time (user + system) rather than wall time, and the minimum rather than the median:
+    on a shared machine other load mostly adds waiting, and interference only ever adds time.
+    """
     points = [("N", n, 200, 50) for n in (1250, 2500, 5000)]
     points += [("R", 5000, 200, r) for r in (12, 25)]
-    rows: list[dict[str, object]] = []
+    rows: list[dict[str, Any]] = []
     for axis, n, p, r in points:
         name = f"sweep-n{n}-p{p}-r{r}"
-        SIZES.setdefault(name, (n, p, r))
-        dirs = project_dirs(name, n, p, r)
+        dirs = project_dirs("sweep", n, p, r)
         times: dict[str, list[float]] = {form: [] for form in forms}
         for _ in range(repeats):
             for form in forms:
                 build = sphinx_build(dirs[form], WORK / "out" / f"{name}-{form}")
                 if build.returncode:
                     sys.exit(f"{form} build failed ({name}):\n{build.stderr}")
-                times[form].append(build.seconds)
-        row: dict[str, object] = {"axis": axis, "n": n, "p": p, "r": r}
-        for form in forms:
-            row[form] = statistics.median(times[form])
+                times[form].append(build.cpu_seconds)
+        row: dict[str, Any] = {"axis": axis, "n": n, "p": p, "r": r}
+        row.update({form: min(times[form]) for form in forms})
         rows.append(row)
-        print(f"  sweep {axis} N={n} P={p} R={r}: " + ", ".join(
-            f"{form} {row[form]:.2f} s" for form in forms  # type: ignore[str-format]
-        ), flush=True)
+        shown = ", ".join(f"{form} {row[form]:.2f} s CPU" for form in forms)
+        print(f"  sweep {axis} N={n} P={p} R={r}: {shown}", flush=True)
     return rows
 
 
-def linearity_table(rows: Sequence[dict[str, object]], forms: Sequence[str]) -> str:
-    """Cost over the floor at each point of the sweeps, per code and per reference."""
+def linearity_table(rows: Sequence[dict[str, Any]], forms: Sequence[str]) -> str:
+    """Cost over the floor along each sweep, and the slope between neighbouring points.
+
+    Linear growth means the slopes along one axis stay the same (within the noise).
+    """
+    over_forms = [f for f in forms if f != "floor"]
     lines = [
-        "| N | P | R | " + " | ".join(f"{f} s" for f in forms) + " | ext over floor s "
-        "| per 1000 codes | per 1000 refs |",
-        "|" + "---|" * (3 + len(forms) + 3),
+        "| N | P | R | "
+        + " | ".join(f"{f} CPU s" for f in forms)
+        + " | "
+        + " | ".join(f"{f} over floor | {f} slope" for f in over_forms)
+        + " |",
+        "|" + "---|" * (3 + len(forms) + 2 * len(over_forms)),
     ]
-    for row in sorted(rows, key=lambda r: (r["n"], r["r"])):  # type: ignore[arg-type,return-value]
-        over = float(row["ext"]) - float(row["floor"])  # type: ignore[arg-type]
-        per_code = over / float(row["n"]) * 1000  # type: ignore[arg-type]
-        per_ref = over / (float(row["p"]) * float(row["r"])) * 1000  # type: ignore[arg-type]
+    by_n = sorted((r for r in rows if r["r"] == 50), key=lambda r: r["n"])
+    by_r = sorted((r for r in rows if r["n"] == 5000), key=lambda r: r["r"])
+    for title, series, unit, key in (
+        ("N", by_n, "ms per code", "n"),
+        ("R", by_r, "ms per reference", "r"),
+    ):
         lines.append(
-            f"| {row['n']} | {row['p']} | {row['r']} | "
-            + " | ".join(_s(float(row[f])) for f in forms)  # type: ignore[arg-type]
-            + f" | {_s(over)} | {per_code:.3f} | {per_ref:.3f} |"
+            f"| **sweep {title}** ({unit}) |" + " |" * (2 + len(forms) + 2 * len(over_forms))
         )
+        previous: dict[str, Any] | None = None
+        for row in series:
+            cells = [str(row["n"]), str(row["p"]), str(row["r"])]
+            cells += [_s(row[f]) for f in forms]
+            for form in over_forms:
+                over = row[form] - row["floor"]
+                slope = "-"
+                if previous is not None:
+                    step = (row[key] - previous[key]) * (row["p"] if key == "r" else 1)
+                    slope = f"{(over - (previous[form] - previous['floor'])) / step * 1000:.3f}"
+                cells += [_s(over), slope]
+            lines.append("| " + " | ".join(cells) + " |")
+            previous = row
     return "\n".join(lines) + "\n"
 
 
@@ -458,7 +484,7 @@ class _StringStream:
 # -- the machine ----------------------------------------------------------------------------------
 
 
-def machine() -> dict[str, object]:
+def machine() -> dict[str, Any]:
     """What the figures were measured on."""
     cpu = platform.processor() or platform.machine()
     with contextlib.suppress(OSError):
@@ -480,10 +506,6 @@ def machine() -> dict[str, object]:
     }
 
 
-def _iter_sizes(args: argparse.Namespace) -> Iterator[str]:
-    yield from args.sizes
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the selected benchmarks and print their tables."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
@@ -499,6 +521,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=["scale", "incremental"],
         help="what to run (linearity is a 5-point sweep at large scale, several minutes)",
     )
+    parser.add_argument("--linearity-repeats", type=int, default=2)
     parser.add_argument("--profile", metavar="SIZE", choices=sorted(SIZES), help="profile ext")
     parser.add_argument("--profile-form", default="ext", choices=generate.FORMS)
     parser.add_argument("--top", type=int, default=35, help="functions shown by --profile")
@@ -510,33 +533,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     info = machine()
     print(f"machine: {info}", flush=True)
     report: list[str] = []
-    data: dict[str, object] = {"machine": info, "args": vars(args), "scale": [], "inc": {}}
+    data: dict[str, Any] = {"machine": info, "args": vars(args), "scale": [], "inc": {}}
     if args.profile:
         text = profile(args.profile, args.profile_form, args.top)
         print(text)
         (WORK / f"profile-{args.profile}-{args.profile_form}.txt").write_text(text)
         return 0
-    for size in _iter_sizes(args):
+    for size in args.sizes:
         if "scale" in args.sections:
             figures = measure_scale(size, args.forms, args.jobs, args.repeats)
-            data["scale"].append(figures)  # type: ignore[attr-defined]
+            data["scale"].append(figures)
             report.append(scale_table(figures))
         if "incremental" in args.sections:
             forms = [f for f in args.forms if f in ("hand", "ext")]
             rows = measure_incremental(size, forms)
-            data["inc"][size] = rows  # type: ignore[index]
+            data["inc"][size] = rows
             report.append(incremental_table(size, rows))
     if "linearity" in args.sections:
         forms = [f for f in args.forms if f in ("hand", "ext", "floor")]
-        rows = measure_linearity(max(1, args.repeats - 2), forms)
+        rows = measure_linearity(args.linearity_repeats, forms)
         data["linearity"] = rows
         report.append(linearity_table(rows, forms))
     data["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
     text = "\n".join(report)
     print()
-    print(f"Machine: {info['cpu']}, {info['cores']} cores, Python {info['python']}, "
-          f"Sphinx {info['sphinx']}, docutils {info['docutils']}; load average "
-          f"{info['load_average']} at start, {data['load_average_end']} at end\n")
+    print(
+        f"Machine: {info['cpu']}, {info['cores']} cores, Python {info['python']}, "
+        f"Sphinx {info['sphinx']}, docutils {info['docutils']}; load average "
+        f"{info['load_average']} at start, {data['load_average_end']} at end\n"
+    )
     print(text)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     (WORK / f"results-{stamp}.json").write_text(json.dumps(data, indent=1, default=asdict))

@@ -98,6 +98,17 @@ def note_references_catalogue(env: BuildEnvironment, docname: str) -> None:
     _state(env).references.add(docname)
 
 
+def _warn_at(message: str, subtype: str, file: str, line: int | None) -> None:
+    """Warn at ``file:line``; without a line, name the file in the message instead.
+
+    (Sphinx would take a location without a colon for a document name.)
+    """
+    if line:
+        warn(message, subtype, location=f"{file}:{line}")
+    else:
+        warn(f"{file}: {message}", subtype)
+
+
 def _config_paths(value: object) -> str | list[str] | None:
     """``awserrors_catalogue`` checked beyond what Sphinx's type check does."""
     if value is None or isinstance(value, str):
@@ -123,7 +134,7 @@ def _load(env: BuildEnvironment, configured: object, base_dir: Path) -> LoadResu
         return None
     result = load_files(files, problems)
     for problem in result.problems:
-        warn(problem.message, "catalogue", location=problem.location())
+        _warn_at(problem.message, "catalogue", problem.file, problem.line)
     if result.fatal:
         names = ", ".join(f.name for f in result.files if not f.bundled)
         msg = f"no entry could be loaded from {names}:\n" + "\n".join(
@@ -179,7 +190,7 @@ def _run_checks(app: Sphinx, state: BuildState) -> None:
         warn(f"awserrors_checks / [tool.sphinx-awserrors]: {exc}", "config")
         return
     for finding in findings:
-        warn(finding.message, finding.check, location=finding.location())
+        _warn_at(finding.message, finding.check, finding.file, finding.line)
     state.checks_key = key
 
 

@@ -1,17 +1,22 @@
 """The error-code catalogue: immutable entries, the ordered collection, and its file loaders.
 
-No Sphinx import here: the command-line tools reuse this module.
+:func:`load_file` reads one YAML, TOML or JSON file into entries and problems (each a
+:class:`Problem` with its file and line); :func:`load_catalogue` reads and merges the files an
+``awserrors_catalogue`` value names. Neither raises for bad input. No Sphinx import here: the
+command-line tools reuse this module.
 """
 
 from __future__ import annotations
 
 import bisect
 import difflib
+import gc
 import hashlib
 import json
 import os
 import re
 import tomllib
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -164,28 +169,37 @@ class CatalogueFile:
 class LoadResult:
     """A merged catalogue, the files it came from and every problem met while loading."""
 
+    #: the merged entries
     catalogue: Catalogue
+    #: every problem of every file, in file order
     problems: tuple[Problem, ...] = ()
+    #: the files read, in the configured order
     files: tuple[CatalogueFile, ...] = ()
 
     @property
     def fatal(self) -> bool:
-        """True when the project named files of its own and none of them gave any entry."""
-        own = [f for f in self.files if not f.bundled]
-        if not own or any(e.file in {f.name for f in own} for e in self.catalogue):
-            return False
-        return any(p.fatal for p in self.problems)
+        """True when the project named files of its own and nothing at all could be loaded."""
+        own = any(not f.bundled for f in self.files)
+        return own and not self.catalogue.entries and any(p.fatal for p in self.problems)
 
 
 # A parsed document with positions, the same shape for the three formats: a mapping keeps its
 # pairs as a list (so a duplicate key is still visible), each with the line of its key.
-@dataclass
 class _Node:
-    kind: str  # "map", "seq" or "scalar"
-    line: int | None
-    value: Any = None
-    pairs: list[tuple[Any, _Node, int | None]] = field(default_factory=list)
-    items: list[_Node] = field(default_factory=list)
+    __slots__ = ("items", "kind", "line", "pairs", "value")
+
+    def __init__(
+        self,
+        kind: str,  # "map", "seq" or "scalar"
+        line: int | None,
+        value: Any = None,
+        items: list[_Node] | None = None,
+    ) -> None:
+        self.kind = kind
+        self.line = line
+        self.value = value
+        self.items: list[_Node] = items if items is not None else []
+        self.pairs: list[tuple[Any, _Node, int | None]] = []
 
 
 class _FileError(Exception):
@@ -242,13 +256,19 @@ def _parse_yaml(text: str) -> _Node | None:
             root = loader.get_single_node()
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
-            parts = [p for p in (exc.problem, exc.context) if p]
-            detail = "; ".join(parts) if parts else str(exc)
+            parts = [p for p in (exc.context, exc.problem) if p]
+            detail = ", ".join(parts) if parts else str(exc)
             raise _FileError(
                 f"YAML syntax error: {detail}", mark.line + 1 if mark else None
             ) from None
+        except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+            line = text.count("\n", 0, exc.position) + 1
+            char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+            raise _FileError(
+                f"YAML syntax error: unacceptable character #x{char:04x}: {exc.reason}", line
+            ) from None
         except yaml.YAMLError as exc:
-            raise _FileError(f"YAML syntax error: {exc}") from None
+            raise _FileError(f"YAML syntax error: {str(exc).splitlines()[0]}") from None
         if root is None:
             return None
         return _yaml_node(loader, root, set())
@@ -256,40 +276,80 @@ def _parse_yaml(text: str) -> _Node | None:
         loader.dispose()
 
 
-def _yaml_node(loader: yaml.SafeLoader, node: yaml.Node, active: set[int]) -> _Node:
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+def _yaml_node(
+    loader: yaml.SafeLoader,
+    node: yaml.Node,
+    active: set[int],
+    done: dict[int, _Node] | None = None,
+) -> _Node:
+    """Convert a composed YAML node; *active* guards against recursion, *done* memoises
+    nodes reached again through aliases (a merged mapping is flattened only once)."""
     line = node.start_mark.line + 1
-    if id(node) in active:
-        raise _FileError("YAML alias refers to itself (a recursive structure)", line)
     if isinstance(node, yaml.ScalarNode):
+        if node.tag == _STR_TAG:  # the common case, without the constructor's dispatch
+            return _Node("scalar", line, node.value)
         try:
             value = loader.construct_object(node, deep=True)
         except yaml.YAMLError as exc:
-            raise _FileError(f"YAML value error: {exc}", line) from None
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            raise _FileError(f"YAML value error: {problem}", line) from None
         return _Node("scalar", line, value)
-    active = active | {id(node)}
+    done = {} if done is None else done
+    key_id = id(node)
+    if key_id in done:
+        return done[key_id]
+    if key_id in active:
+        raise _FileError("YAML alias refers to itself (a recursive structure)", line)
+    active.add(key_id)
     if isinstance(node, yaml.SequenceNode):
-        return _Node("seq", line, items=[_yaml_node(loader, n, active) for n in node.value])
-    assert isinstance(node, yaml.MappingNode)
+        result = _Node("seq", line, items=[_yaml_node(loader, n, active, done) for n in node.value])
+    else:
+        assert isinstance(node, yaml.MappingNode)
+        result = _yaml_mapping(loader, node, line, active, done)
+    active.discard(key_id)
+    done[key_id] = result
+    return result
+
+
+def _yaml_mapping(
+    loader: yaml.SafeLoader,
+    node: yaml.MappingNode,
+    line: int,
+    active: set[int],
+    done: dict[int, _Node],
+) -> _Node:
+    result = _Node("map", line)
+    if not any(key.tag == _MERGE_TAG for key, _ in node.value):
+        for key_node, value_node in node.value:
+            key = _yaml_node(loader, key_node, active, done)
+            result.pairs.append((key.value, _yaml_node(loader, value_node, active, done), key.line))
+        return result
     own_count = sum(1 for key, _ in node.value if key.tag != _MERGE_TAG)
     try:
         loader.flatten_mapping(node)  # resolves `<<: *anchor` merge keys
     except yaml.YAMLError as exc:
-        raise _FileError(f"YAML merge error: {exc}", line) from None
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise _FileError(f"YAML merge error: {problem}", line) from None
     merged = node.value[: len(node.value) - own_count]
     own = node.value[len(node.value) - own_count :]
-    result = _Node("map", line)
-    own_keys = [_yaml_node(loader, k, active) for k, _ in own]
-    seen_merged: set[object] = {k.value for k in own_keys if _hashable(k.value)}
-    for key_node, value_node in merged:
-        # a key given explicitly overrides the merged one; that is not a duplicate
-        key = _yaml_node(loader, key_node, active)
-        if _hashable(key.value) and key.value in seen_merged:
-            continue
+    own_keys = [_yaml_node(loader, k, active, done) for k, _ in own]
+    seen: set[object] = {k.value for k in own_keys if _hashable(k.value)}
+    kept: list[tuple[Any, _Node, int | None]] = []
+    # a key given explicitly overrides a merged one, and a later merged key an earlier one
+    # (PyYAML's flattened order); neither is a duplicate
+    for key_node, value_node in reversed(merged):
+        key = _yaml_node(loader, key_node, active, done)
         if _hashable(key.value):
-            seen_merged.add(key.value)
-        result.pairs.append((key.value, _yaml_node(loader, value_node, active), key.line))
+            if key.value in seen:
+                continue
+            seen.add(key.value)
+        kept.append((key.value, _yaml_node(loader, value_node, active, done), key.line))
+    result.pairs.extend(reversed(kept))
     for key, (_, value_node) in zip(own_keys, own, strict=True):
-        result.pairs.append((key.value, _yaml_node(loader, value_node, active), key.line))
+        result.pairs.append((key.value, _yaml_node(loader, value_node, active, done), key.line))
     return result
 
 
@@ -362,6 +422,7 @@ def _parse_json(text: str) -> _Node:
 _TOML_ERROR_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 _TOML_ERRORS_TABLE = re.compile(r"\s*\[\[\s*(?:errors|\"errors\"|'errors')\s*\]\]")
 _TOML_HEADER = re.compile(r"\s*\[")
+_TOML_ERRORS_SINGLE = re.compile(r"\s*\[\s*(?:errors|\"errors\"|'errors')\s*\]")
 _TOML_KEY = re.compile(r"\s*(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_$-]+)\s*=")
 
 
@@ -371,9 +432,18 @@ def _parse_toml(text: str) -> _Node:
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         found = _TOML_ERROR_LINE.search(message)
-        detail = _TOML_ERROR_LINE.sub("", message).strip()
+        if found:
+            line: int | None = int(found.group(1))
+        elif "(at end of document)" in message:
+            line = max(1, len(text.splitlines()))
+        else:
+            line = None
+        detail = _TOML_ERROR_LINE.sub("", message).replace("(at end of document)", "").strip()
         raise _FileError(
-            f"TOML syntax error: {detail}", int(found.group(1)) if found else None
+            f"TOML syntax error: {detail} (at the end of the file)"
+            if found is None and line
+            else f"TOML syntax error: {detail}",
+            line,
         ) from None
     # tomllib gives no positions: find the `[[errors]]` headers and the `key =` lines under
     # each in the text (skipping the insides of multi-line strings).
@@ -392,6 +462,8 @@ def _parse_toml(text: str) -> _Node:
             blocks.append((number, current))
             continue
         if _TOML_HEADER.match(raw):
+            if _TOML_ERRORS_SINGLE.match(raw):
+                top_lines.setdefault("errors", number)
             current = None
             continue
         key = _TOML_KEY.match(raw)
@@ -462,6 +534,19 @@ _PARSERS: dict[str, Callable[[str], _Node | None]] = {
 }
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    # Parsing makes hundreds of thousands of small acyclic objects; the cyclic garbage
+    # collector would rescan them over and over (three quarters of the time of a big file).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def parse_catalogue_text(
     text: str, file: str = "<memory>", fmt: str = "yaml"
 ) -> tuple[list[ErrorEntry], list[Problem]]:
@@ -470,26 +555,33 @@ def parse_catalogue_text(
     Returns the entries that could be read and the problems met; *file* names the source in
     entries and problems. Malformed entries are left out, each with its problem.
     """
+    problems: list[Problem] = []
     try:
         if not text.strip():
             raise _FileError("the file is empty; a catalogue needs an 'errors' list")
-        root = _PARSERS[fmt](text)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:  # a lone surrogate: only from a str, never a file
+            line = text.count("\n", 0, exc.start) + 1
+            raise _FileError("not text: a lone surrogate character", line) from None
+        with _gc_paused():
+            root = _PARSERS[fmt](text)
         if root is None:  # a YAML document of only comments
             raise _FileError("the file has no content; a catalogue needs an 'errors' list")
-        return _entries(root, file)
+        return _entries(root, file, problems), problems
     except _FileError as exc:
-        return [], [Problem(file, exc.line, exc.message, fatal=True)]
+        return [], [*problems, Problem(file, exc.line, exc.message, fatal=True)]
 
 
-def _entries(root: _Node, file: str) -> tuple[list[ErrorEntry], list[Problem]]:
+def _entries(root: _Node, file: str, problems: list[Problem]) -> list[ErrorEntry]:
     if root.kind != "map":
         hint = "; put the entries under an 'errors' key" if root.kind == "seq" else ""
         raise _FileError(
             f"the top level must be a mapping with an 'errors' list, not {_node_kind(root)}{hint}",
             root.line,
         )
-    problems: list[Problem] = []
     errors: _Node | None = None
+    misspelt: Problem | None = None
     seen: dict[object, int | None] = {}
     for key, value, line in root.pairs:
         if key in seen:
@@ -506,14 +598,17 @@ def _entries(root: _Node, file: str) -> tuple[list[ErrorEntry], list[Problem]]:
         if key == "errors":
             errors = value
         elif key not in TOP_LEVEL_KEYS:
-            problems.append(
-                Problem(
-                    file,
-                    line,
-                    f"unknown top-level key {key!r}" + _did_you_mean(str(key), TOP_LEVEL_KEYS),
-                )
-            )
+            hint = _did_you_mean(str(key), TOP_LEVEL_KEYS)
+            problem = Problem(file, line, f"unknown top-level key {key!r}{hint}")
+            if misspelt is None and "'errors'" in hint:
+                misspelt = problem
+            problems.append(problem)
     if errors is None:
+        if misspelt:  # report the misspelling once, as the reason nothing loads
+            problems.remove(misspelt)
+            raise _FileError(
+                f"the top level has no 'errors' key; {misspelt.message}", misspelt.line
+            )
         raise _FileError(
             "the top level has no 'errors' key; a catalogue is a mapping with an 'errors' list",
             root.line,
@@ -531,7 +626,7 @@ def _entries(root: _Node, file: str) -> tuple[list[ErrorEntry], list[Problem]]:
         entry = _entry(item, index, file, problems)
         if entry is not None:
             entries.append(entry)
-    return entries, problems
+    return entries
 
 
 def _entry(node: _Node, index: int, file: str, problems: list[Problem]) -> ErrorEntry | None:
@@ -778,7 +873,7 @@ def load_catalogue(
 
     *paths* is ``None`` (the bundled catalogue), one path, or a sequence of paths relative to
     *base_dir*, where ``"bundled"`` names the bundled catalogue. See :func:`merge` for how
-    entries combine. Never raises for bad input; see :attr:`LoadResult.problems`.
+    entries combine. Never raises for bad input: problems are in the :class:`LoadResult`.
     """
     files, problems = resolve_files(paths, base_dir)
     return load_files(files, problems)

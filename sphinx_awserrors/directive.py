@@ -193,8 +193,11 @@ class AwsErrorTable(SphinxDirective):
 
         entries = self._select()
         if not entries:
-            warn(f"aws-error-table: no catalogue entry matches {self._filters()}", "table",
-                 self.get_location())
+            warn(
+                f"aws-error-table: no catalogue entry matches {self._filters()}",
+                "table",
+                self.get_location(),
+            )
             return []
 
         messages: list[nodes.Node] = []
@@ -213,8 +216,11 @@ class AwsErrorTable(SphinxDirective):
     # selection
 
     def _filters(self) -> str:
-        shown = [f":{name}: {self._option_text(name)}" for name in
-                 ("status", "codes", "exclude", "tags") if name in self.options]
+        shown = [
+            f":{name}: {self._option_text(name)}"
+            for name in ("status", "codes", "exclude", "tags")
+            if name in self.options
+        ]
         return ", ".join(shown) or "(no filter: the catalogue is empty)"
 
     def _option_text(self, name: str) -> str:
@@ -242,8 +248,11 @@ class AwsErrorTable(SphinxDirective):
             # a typo in one of several patterns would otherwise go unnoticed
             for pattern in codes:
                 if not any(fnmatchcase(entry.code, pattern) for entry in catalogue):
-                    warn(f"aws-error-table: :codes: pattern {pattern!r} matches no code",
-                         "table", self.get_location())
+                    warn(
+                        f"aws-error-table: :codes: pattern {pattern!r} matches no code",
+                        "table",
+                        self.get_location(),
+                    )
         return [entry for _position, entry in chosen]
 
     # rendering

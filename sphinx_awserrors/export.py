@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import posixpath
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 from sphinx.builders.epub3 import Epub3Builder
 from sphinx.builders.html import StandaloneHTMLBuilder
@@ -28,9 +28,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
-#: Where the JSON goes when ``awserrors_json_export`` is not set, relative to the output.
-DEFAULT_PATH: Final = "_static/awserrors.json"
-
 
 def is_html_family(builder: Builder) -> bool:
     """Whether *builder* writes HTML pages into a directory the JSON can sit in."""
@@ -43,7 +40,7 @@ def export_path(app: Sphinx) -> PurePosixPath | None:
     An absolute path or one that leaves the output directory is a ``config`` warning and
     switches the export off.
     """
-    value = getattr(app.config, "awserrors_json_export", DEFAULT_PATH)
+    value: object = app.config.awserrors_json_export
     if value is None or value == "":
         return None
     if not isinstance(value, str):
@@ -54,7 +51,7 @@ def export_path(app: Sphinx) -> PurePosixPath | None:
         )
         return None
     path = PurePosixPath(posixpath.normpath(value.replace("\\", "/")))
-    if path.is_absolute() or Path(value).is_absolute() or path.parts[:1] in {("..",), (".",)}:
+    if not path.parts or path.parts[0] == ".." or path.is_absolute() or Path(value).is_absolute():
         warn(
             f"awserrors_json_export must be a file path inside the output directory, "
             f"not {value!r}; the JSON export is skipped",

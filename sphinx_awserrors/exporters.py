@@ -5,7 +5,7 @@ The ``to_*`` functions are pure (a catalogue in, text out) and usable from Pytho
 status and writes one of them. No Sphinx import here.
 
 Descriptions are inline reStructuredText in the catalogue. JSON and CSV carry them as plain
-text (:func:`~sphinx_awserrors.render.description_text`; JSON also keeps the source markup as
+text (``render.description_text``; JSON also keeps the source markup as
 ``description_rst``); the RST table keeps the markup as it is, and the Markdown table converts
 literals, emphasis and links to their Markdown forms. Entries keep the catalogue's order, so
 every export of the same catalogue is the same text.
@@ -159,6 +159,18 @@ def _cell_source(description: str) -> str:
     return _LITERAL_MARKER.sub(lambda match: match[1] + "\\::", text)
 
 
+# A code made of these renders as itself in reStructuredText (an "_" inside a word is text).
+_PLAIN_CODE: Final = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.:-]|_(?=[A-Za-z0-9]))*")
+
+
+def _code_source(code: str) -> str:
+    """*code* as reStructuredText that renders as the code itself (usually the code as is)."""
+    if _PLAIN_CODE.fullmatch(code):
+        return code
+    # Rare: a code with markup characters (``Foo_``, ``*Bar``): escape every one of them.
+    return re.sub(r"([^A-Za-z0-9\s])", r"\\\1", code)
+
+
 def _wrap(text: str, width: int) -> list[str]:
     """*text* wrapped on spaces to *width* display columns (a longer word stays whole)."""
     lines: list[str] = []
@@ -214,7 +226,11 @@ def to_rst(
     rows: list[list[list[str]]] = [[[header] for header in TABLE_HEADERS]]
     for entry in catalogue:
         rows.append(
-            [[entry.code], _wrap(_cell_source(entry.description), width), [str(entry.status)]]
+            [
+                [_code_source(entry.code)],
+                _wrap(_cell_source(entry.description), width),
+                [str(entry.status)],
+            ]
         )
     widths = [
         max(column_width(line) for row in rows for line in row[column])
@@ -436,7 +452,8 @@ def run_export(args: argparse.Namespace) -> int:
     """``sphinx-awserrors export``: load ``args.file``, filter by ``args.status``, write it.
 
     :returns: 0, or 2 after one line on standard error when the catalogue cannot be loaded,
-        the status filter is malformed or the output cannot be written.
+        the status filter is malformed or the output cannot be written. A filter that selects
+        no entry writes an empty export and a warning line on standard error.
     """
     status_filter: str | None = args.status
     if status_filter is not None:
@@ -446,7 +463,14 @@ def run_export(args: argparse.Namespace) -> int:
             print(f"sphinx-awserrors export: --status: {exc}", file=sys.stderr)
             return 2
     try:
-        catalogue = filter_status(load(args.file), status_filter)
+        loaded = load(args.file)
+        catalogue = filter_status(loaded, status_filter)
+        if loaded and not catalogue:  # the directive warns about such a filter too
+            print(
+                f"sphinx-awserrors export: warning: --status {status_filter} matches no entry "
+                f"of {args.file}",
+                file=sys.stderr,
+            )
         _write(FORMATTERS[args.format](catalogue), args.output)
     except ExportError as exc:
         print(f"sphinx-awserrors export: {exc}", file=sys.stderr)

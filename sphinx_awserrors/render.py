@@ -39,7 +39,7 @@ class _DescriptionReporter(Reporter):
         super().__init__(source, _QUIET, _QUIET, stream=False)
         self._line = line
 
-    def get_source_and_line(self, lineno: int | None = None) -> tuple[str, int | None]:  # type: ignore[override]
+    def get_source_and_line(self, lineno: int | None = None) -> tuple[str, int | None]:
         # The description has no lines in the page: every position is the catalogue's.
         return self.source, self._line
 
@@ -190,7 +190,5 @@ def description_text(text: str) -> str:
         inliner=inliner,
     )
     parsed, _messages = inliner.parse(text, 1, memo, nodes.paragraph())
-    plain = "".join(
-        node.astext() for node in parsed if not isinstance(node, nodes.system_message)
-    )
+    plain = "".join(node.astext() for node in parsed if not isinstance(node, nodes.system_message))
     return " ".join(plain.split())

@@ -122,7 +122,7 @@ def load_settings(location: str | Path | None = None) -> ProjectSettings:
 
     *location* is a ``pyproject.toml`` to read, or a directory to search upwards from (see
     :func:`find_pyproject`; default: the current directory). No table gives the defaults.
-    Raises :class:`SettingsError` (a :class:`ValueError`) naming the file and line of an
+    Raises :class:`SettingsError` (a ``ValueError``) naming the file and line of an
     unreadable file, an unknown key or a value of the wrong type.
     """
     path: Path | None

@@ -11,16 +11,18 @@ import importlib
 import sys
 import types
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from docutils import nodes
 from sphinx import addnodes
 from sphinx.domains import Domain
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
 from sphinx_awserrors.catalogue import Catalogue, ErrorEntry, bundled_path
+
+if TYPE_CHECKING:
+    from docutils import nodes
 
 
 def _load(path: Path) -> list[ErrorEntry]:
@@ -72,8 +74,8 @@ class StubAwsDomain(Domain):
 
     name = "aws"
     label = "AWS (test stub)"
-    roles = {"err": XRefRole()}  # noqa: RUF012
-    initial_data: dict[str, Any] = {"shown": {}, "status": {}}  # noqa: RUF012
+    roles = {"err": XRefRole()}
+    initial_data: dict[str, Any] = {"shown": {}, "status": {}}
 
     def note_shown(self, code: str, docname: str, node_id: str, lineno: int, kind: str) -> None:
         self.data["shown"].setdefault(code, []).append((docname, node_id, lineno, kind))

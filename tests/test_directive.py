@@ -34,12 +34,16 @@ def record_domain_calls(app: SphinxTestApp, monkeypatch: pytest.MonkeyPatch) -> 
     """Record what the table tells the ``aws`` domain, whatever the domain keeps."""
     calls: list[Any] = []
     domain_class = type(app.env.get_domain("aws"))
+    original_shown = domain_class.note_shown
+    original_status = domain_class.note_status_target
 
     def note_shown(self: Any, *args: Any) -> None:
         calls.append(("shown", *args))
+        original_shown(self, *args)
 
     def note_status_target(self: Any, *args: Any) -> None:
         calls.append(("status", *args))
+        original_status(self, *args)
 
     monkeypatch.setattr(domain_class, "note_shown", note_shown)
     monkeypatch.setattr(domain_class, "note_status_target", note_status_target)
@@ -92,7 +96,7 @@ EXPECTED_FILTERS = {
 }  # fmt: skip
 
 
-@pytest.mark.sphinx("html", testroot="filters")
+@pytest.mark.sphinx("html", testroot="filters", freshenv=True)
 def test_filters_select_and_sort(app: SphinxTestApp, warning: StringIO) -> None:
     app.build()
     assert warning.getvalue() == ""
@@ -110,6 +114,9 @@ def test_html_default_table(
     table = html[html.index("<table") : html.index("</table>")]
 
     assert '<span class="caption-text">All errors</span>' in table
+    # :class: adds to the table's classes; :name: gives it its id
+    assert table.startswith('<table class="awserr-table longtable my-errors docutils')
+    assert 'id="all-errors"' in table.split(">")[0]
     headers = re.findall(r'<th class="head"><p>(.*?)</p></th>', table)
     assert headers == ["Code", "Description", "Status"]
     # the default columns, the first cell carrying the anchor, the code as a literal
@@ -165,7 +172,9 @@ def test_html_descriptions_are_escaped_and_linked(app: SphinxTestApp) -> None:
     assert "retry after <code" in html
     assert "<em>internal</em>" in html
     # :awserr: inside a description is a cross-reference like any other
-    assert re.search(r'see <a class="reference internal" href="[a-z]*\.html#awserr-nosuchkey"', html)
+    assert re.search(
+        r'see <a class="reference internal" href="[a-z]*\.html#awserr-nosuchkey"', html
+    )
 
 
 @pytest.mark.sphinx("html", testroot="basic", freshenv=True)
@@ -267,7 +276,9 @@ def test_man_builder(app: SphinxTestApp, warning: StringIO) -> None:
 
 
 @pytest.mark.parametrize("builder", ["singlehtml", "epub", "texinfo"])
-def test_other_builders(builder: str, make_app: Any, sphinx_test_tempdir: Any, rootdir: Any) -> None:
+def test_other_builders(
+    builder: str, make_app: Any, sphinx_test_tempdir: Any, rootdir: Any
+) -> None:
     import shutil
 
     srcdir = sphinx_test_tempdir / f"basic-{builder}"
@@ -285,7 +296,7 @@ def test_other_builders(builder: str, make_app: Any, sphinx_test_tempdir: Any, r
 
 
 ERRORS = [
-    (4, 'invalid option value: (option: "status"; value: \'4x\')', "invalid status filter term '4x'"),
+    (4, "invalid option value: (option: \"status\"; value: '4x')", "status filter term '4x'"),
     (7, "invalid :sort: value 'name'", "allowed: code, status, -status, source"),
     (10, "unknown column 'foo'", "allowed: code, status, description, reason"),
     (13, ":header: gives 3 headers for 2 columns (code, status)", ""),
@@ -295,12 +306,14 @@ ERRORS = [
 ]  # fmt: skip
 
 
-@pytest.mark.sphinx("html", testroot="table-errors")
+@pytest.mark.sphinx("html", testroot="table-errors", freshenv=True)
 def test_errors_name_file_line_and_token(app: SphinxTestApp, warning: StringIO) -> None:
     app.build()
     messages = warning.getvalue()
     for line, first, second in ERRORS:
-        match = re.search(rf"index\.rst:{line}: ERROR: [^\n]*(\n[^\n]*){{0,2}}{re.escape(first)}", messages)
+        match = re.search(
+            rf"index\.rst:{line}: ERROR: [^\n]*(\n[^\n]*){{0,2}}{re.escape(first)}", messages
+        )
         assert match, (line, first)
         assert second in messages
     # filters that match nothing warn instead of rendering an empty table

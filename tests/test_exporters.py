@@ -10,7 +10,8 @@ import csv
 import importlib.util
 import io
 import json
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -31,9 +32,6 @@ from sphinx_awserrors.exporters import (
     to_rst,
 )
 from sphinx_awserrors.render import description_text
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 LONG_CODE = "IllegalVersioningConfigurationException"
 
@@ -88,7 +86,7 @@ def _literal_role(
 def sphinx_roles(monkeypatch: pytest.MonkeyPatch) -> None:
     """Stand-ins for the Sphinx roles that descriptions may use, for plain docutils parsing."""
     for name in ("awserr", "awsstatus", "aws:err", "doc", "ref"):
-        monkeypatch.setitem(roles._roles, name, _literal_role)
+        monkeypatch.setitem(roles._roles, name, _literal_role)  # type: ignore[attr-defined]
 
 
 def parse_rst(source: str) -> nodes.document:
@@ -239,8 +237,8 @@ def test_rst_parses_with_docutils(width: int) -> None:
         assert row[1] == expected, entry.code
     (table,) = document.findall(nodes.table)
     # Every cell is one paragraph: no list, field list or literal block crept in.
-    for entry in table.findall(nodes.entry):
-        assert [type(child) for child in entry.children] == [nodes.paragraph]
+    for cell in table.findall(nodes.entry):
+        assert [type(child) for child in cell.children] == [nodes.paragraph]
 
 
 def test_rst_layout() -> None:
@@ -284,6 +282,12 @@ def test_rst_punctuation_line_does_not_underline() -> None:
     entry = ErrorEntry("Dashes", 400, "Some text ---------- more text")
     rows = table_rows(parse_rst(to_rst(Catalogue((entry,)), width=10)))
     assert rows[1] == ["Dashes", "Some text ---------- more text", "400"]
+
+
+@pytest.mark.parametrize("code", ["Foo_", "*Bar", "A|B|", "X_Y", "-x", "Service.Code", "`x`"])
+def test_rst_codes_render_as_themselves(code: str) -> None:
+    rows = table_rows(parse_rst(to_rst(Catalogue((ErrorEntry(code, 400, "Text"),)))))
+    assert rows[1] == [code, "Text", "400"]
 
 
 def test_rst_wide_characters_align() -> None:
@@ -332,10 +336,10 @@ def test_rst_to_markdown(rst: str, markdown: str) -> None:
 
 
 def _markdown_table(text: str) -> list[list[str]]:
-    from markdown_it import MarkdownIt
+    markdown_it = pytest.importorskip("markdown_it")
 
     html_rows: list[list[str]] = []
-    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    tokens = markdown_it.MarkdownIt("commonmark").enable("table").parse(text)
     row: list[str] = []
     for index, token in enumerate(tokens):
         if token.type == "tr_open":
@@ -431,6 +435,17 @@ def test_cli_default_json_with_status_filter_and_output(
         "NoSuchKey",
         "NonStandard",
     ]
+
+
+def test_cli_filter_matching_nothing_warns(
+    catalogue_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", str(catalogue_file), "--status", "3xx"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out) == {"errors": []}
+    assert err == (
+        f"sphinx-awserrors export: warning: --status 3xx matches no entry of {catalogue_file}\n"
+    )
 
 
 def test_cli_csv_file_has_lf_line_ends(catalogue_file: Path, tmp_path: Path) -> None:
@@ -533,6 +548,21 @@ def test_cli_bundled(capsys: pytest.CaptureFixture[str]) -> None:
     assert all(500 <= error["status"] <= 599 for error in data["errors"])
 
 
+@needs_bundled
+@pytest.mark.usefixtures("sphinx_roles")
+def test_bundled_rst_and_markdown_tables(capsys: pytest.CaptureFixture[str]) -> None:
+    entries, problems = load_file(bundled_path())
+    assert problems == []
+    assert main(["export", "bundled", "--format", "rst"]) == 0
+    rows = table_rows(parse_rst(capsys.readouterr().out))
+    assert [row[0] for row in rows[1:]] == [entry.code for entry in entries]
+    assert [row[2] for row in rows[1:]] == [str(entry.status) for entry in entries]
+    assert main(["export", "bundled", "--format", "markdown"]) == 0
+    md_rows = _markdown_table(capsys.readouterr().out)
+    assert [row[0] for row in md_rows[1:]] == [entry.code for entry in entries]
+    assert all(len(row) == 3 for row in md_rows)
+
+
 # --- round trips through the importers ------------------------------------------------------
 
 needs_importers = pytest.mark.skipif(
@@ -604,3 +634,31 @@ def test_round_trip_bundled(
     ]
     if fmt == "rst":
         assert _triples(imported) == _triples(bundled)
+
+
+# --- the examples in the documentation ------------------------------------------------------
+
+DOCS_EXAMPLES = Path(__file__).resolve().parents[1] / "docs" / "_includes" / "export"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name"),
+    [
+        ("json", "errors.json"),
+        ("csv", "errors.csv"),
+        ("markdown", "errors.md"),
+        ("rst", "errors.rst"),
+    ],
+)
+def test_docs_examples_are_current(fmt: str, name: str, tmp_path: Path) -> None:
+    out = tmp_path / name
+    assert (
+        main(["export", str(DOCS_EXAMPLES / "errors.yaml"), "--format", fmt, "-o", str(out)]) == 0
+    )
+    assert out.read_bytes() == (DOCS_EXAMPLES / name).read_bytes()
+
+
+def test_docs_status_example(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", str(DOCS_EXAMPLES / "errors.yaml"), "--status", "4xx,!404"]) == 0
+    codes = [error["code"] for error in json.loads(capsys.readouterr().out)["errors"]]
+    assert codes == ["AccessDenied", "InvalidArgument"]

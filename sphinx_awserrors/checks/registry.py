@@ -87,9 +87,7 @@ def check(name: str, scope: Scope = "catalogue") -> Callable[[CheckFunction], Ch
     return register
 
 
-def select_checks(
-    select: Sequence[str] | None = None, ignore: Sequence[str] = ()
-) -> list[Check]:
+def select_checks(select: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> list[Check]:
     """The registered checks named in *select* (all when ``None``) minus *ignore*.
 
     Raises :class:`ValueError` naming an unknown check.
@@ -135,6 +133,6 @@ def run_checks(
                 findings.extend(chk.function(CheckContext(part, settings, texts)))
         else:
             findings.extend(chk.function(CheckContext(catalogue, settings, texts)))
-    entries = {(e.file, e.code): e for e in catalogue}
+    entries: dict[tuple[str, str | None], ErrorEntry] = {(e.file, e.code): e for e in catalogue}
     kept = {f for f in findings if f.file not in skipped and not _silenced(f, entries)}
     return sorted(kept, key=lambda f: (f.file, f.line or 0, f.check, f.message))

@@ -1,0 +1,224 @@
+"""Check ``grammar``: a few precise patterns of broken English, chosen for few false alarms.
+
+* a modal verb followed by a bare past participle: "must specified";
+* a sentence that ends on an article or a preposition that needs an object: "found in.";
+* a doubled word: "the the";
+* a singular subject with a plural verb at the start of a clause: "the user already own it".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from sphinx_awserrors.checks._text import prose, words
+from sphinx_awserrors.checks.registry import CheckContext, Finding, check
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from sphinx_awserrors.catalogue import ErrorEntry
+
+# --- a modal verb and a past participle ------------------------------------------------------
+
+_MODALS = "must|should|shall|can|could|may|might|will|would|cannot"
+_BETWEEN = "not|also|only|then|first|always|never|still|now|either"
+#: Past participles that differ from the base form and do not end in -ed.
+IRREGULAR_PARTICIPLES: frozenset[str] = words(
+    """been written given taken done gone seen known shown chosen sent spent begun broken
+    spoken forgotten gotten hidden driven eaten fallen grown thrown drawn withdrawn worn torn
+    ridden risen stolen frozen bitten made built bought brought caught taught thought sought
+    found kept left lost meant paid said sold told held understood overwritten rewritten
+    mistaken undone redone forbidden proven shaken woken"""
+)
+#: Verbs whose base form ends in -ed.
+_ED_VERBS = words("embed imbed shed shred wed bed")
+_MODAL_PARTICIPLE = re.compile(
+    rf"\b({_MODALS})\s+(?:({_BETWEEN})\s+)?([a-z]+)\b(?!-)", re.IGNORECASE
+)
+
+
+def _is_participle(word: str) -> bool:
+    word = word.lower()
+    if word in IRREGULAR_PARTICIPLES:
+        return True
+    return (
+        len(word) >= 4 and word.endswith("ed") and not word.endswith("eed")
+    ) and word not in _ED_VERBS
+
+
+def _modal_participles(text: str) -> Iterator[tuple[str, str]]:
+    for match in _MODAL_PARTICIPLE.finditer(text):
+        modal, between, word = match.groups()
+        if modal == "May":  # also the month
+            continue
+        if _is_participle(word):
+            auxiliary = "have" if word.lower() == "been" else "be"
+            fixed = " ".join(p for p in (modal, between, auxiliary, word) if p)
+            yield match.group(0), fixed
+
+
+# --- a sentence that ends on an article or a preposition --------------------------------------
+
+_END_WORDS = "a|an|the|of|in|at|into|onto|than"
+_SENTENCE_END = re.compile(
+    rf"(?:(?<=\s)|^)(?:([\w'-]+)\s+)?({_END_WORDS})[\"'”’)\]]*(?:[.!?](?=\s|$)|\s*$)"
+)
+#: Words before "in" or "of" that make a complete phrase: "log in", "a member of".
+_COMPLETES: dict[str, frozenset[str]] = {
+    "in": words(
+        """log logged logging sign signed signing opt opted plug plugged check checked fill
+        filled built phase phased lock locked break cave zoom tuck factor factored bake baked
+        chime kick set sink drop dropped come came get got let"""
+    ),
+    "of": words(
+        """member members part aware unaware rid made consist consists consisting dispose
+        disposed approve approved think thought heard speak spoken composed sure"""
+    ),
+}
+
+
+#: Words that open a relative clause, where a preposition may end it: "the group it is in".
+_RELATIVE = re.compile(r"\b(?:that|which|where|who|whom|whose)\b", re.IGNORECASE)
+#: A clause longer than this may end on a preposition that belongs to a relative clause
+#: without "that" ("the Region the task was launched in.").
+_SHORT_CLAUSE = 10
+_ARTICLES = ("a", "an", "the")
+
+
+def _dangling_ends(text: str) -> Iterator[tuple[str, str]]:
+    for match in _SENTENCE_END.finditer(text):
+        before, word = match.groups()
+        if before and before.lower() in _COMPLETES.get(word, frozenset()):
+            continue
+        if word not in _ARTICLES:
+            clause = re.split(r"[.!?;:,]\s", text[: match.start()])[-1]
+            if _RELATIVE.search(clause) or len(clause.split()) + 2 > _SHORT_CLAUSE:
+                continue
+        yield match.group(0).strip(), word
+
+
+# --- a doubled word ---------------------------------------------------------------------------
+
+_DOUBLED = re.compile(r"(?<![\w-])([A-Za-z]+)\s+\1(?![\w-])", re.IGNORECASE)
+#: Words that are correctly doubled often enough: "that that", "had had".
+_DOUBLES_OK = frozenset({"that", "had"})
+
+
+# --- subject and verb -------------------------------------------------------------------------
+
+_VERBS = """own have do need want exist contain match belong support require allow include
+exceed refer know use"""
+#: Words after which a new clause (with its own subject) starts.
+_CLAUSE_WORDS = words("and but that which because if when since while unless where")
+_AGREEMENT = re.compile(
+    r"\b(the|this|each|every|it)\s+(?:([a-z]+)\s+)??"
+    r"(?:(already|also|still|not|only|now|never|always|often|currently|actually)\s+)?"
+    rf"({'|'.join(_VERBS.split())})\b(?![-'])",
+    re.IGNORECASE,
+)
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+def _starts_clause(text: str, index: int) -> bool:
+    """Whether a clause starts at *index*: after a stop, a comma or a conjunction."""
+    before = text[:index]
+    if not before.strip() or before.rstrip()[-1] in ".!?;:,":
+        return True
+    word = _WORD_BEFORE.search(before)
+    return word is not None and word.group(1).lower() in _CLAUSE_WORDS
+
+
+#: Words after "the" that are plural or no noun at all.
+_NOT_SINGULAR = words(
+    """data metadata people media criteria children police following remaining same other
+    others rest first last former latter majority minority two three few many both all most
+    more can could may might must shall should will would does did is was has had"""
+)
+
+
+def third_person(verb: str) -> str:
+    """The third person singular of *verb*: own -> owns, have -> has, do -> does."""
+    irregular = {"have": "has", "do": "does"}
+    if verb in irregular:
+        return irregular[verb]
+    if re.search(r"(s|sh|ch|x|z)$", verb):
+        return verb + "es"
+    if re.search(r"[^aeiou]y$", verb):
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+def _agreement(text: str) -> Iterator[tuple[str, str]]:
+    for match in _AGREEMENT.finditer(text):
+        determiner, noun, adverb, verb = match.groups()
+        if not _starts_clause(text, match.start()):
+            continue
+        if determiner.lower() == "it":
+            if noun is not None:
+                continue
+        elif (
+            noun is None
+            or not noun.islower()
+            or noun in _NOT_SINGULAR
+            or noun.endswith(("s", "ing", "ed"))
+        ):
+            continue
+        fixed = " ".join(p for p in (determiner, noun, adverb, third_person(verb.lower())) if p)
+        yield match.group(0), fixed
+
+
+def _starts_sentence(text: str, index: int) -> bool:
+    return not text[:index].strip() or text[:index].rstrip()[-1] in ".!?:"
+
+
+def problems(description: str) -> Iterator[tuple[str, str, str | None]]:
+    """The grammar problems of *description*: (message, phrase, suggested phrase)."""
+    text = prose(description)
+    for phrase, fixed in _modal_participles(text):
+        yield (
+            f'"{phrase}": a past participle cannot follow a modal verb directly; write "{fixed}"',
+            phrase,
+            fixed,
+        )
+    for phrase, word in _dangling_ends(text):
+        kind = "an article" if word in ("a", "an", "the") else "a preposition"
+        yield (
+            f'"{phrase}": the sentence ends on {kind} ("{word}"); '
+            "complete the phrase or remove the word",
+            phrase,
+            None,
+        )
+    for match in _DOUBLED.finditer(text):
+        first, second = match.group(0).split()
+        if first != second and not _starts_sentence(text, match.start()):
+            continue  # "Amazon Web Services services": a name, then a word
+        if first.lower() not in _DOUBLES_OK:
+            yield f'"{match.group(0)}": doubled word', match.group(0), match.group(1)
+    for phrase, fixed in _agreement(text):
+        yield (
+            f'"{phrase}": the verb does not agree with its singular subject; write "{fixed}"',
+            phrase,
+            fixed,
+        )
+
+
+def _findings(entry: ErrorEntry) -> Iterator[Finding]:
+    for message, phrase, fixed in problems(entry.description):
+        yield Finding(
+            entry.file,
+            entry.line_of("description"),
+            "grammar",
+            f"{entry.code}: {message}",
+            code=entry.code,
+            field="description",
+            word=phrase,
+            suggestion=fixed,
+        )
+
+
+@check("grammar", scope="entry")
+def grammar(ctx: CheckContext) -> Iterator[Finding]:
+    """Broken grammar: "must specified", a sentence ending "found in.", "the the"."""
+    for entry in ctx.catalogue:
+        yield from _findings(entry)

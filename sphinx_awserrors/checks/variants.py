@@ -1,0 +1,178 @@
+"""Check ``variant-spelling``: one phrase written two ways in one file.
+
+"well formed" and "well-formed", "multipart/ form" and "multipart/form", "log delivery" and
+"log-delivery", "time stamp" and "timestamp": phrases that are the same letters once hyphens,
+slashes and spaces are taken out. Each single word of the file is compared with the runs of up
+to three words that spell the same letters, so the cost stays linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from sphinx_awserrors.checks._text import PLACEHOLDER, named, prose, words
+from sphinx_awserrors.checks.registry import CheckContext, Finding, check
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from sphinx_awserrors.catalogue import ErrorEntry
+
+#: The longest run of words compared with one word.
+MAX_WORDS = 3
+# Phrases stop at sentence punctuation and at markup (code is not prose).
+_CHUNKS = re.compile(
+    rf"[.,;:!?()\[\]\"“”{PLACEHOLDER}](?:\s|$)|[()\[\]\"“”{PLACEHOLDER}]|\s[-–—]\s"
+)
+_EDGE = re.compile(r"^[^\w/-]+|[^\w/-]+$")
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_JOINERS = re.compile(r"[-/\s]+")
+#: Two words and one word that are both right, with different meanings.
+DIFFERENT_MEANINGS: frozenset[str] = words(
+    """everyone everyday anyone anyway anymore sometime sometimes someday maybe setup login
+    logon backup signup lookup checkout cleanup workaround shutdown rollback layout payback
+    cannot into onto"""
+)
+
+
+def _words(text: str) -> Iterator[list[str]]:
+    """The runs of words of *text* between sentence punctuation and markup."""
+    for chunk in _CHUNKS.split(prose(text)):
+        # an identifier written in camelCase (partNumber, uploadId) is code, not prose
+        words = [_EDGE.sub("", w) for w in chunk.split()]
+        run: list[str] = []
+        for word in words:
+            if word and not _CAMEL.search(word):
+                run.append(word.lower())
+            elif run:
+                yield run
+                run = []
+        if run:
+            yield run
+
+
+def _key(form: str) -> str:
+    return _JOINERS.sub("", form)
+
+
+def _plausible(key: str) -> bool:
+    return sum(c.isalpha() for c in key) >= 4
+
+
+def _space_only_ok(form: str, word: str) -> bool:
+    """Whether *form* (words) against *word* (one word) is a real variant, not two words."""
+    parts = form.split()
+    return word not in DIFFERENT_MEANINGS and all(len(p) >= 3 for p in parts)
+
+
+def _joinable(word: str) -> bool:
+    """Whether *word* stands alone: not the half of a phrase split at a hyphen or slash."""
+    return not word.startswith(("-", "/")) and not word.endswith(("-", "/"))
+
+
+def _uses(entries: tuple[ErrorEntry, ...]) -> dict[str, dict[str, list[ErrorEntry]]]:
+    """For each key written in two or more forms: each form and the entries using it."""
+    runs = [
+        (index, run) for index, entry in enumerate(entries) for run in _words(entry.description)
+    ]
+    keys: dict[str, str] = {}  # word -> key, computed once per distinct word
+    for _, run in runs:
+        for word in run:
+            if word not in keys:
+                keys[word] = _key(word)
+    # the forms of each key that a single word takes (well-formed, wellformed)
+    single_forms: dict[str, set[str]] = defaultdict(set)
+    for word, key in keys.items():
+        if _joinable(word) and _plausible(key):
+            single_forms[key].add(word)
+    # runs of words that spell a single word's key (well formed, multipart/ form)
+    found: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for index, run in runs:
+        for start in range(len(run) - 1):
+            if run[start].startswith(("-", "/")):
+                continue
+            key = keys[run[start]]
+            for size in range(2, MAX_WORDS + 1):
+                if start + size > len(run):
+                    break
+                key += keys[run[start + size - 1]]
+                if key in single_forms and not run[start + size - 1].endswith(("-", "/")):
+                    found[key][" ".join(run[start : start + size])].append(index)
+    interesting = {k for k, forms in single_forms.items() if len(forms) > 1} | set(found)
+    for index, run in runs:
+        for word in run:
+            key = keys[word]
+            if key in interesting and word in single_forms.get(key, ()):
+                found[key][word].append(index)
+    result: dict[str, dict[str, list[ErrorEntry]]] = {}
+    for key, forms in found.items():
+        if len(forms) < 2:
+            continue
+        # forms in order of first use; each entry once per form
+        ordered = sorted(forms.items(), key=lambda item: min(item[1]))
+        result[key] = {
+            form: [entries[i] for i in sorted(set(indexes))] for form, indexes in ordered
+        }
+    return result
+
+
+def _is_variant(one: str, other: str) -> bool:
+    """Whether two forms of the same key are spellings of one phrase worth reporting."""
+    if one == other:
+        return False
+    if any(c in one + other for c in "-/"):
+        return True
+    # only spaces differ: "time stamp" and "timestamp" (but not "set up" and "setup")
+    phrase, word = (one, other) if " " in one else (other, one)
+    return _space_only_ok(phrase, word)
+
+
+def _overlap(one: ErrorEntry, other: ErrorEntry) -> int:
+    return len(set(one.description.lower().split()) & set(other.description.lower().split()))
+
+
+@check("variant-spelling", scope="file")
+def variant_spelling(ctx: CheckContext) -> Iterator[Finding]:
+    """The same phrase written two ways: "well formed" and "well-formed"."""
+    reported: set[tuple[str, str, str]] = set()
+    for key, forms in _uses(ctx.catalogue.entries).items():
+        # the form most entries use (the first written on a tie) is the reference
+        ranked = sorted(forms, key=lambda f: -len(forms[f]))
+        main = ranked[0]
+        for form in ranked[1:]:
+            if not _is_variant(form, main):
+                continue
+            for entry in forms[form]:
+                if entry in forms[main]:
+                    other = entry
+                else:
+                    # the entry most like this one: MalformedXML for MalformedACLError
+                    other = max(forms[main][:50], key=lambda e: _overlap(entry, e))
+                pair = (entry.code, other.code, key)
+                if any(p[:2] == pair[:2] and (p[2] in key or key in p[2]) for p in reported):
+                    continue
+                reported.add(pair)
+                where = (
+                    "elsewhere in this description"
+                    if other is entry
+                    else f"in {named(entry, other)}"
+                )
+                count = len(forms[main]) - 1
+                more = (
+                    f" and {count} other entr{'y' if count == 1 else 'ies'}"
+                    if count and other is not entry
+                    else ""
+                )
+                yield Finding(
+                    entry.file,
+                    entry.line_of("description"),
+                    "variant-spelling",
+                    f'{entry.code} writes "{form}" where it is "{main}" {where}{more}; '
+                    "write the phrase one way",
+                    code=entry.code,
+                    field="description",
+                    word=form,
+                    suggestion=main,
+                )

@@ -1,0 +1,505 @@
+"""The ``aws`` Sphinx domain: where codes are shown, which place is canonical, and indices.
+
+Directives (``aws-error-table`` rows, ``aws-error``) only *record* where a code is shown, per
+document. Everything that depends on all documents — the canonical target of each code, the
+standard labels ``awserr-<code>``, the general-index entries, :meth:`AwsDomain.get_objects` —
+is derived from those records after reading, so a parallel build (``-j``) gives exactly the
+serial result.
+
+Canonical target rule: an ``aws-error`` directive first, then the table row that comes first by
+(document name, sorted; then line). Among several ``aws-error`` directives for one code the same
+order applies.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import TYPE_CHECKING, Any, ClassVar, Final, NamedTuple
+
+from docutils import nodes as docutils_nodes
+from sphinx import addnodes
+from sphinx.domains import Domain, Index, IndexEntry, ObjType
+from sphinx.util.nodes import make_refnode
+
+from sphinx_awserrors import buildstate
+from sphinx_awserrors.render import description_text
+from sphinx_awserrors.statusfilter import class_title, reason_phrase, status_class
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Set
+
+    from docutils import nodes
+    from docutils.nodes import Element
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+    from sphinx_awserrors.catalogue import Catalogue, ErrorEntry
+
+#: Kinds of places that show a code, in the order of preference for the canonical target.
+KINDS: Final = ("directive", "row")
+
+#: The keys of the domain data that hold one entry per document.
+PER_DOC: Final = ("shown", "status", "refs", "status_refs", "label_refs")
+
+#: Prefix of the standard label (and HTML anchor) of a code.
+LABEL_PREFIX: Final = "awserr-"
+
+
+def label_name(code: str) -> str:
+    """The standard label of *code*'s canonical target: ``awserr-<code in lower case>``."""
+    return LABEL_PREFIX + code.lower()
+
+
+class Place(NamedTuple):
+    """Where a document shows a code (or lists a status class)."""
+
+    docname: str
+    node_id: str
+    lineno: int
+    kind: str
+    #: position among the document's records, for a stable order within one line
+    order: int
+
+
+def tooltip(entry: ErrorEntry) -> str:
+    """The plain-text title of a link to *entry*: ``404 Not Found: <description>``."""
+    reason = reason_phrase(entry.status)
+    status = f"{entry.status} {reason}" if reason else str(entry.status)
+    text = description_text(entry.description)
+    return f"{status}: {text}" if text else status
+
+
+def suggestions(word: str, choices: Iterable[str], n: int = 3) -> list[str]:
+    """The known codes closest to *word*, a case-insensitive equal first."""
+    choices = sorted(set(choices))
+    folded = [c for c in choices if c.casefold() == word.casefold() and c != word]
+    matcher = difflib.SequenceMatcher(b=word)
+    scored: list[tuple[float, str]] = []
+    for choice in choices:
+        matcher.set_seq1(choice)
+        if matcher.real_quick_ratio() >= 0.6 and matcher.quick_ratio() >= 0.6:
+            ratio = matcher.ratio()
+            if ratio >= 0.6:
+                scored.append((-ratio, choice))
+    scored.sort()
+    # only the codes about as close as the best one: a near miss, not every NoSuch*
+    close = [choice for score, choice in scored if score <= scored[0][0] + 0.1]
+    return list(dict.fromkeys([*folded, *close]))[:n]
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """``"; did you mean NoSuchKey?"`` (or ``""`` when nothing is close)."""
+    found = suggestions(word, choices)
+    if not found:
+        return ""
+    if len(found) == 1:
+        return f"; did you mean {found[0]}?"
+    return f"; did you mean {', '.join(found[:-1])} or {found[-1]}?"
+
+
+class Derived(NamedTuple):
+    """What the domain derives from the records of all documents."""
+
+    canonical: dict[str, Place]
+    status_targets: dict[str, Place]
+
+
+class AwsErrorIndex(Index):
+    """The domain index "AWS error code index", grouped by status class."""
+
+    name = "errorindex"
+    localname = "AWS error code index"
+    shortname = "error codes"
+
+    def generate(
+        self, docnames: Iterable[str] | None = None
+    ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+        """One group per status class, each listing its codes with status and description."""
+        domain = self.domain
+        assert isinstance(domain, AwsDomain)
+        wanted = set(docnames) if docnames is not None else None
+        catalogue = buildstate.get_catalogue(domain.env)
+        groups: dict[str, list[IndexEntry]] = {}
+        for code, place in domain.canonical.items():
+            if wanted is not None and place.docname not in wanted:
+                continue
+            entry = catalogue.get(code)
+            if entry is None:  # the catalogue changed since the document was read
+                continue
+            reason = reason_phrase(entry.status)
+            groups.setdefault(class_title(status_class(entry.status)), []).append(
+                IndexEntry(
+                    code,
+                    0,
+                    place.docname,
+                    place.node_id,
+                    f"{entry.status} {reason}".strip(),
+                    "",
+                    description_text(entry.description),
+                )
+            )
+        content = [
+            (group, sorted(items, key=lambda item: (item.name.casefold(), item.name)))
+            for group, items in sorted(groups.items())
+        ]
+        return content, False
+
+
+class AwsDomain(Domain):
+    """The ``aws`` domain: error codes as cross-reference targets.
+
+    Data, kept per document so it can be cleared and merged (parallel reads):
+
+    ``shown``
+        docname -> list of ``(code, node_id, lineno, kind)`` (kind ``"row"`` or ``"directive"``)
+    ``status``
+        docname -> list of ``(status_class, node_id, lineno)``
+    ``refs``
+        docname -> sorted list of the codes its ``:awserr:`` roles name
+    ``status_refs``
+        docname -> sorted list of the status classes its ``:awsstatus:`` roles name
+    ``label_refs``
+        docname -> sorted list of the ``awserr-*`` labels its ``:ref:`` roles name
+
+    ``derived`` holds what the main process derived after the last read (the labels and index
+    entries it added to other domains, and a snapshot of how each code resolved), so the next
+    build can undo them and rewrite the documents whose references changed.
+    """
+
+    name = "aws"
+    label = "AWS"
+    object_types: ClassVar[dict[str, ObjType]] = {
+        "error": ObjType("error code", "err"),
+    }
+    # roles and directives are registered by setup_domain (they live in their own modules)
+    roles: ClassVar[dict[str, Any]] = {}
+    directives: ClassVar[dict[str, Any]] = {}
+    indices: ClassVar[list[type[Index]]] = [AwsErrorIndex]
+    initial_data: ClassVar[dict[str, Any]] = {
+        "shown": {},
+        "status": {},
+        "refs": {},
+        "status_refs": {},
+        "label_refs": {},
+        "derived": {"labels": {}, "index": {}, "snapshot": {}},
+    }
+    data_version = 1
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        self._derived_cache: Derived | None = None
+        #: codes already warned about in this build (one warning per code)
+        self.warned: set[str] = set()
+
+    # --- recording (reading phase) ----------------------------------------------------------
+
+    def note_shown(self, code: str, docname: str, node_id: str, lineno: int, kind: str) -> None:
+        """Record that *docname* shows *code* at the anchor *node_id*.
+
+        *kind* is ``"row"`` (an ``aws-error-table`` row) or ``"directive"`` (``aws-error``).
+        """
+        if kind not in KINDS:
+            msg = f"kind must be one of {KINDS}, not {kind!r}"
+            raise ValueError(msg)
+        self.data["shown"].setdefault(docname, []).append((code, node_id, int(lineno), kind))
+        self._derived_cache = None
+
+    def note_status_target(
+        self, status_class: str, docname: str, node_id: str, lineno: int
+    ) -> None:
+        """Record that the table or group *node_id* in *docname* lists *status_class* (``4xx``)."""
+        self.data["status"].setdefault(docname, []).append((status_class, node_id, int(lineno)))
+        self._derived_cache = None
+
+    def note_reference(self, code: str, docname: str) -> None:
+        """Record that *docname* references *code* (to rewrite it when its target changes)."""
+        refs = self.data["refs"].setdefault(docname, [])
+        if code not in refs:
+            refs.append(code)
+            refs.sort()
+
+    def note_status_reference(self, klass: str, docname: str) -> None:
+        """Record that *docname* references the status class *klass*."""
+        refs = self.data["status_refs"].setdefault(docname, [])
+        if klass not in refs:
+            refs.append(klass)
+            refs.sort()
+
+    def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        """Record the ``:ref:`` references to ``awserr-*`` labels, which move with the target."""
+        labels = sorted(
+            {
+                str(node["reftarget"])
+                for node in document.findall(addnodes.pending_xref)
+                if node.get("refdomain") == "std"
+                and node.get("reftype") == "ref"
+                and str(node.get("reftarget", "")).startswith(LABEL_PREFIX)
+            }
+        )
+        if labels:
+            self.data["label_refs"][docname] = labels
+
+    def clear_doc(self, docname: str) -> None:
+        """Forget what *docname* showed and referenced (it is about to be read again)."""
+        for key in PER_DOC:
+            self.data[key].pop(docname, None)
+        self._derived_cache = None
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        """Take over the records of *docnames* from a parallel reader."""
+        for key in PER_DOC:
+            theirs = otherdata.get(key, {})
+            for docname in docnames:
+                if docname in theirs:
+                    self.data[key][docname] = theirs[docname]
+        self._derived_cache = None
+
+    # --- derivation (after reading) ---------------------------------------------------------
+
+    def _derive(self) -> Derived:
+        canonical: dict[str, tuple[tuple[int, str, int, int], Place]] = {}
+        for docname in sorted(self.data["shown"]):
+            for order, (code, node_id, lineno, kind) in enumerate(self.data["shown"][docname]):
+                place = Place(docname, node_id, lineno, kind, order)
+                key = (KINDS.index(kind), docname, lineno, order)
+                if code not in canonical or key < canonical[code][0]:
+                    canonical[code] = (key, place)
+        targets: dict[str, tuple[tuple[str, int, int], Place]] = {}
+        for docname in sorted(self.data["status"]):
+            for order, (klass, node_id, lineno) in enumerate(self.data["status"][docname]):
+                place = Place(docname, node_id, lineno, "table", order)
+                rank = (docname, lineno, order)
+                if klass not in targets or rank < targets[klass][0]:
+                    targets[klass] = (rank, place)
+        return Derived(
+            {code: item[1] for code, item in sorted(canonical.items())},
+            {klass: item[1] for klass, item in sorted(targets.items())},
+        )
+
+    @property
+    def derived(self) -> Derived:
+        """The canonical targets and status targets, derived from all records (cached)."""
+        if self._derived_cache is None:
+            self._derived_cache = self._derive()
+        return self._derived_cache
+
+    @property
+    def canonical(self) -> dict[str, Place]:
+        """code -> its canonical place."""
+        return self.derived.canonical
+
+    @property
+    def status_targets(self) -> dict[str, Place]:
+        """status class -> the first table or group that lists it."""
+        return self.derived.status_targets
+
+    def shown_codes(self) -> set[str]:
+        """Every code some document shows."""
+        return {record[0] for records in self.data["shown"].values() for record in records}
+
+    def after_read(self, catalogue: Catalogue) -> list[str]:
+        """Derive labels and index entries from all records; return documents to rewrite.
+
+        Runs once per build in the main process (``env-updated``), after every document was
+        read and merged. Labels and index entries added by the previous build are removed
+        first. A document is rewritten when a code or status class it references now resolves
+        differently (another target, another tooltip), even if it was not read again.
+        """
+        self._derived_cache = None
+        self.warned.clear()
+        derived = self.derived
+        record = self.data["derived"]
+        self._update_labels(derived, record)
+        self._update_index(derived, record, catalogue)
+
+        snapshot: dict[str, object] = {}
+        for code in sorted({c for refs in self.data["refs"].values() for c in refs}):
+            place = derived.canonical.get(code)
+            entry = catalogue.get(code)
+            snapshot["err:" + code] = (
+                (place.docname, place.node_id) if place else None,
+                tooltip(entry) if entry else None,
+            )
+        for klass in sorted({k for refs in self.data["status_refs"].values() for k in refs}):
+            target = derived.status_targets.get(klass)
+            snapshot["status:" + klass] = (target.docname, target.node_id) if target else None
+        for name in sorted({n for refs in self.data["label_refs"].values() for n in refs}):
+            label = record["labels"].get(name)
+            snapshot["label:" + name] = tuple(label) if label else None
+        old = record["snapshot"]
+        changed = {key for key in snapshot.keys() | old.keys() if snapshot.get(key) != old.get(key)}
+        record["snapshot"] = snapshot
+        rewrite = {
+            docname
+            for key, prefix in (
+                ("refs", "err:"),
+                ("status_refs", "status:"),
+                ("label_refs", "label:"),
+            )
+            for docname, refs in self.data[key].items()
+            if any(prefix + ref in changed for ref in refs)
+        }
+        return sorted(rewrite & set(self.env.all_docs))
+
+    def _update_labels(self, derived: Derived, record: dict[str, Any]) -> None:
+        std = self.env.get_domain("std")
+        labels: dict[str, tuple[str, str, str]] = std.labels  # type: ignore[attr-defined]
+        anonlabels: dict[str, tuple[str, str]] = std.anonlabels  # type: ignore[attr-defined]
+        for name, value in record["labels"].items():
+            if labels.get(name) == tuple(value):
+                del labels[name]
+                anonlabels.pop(name, None)
+        added: dict[str, tuple[str, str, str]] = {}
+        for code, place in derived.canonical.items():
+            name = label_name(code)
+            if name in labels or name in anonlabels:
+                continue  # the project's own label of that name wins
+            added[name] = (place.docname, place.node_id, code)
+            labels[name] = added[name]
+            anonlabels[name] = (place.docname, place.node_id)
+        record["labels"] = added
+
+    def _update_index(self, derived: Derived, record: dict[str, Any], catalogue: Catalogue) -> None:
+        index = self.env.get_domain("index")
+        entries: dict[str, list[tuple[str, str, str, str, str | None]]]
+        entries = index.entries  # type: ignore[attr-defined]
+        for docname, ours in record["index"].items():
+            theirs = entries.get(docname)
+            if theirs is None:
+                continue
+            for item in ours:
+                if tuple(item) in theirs:
+                    theirs.remove(tuple(item))
+        added: dict[str, list[tuple[str, str, str, str, str | None]]] = {}
+        for code, place in derived.canonical.items():
+            new = index_entries(code, place.node_id, catalogue.get(code))
+            added.setdefault(place.docname, []).extend(new)
+            entries.setdefault(place.docname, []).extend(new)
+        record["index"] = added
+
+    # --- resolution -------------------------------------------------------------------------
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: addnodes.pending_xref,
+        contnode: Element,
+    ) -> nodes.reference | None:
+        """Resolve to a target of this project; otherwise leave it to intersphinx and later."""
+        if node.get("intersphinx"):
+            return None  # :external: names another project explicitly
+        if typ == "err":
+            place = self.canonical.get(target)
+            if place is None:
+                return None
+            entry = buildstate.get_catalogue(env).get(target)
+            title = tooltip(entry) if entry else target
+            return make_refnode(builder, fromdocname, place.docname, place.node_id, contnode, title)
+        if typ == "status":
+            place = self.status_targets.get(target)
+            if place is None:
+                return None
+            return make_refnode(
+                builder, fromdocname, place.docname, place.node_id, contnode, class_title(target)
+            )
+        return None
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: addnodes.pending_xref,
+        contnode: Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        """``:any:`` finds codes of this project."""
+        found = self.resolve_xref(env, fromdocname, builder, "err", target, node, contnode)
+        return [("aws:err", found)] if found is not None else []
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        """Each shown code once, at its canonical target (search and ``objects.inv``)."""
+        for code, place in self.canonical.items():
+            yield code, code, "error", place.docname, place.node_id, 1
+
+    def get_full_qualified_name(self, node: Element) -> str | None:
+        """The code a reference names."""
+        target = node.get("reftarget")
+        return str(target) if target else None
+
+
+def index_entries(
+    code: str, node_id: str, entry: ErrorEntry | None
+) -> list[tuple[str, str, str, str, str | None]]:
+    """General-index entries of a canonical target: the code, and the code under its status."""
+    result: list[tuple[str, str, str, str, str | None]] = [("single", code, node_id, "main", None)]
+    if entry is not None:
+        result.append(("single", f"{entry.status}; {code}", node_id, "", None))
+    return result
+
+
+def _add_index_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Put index nodes at the canonical targets, for builders that index from the doctree.
+
+    HTML's general index comes from the index domain (filled in :meth:`AwsDomain.after_read`);
+    LaTeX and Texinfo read ``index`` nodes. The canonical target is only known after reading,
+    so they are added here, to the resolved doctree (for LaTeX the whole book, whose documents
+    are marked by ``start_of_file`` nodes).
+    """
+    if app.builder.format == "html":
+        return
+    domain = app.env.get_domain("aws")
+    assert isinstance(domain, AwsDomain)
+    wanted = {(place.docname, place.node_id): code for code, place in domain.canonical.items()}
+    if not wanted:
+        return
+    catalogue = buildstate.get_catalogue(app.env)
+
+    def visit(parent: Element, current: str) -> None:
+        for child in list(parent.children):
+            if not isinstance(child, docutils_nodes.Element):
+                continue
+            if isinstance(child, addnodes.start_of_file):
+                visit(child, str(child["docname"]))
+                continue
+            for node_id in child["ids"]:
+                code = wanted.get((current, node_id))
+                if code is None:
+                    continue
+                entries = index_entries(code, node_id, catalogue.get(code))
+                if isinstance(child, addnodes.desc_signature) and child.parent is not None:
+                    # before the whole description, as Sphinx's own object directives do
+                    holder = child.parent
+                    if holder.parent is not None:
+                        index = addnodes.index(entries=entries, inline=False)
+                        holder.parent.insert(holder.parent.index(holder), index)
+                else:
+                    parent.insert(parent.index(child), addnodes.index(entries=entries))
+            visit(child, current)
+
+    visit(doctree, docname)
+
+
+def _on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    domain = env.get_domain("aws")
+    assert isinstance(domain, AwsDomain)
+    return domain.after_read(buildstate.get_catalogue(env))
+
+
+def setup_domain(app: Sphinx) -> None:
+    """Register the ``aws`` domain, its roles, the ``aws-error`` directive and the fallbacks."""
+    from sphinx_awserrors import errordirective, roles
+
+    if "awserrors_external_url" not in app.config:
+        # normally registered with the other settings; kept here so the domain works alone
+        app.add_config_value("awserrors_external_url", None, "env", types=frozenset({str}))
+    app.add_domain(AwsDomain)
+    roles.setup_roles(app)
+    errordirective.setup_errordirective(app)
+    app.connect("env-updated", _on_env_updated)
+    app.connect("doctree-resolved", _add_index_nodes)

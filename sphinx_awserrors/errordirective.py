@@ -1,0 +1,109 @@
+"""The ``aws-error`` directive: a long-form section about one error code.
+
+``.. aws-error:: NoSuchKey`` renders the code, its status and reason and the catalogue's
+description as a definition header (a ``desc`` node, which every builder renders), followed by
+the directive's body. It is the preferred (canonical) target of ``:awserr:`` references.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.util.docutils import SphinxDirective
+
+from sphinx_awserrors import buildstate
+from sphinx_awserrors._logging import warn
+from sphinx_awserrors.domain import LABEL_PREFIX, AwsDomain, did_you_mean
+from sphinx_awserrors.render import description_nodes
+from sphinx_awserrors.statusfilter import reason_phrase, status_class
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from docutils.nodes import Node
+    from sphinx.application import Sphinx
+
+
+class AwsErrorDirective(SphinxDirective):
+    """``.. aws-error:: CODE``: the code, status and description, then the body.
+
+    Option ``:no-index:`` keeps it out of the cross-reference targets.
+    """
+
+    required_arguments = 1
+    has_content = True
+    option_spec: ClassVar[dict[str, Callable[[str], object]]] = {
+        "no-index": directives.flag,
+        "noindex": directives.flag,
+    }
+
+    def run(self) -> list[Node]:
+        """Render the header and body; record the code with the ``aws`` domain."""
+        code = self.arguments[0].strip()
+        docname = self.env.docname
+        buildstate.note_renders_catalogue(self.env, docname)
+        catalogue = buildstate.get_catalogue(self.env)
+        entry = catalogue.get(code)
+        if entry is None:
+            warn(
+                f"aws-error: unknown code {code!r}{did_you_mean(code, catalogue.codes)}",
+                "directive",
+                self.get_location(),
+            )
+        no_index = "no-index" in self.options or "noindex" in self.options
+
+        desc = addnodes.desc(
+            domain="aws",
+            objtype="error",
+            desctype="error",
+            no_index=no_index,
+            noindex=no_index,
+            classes=["aws", "error", "awserr-error"],
+        )
+        self.set_source_info(desc)
+        signature = addnodes.desc_signature("", "", classes=["awserr-signature"])
+        self.set_source_info(signature)
+        signature += addnodes.desc_name(code, code, classes=["awserr-code"])
+        if entry is not None:
+            reason = reason_phrase(entry.status)
+            status = f"{entry.status} {reason}" if reason else str(entry.status)
+            signature += addnodes.desc_sig_space()
+            signature += addnodes.desc_annotation(
+                status, status, classes=[f"awserr-status-{status_class(entry.status)}"]
+            )
+        desc += signature
+
+        node_id = self._node_id(code)
+        signature["ids"].append(node_id)
+        self.state.document.ids[node_id] = signature
+        if entry is not None and not no_index:
+            domain = cast("AwsDomain", self.env.get_domain("aws"))
+            domain.note_shown(code, docname, node_id, self.lineno, "directive")
+
+        content = addnodes.desc_content()
+        desc += content
+        if entry is not None:
+            paragraph = nodes.paragraph(classes=["awserr-description"])
+            paragraph.extend(description_nodes(entry, self))
+            content += paragraph
+        if self.content:
+            self.state.nested_parse(self.content, self.content_offset, content)
+        return [desc]
+
+    def _node_id(self, code: str) -> str:
+        """``awserr-<code>``, with a numeric suffix when the page already has that id."""
+        base = LABEL_PREFIX + nodes.make_id(code)
+        node_id, suffix = base, 0
+        while node_id in self.state.document.ids:
+            suffix += 1
+            node_id = f"{base}-{suffix}"
+        return node_id
+
+
+def setup_errordirective(app: Sphinx) -> None:
+    """Register ``aws-error`` and its domain form ``aws:error``."""
+    app.add_directive("aws-error", AwsErrorDirective)
+    app.add_directive_to_domain("aws", "error", AwsErrorDirective)

@@ -1,0 +1,586 @@
+"""From legacy tables to a catalogue: column detection, row conversion, catalogue writers.
+
+The readers (:mod:`sphinx_awserrors.rsttable` for reStructuredText, :mod:`sphinx_awserrors.mdtable`
+for Markdown) give tables of cells; this module decides which tables are error tables and
+which columns hold the code, the HTTP status and the description, turns each row into an
+:class:`~sphinx_awserrors.catalogue.ErrorEntry` that points at its row, and writes the entries
+as YAML (with a ``# source: FILE:LINE`` comment per entry), TOML (likewise) or JSON.
+
+Columns are recognised by their content first (a column of 3-digit numbers, or of "404 Not
+Found", is the status; a column of PascalCase words, possibly as ``literals``, is the code),
+then by their headers, since real tables head the status column "Error" or "Code" as often as
+"HTTP Status". ``--columns`` says it explicitly. Descriptions are kept verbatim: the lint
+command finds their typos afterwards.
+
+Exit status of the commands: 0 every row converted; 1 the catalogue was written but some rows
+(or error tables) could not be converted, each reported on standard error with its line; 2
+unreadable input, no error table, nothing to convert, or bad usage.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import yaml
+
+from sphinx_awserrors.catalogue import ErrorEntry, Problem, format_of
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable, Iterable, Sequence
+
+    from sphinx_awserrors.rsttable import Cell, ReadResult, Row, Table
+
+__all__ = [
+    "ColumnSpec",
+    "ConvertResult",
+    "convert_tables",
+    "detect_columns",
+    "dump_catalogue",
+    "dump_json",
+    "dump_toml",
+    "dump_yaml",
+    "parse_columns",
+    "parse_status",
+    "run_import_md",
+    "run_import_rst",
+    "write_catalogue",
+]
+
+# --- columns ----------------------------------------------------------------------------------
+
+#: The names ``--columns`` accepts (``-`` skips a column), and their aliases.
+COLUMN_NAMES: dict[str, str] = {
+    "code": "code",
+    "error": "code",
+    "status": "status",
+    "http": "status",
+    "description": "description",
+    "desc": "description",
+    "message": "description",
+    "-": "-",
+    "": "-",
+}
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """Which column (0-based) holds the code, the status and the description (None: none)."""
+
+    code: int
+    status: int
+    description: int | None
+    #: "content", "header" or "explicit": how the columns were found, for messages
+    how: str = "content"
+
+    @property
+    def used(self) -> frozenset[int]:
+        """The columns that feed an entry."""
+        return frozenset(c for c in (self.code, self.status, self.description) if c is not None)
+
+
+def parse_columns(spec: str) -> ColumnSpec:
+    """Parse ``--columns``: names in column order, e.g. ``status,code,-,description``.
+
+    Raises :class:`ValueError` naming the bad token and what is allowed.
+    """
+    found: dict[str, int] = {}
+    for index, token in enumerate(spec.split(",")):
+        name = COLUMN_NAMES.get(token.strip().lower())
+        if name is None:
+            raise ValueError(
+                f"--columns: unknown column name {token.strip()!r}; "
+                "use code, status, description or - (skip)"
+            )
+        if name == "-":
+            continue
+        if name in found:
+            raise ValueError(f"--columns: {name!r} is given twice")
+        found[name] = index
+    missing = [name for name in ("code", "status") if name not in found]
+    if missing:
+        raise ValueError(
+            f"--columns: no {' and no '.join(repr(m) for m in missing)} column; "
+            "name at least code and status, e.g. 'code,description,status'"
+        )
+    return ColumnSpec(found["code"], found["status"], found.get("description"), how="explicit")
+
+
+_STATUS = re.compile(r"^(\d+)(?:\s+([^\d\s][^\d]*))?$")  # "404", "404 Not Found"
+_NUMBER_FIRST = re.compile(r"^\d+\b")
+_PASCAL = re.compile(r"^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$")
+_CODE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.:\-]*$")
+
+_CODE_HEADERS = ("error code", "code", "error", "error name", "name", "exception")
+_STATUS_HEADERS = ("http status", "http status code", "status", "status code", "http", "error")
+_DESCRIPTION_HEADERS = (
+    "description",
+    "error description",
+    "descripton",
+    "message",
+    "error message",
+    "reason",
+    "meaning",
+    "details",
+    "explanation",
+)
+_HEADER_WORDS = frozenset((*_CODE_HEADERS, *_STATUS_HEADERS, *_DESCRIPTION_HEADERS))
+
+
+def parse_status(text: str) -> int | None:
+    """The number of a status cell (``404``, ``404 Not Found``), or None if it has none."""
+    match = _STATUS.match(text.strip())
+    return int(match.group(1)) if match else None
+
+
+def _header_key(text: str) -> str:
+    return " ".join(text.lower().replace("*", "").split()).rstrip(":")
+
+
+def _looks_like_header(row: Row) -> bool:
+    texts = [_header_key(cell.text) for cell in row.cells]
+    return any(t in _HEADER_WORDS for t in texts) and not any(
+        parse_status(cell.text) is not None for cell in row.cells
+    )
+
+
+def _share(values: Sequence[str], pattern: re.Pattern[str]) -> float:
+    filled = [v for v in values if v]
+    if not filled:
+        return 0.0
+    return sum(1 for v in filled if pattern.match(v)) / len(filled)
+
+
+def _pick(
+    candidates: Iterable[int],
+    score: Callable[[int], float],
+    headers: Sequence[str],
+    wanted: tuple[str, ...],
+) -> int | None:
+    """The column with the best content *score* (at least 0.5); headers break ties."""
+
+    def rank(col: int) -> tuple[float, int]:
+        head = _header_key(headers[col]) if col < len(headers) else ""
+        hint = len(wanted) - wanted.index(head) if head in wanted else 0
+        return (round(score(col), 2), hint)
+
+    ranked = sorted(((rank(col), col) for col in candidates), reverse=True)
+    if ranked and ranked[0][0][0] >= 0.5:
+        return ranked[0][1]
+    return None
+
+
+def detect_columns(table: Table) -> tuple[ColumnSpec | None, str]:
+    """Find the code, status and description columns of *table*.
+
+    Returns the columns (None when this is not an error table) and, when None, the reason.
+    """
+    body = list(table.body)
+    headers = list(table.headings)
+    if not table.header and body and _looks_like_header(body[0]):
+        headers = [cell.text for cell in body[0].cells]
+        body = body[1:]
+    ncols = table.columns
+    columns = [[row.cells[c].text for row in body] for c in range(ncols)]
+    status = _pick(
+        range(ncols), lambda c: _share(columns[c], _NUMBER_FIRST), headers, _STATUS_HEADERS
+    )
+    if status is None:
+        return None, "no column of HTTP statuses"
+    others = [c for c in range(ncols) if c != status]
+    code = _pick(others, lambda c: _share(columns[c], _PASCAL), headers, _CODE_HEADERS)
+    if code is None:
+        return None, "no column of PascalCase error codes"
+    rest = [c for c in others if c != code]
+    description = None
+    named = [c for c in rest if _header_key(headers[c]) in _DESCRIPTION_HEADERS]
+    if named:
+        description = named[0]
+    else:
+        prose = [c for c in rest if any(" " in v for v in columns[c])]
+        if prose:
+            description = max(prose, key=lambda c: sum(len(v) for v in columns[c]))
+    how = "content"
+    return ColumnSpec(code, status, description, how), ""
+
+
+# --- conversion -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ConvertResult:
+    """The entries of the error tables, what could not be converted, and notes."""
+
+    entries: tuple[ErrorEntry, ...] = ()
+    #: rows and error tables that could not be converted (with file and line)
+    problems: tuple[Problem, ...] = ()
+    #: tables left out because they are not error tables, columns left out...
+    notes: tuple[Problem, ...] = ()
+    #: how many tables were read as error tables
+    error_tables: int = 0
+    columns: dict[int, ColumnSpec] = field(default_factory=dict)
+
+
+def _row_entry(
+    table: Table, row: Row, spec: ColumnSpec, problems: list[Problem]
+) -> ErrorEntry | None:
+    cells = row.cells
+    file = table.file
+
+    def cell(index: int | None) -> Cell | None:
+        return cells[index] if index is not None and index < len(cells) else None
+
+    code_cell, status_cell, description_cell = (
+        cell(spec.code),
+        cell(spec.status),
+        cell(spec.description),
+    )
+    code = code_cell.text if code_cell else ""
+    label = f"row {code!r}" if code else "row"
+
+    def report(message: str) -> None:
+        problems.append(Problem(file, row.line, f"{table.describe()}, {label}: {message}"))
+
+    if not any(c.text for c in cells):
+        return None  # an empty row is layout, not data
+    if not code:
+        report("the code cell is empty; row left out")
+        return None
+    if not _CODE.match(code):
+        report(f"{code!r} is not an error code (one word, no spaces); row left out")
+        return None
+    status_text = status_cell.text if status_cell else ""
+    status = parse_status(status_text)
+    if status is None:
+        shown = f"{status_text!r}" if status_text else "empty"
+        report(f"the status is {shown}, not an HTTP status number; row left out")
+        return None
+    if not 100 <= status <= 599:
+        report(f"status {status} is not an HTTP status (100-599); row left out")
+        return None
+    if status < 300:
+        report(f"status {status} is a success status, not an error; row left out")
+        return None
+    if description_cell is None or not description_cell.source:
+        report("the description is empty; every entry needs one; row left out")
+        return None
+    description = description_cell.source
+    if description_cell.block:
+        report(
+            "the description cell holds block markup (a list, several paragraphs); "
+            "imported as plain text"
+        )
+    for used in (code_cell, status_cell, description_cell):
+        for issue in used.issues if used else ():
+            report(issue)
+    lines = {"code": row.line, "status": row.line, "description": row.line}
+    return ErrorEntry(
+        code=code,
+        status=status,
+        description=description,
+        file=file,
+        line=row.line,
+        field_lines={k: v for k, v in lines.items() if v is not None},
+    )
+
+
+def _table_spec(table: Table, explicit: ColumnSpec | None) -> tuple[ColumnSpec | None, str]:
+    if explicit is None:
+        return detect_columns(table)
+    needed = max(explicit.used) + 1
+    if table.columns < needed:
+        return None, f"it has {table.columns} columns, --columns names {needed}"
+    return explicit, ""
+
+
+def convert_tables(
+    tables: Sequence[Table],
+    columns: ColumnSpec | None = None,
+    *,
+    describe_columns: bool = True,
+) -> ConvertResult:
+    """Convert the error tables among *tables* into entries, in source order.
+
+    *columns* applies to every table; without it each table's columns are detected.
+    """
+    entries: list[ErrorEntry] = []
+    problems: list[Problem] = []
+    notes: list[Problem] = []
+    specs: dict[int, ColumnSpec] = {}
+    for table in tables:
+        spec, reason = _table_spec(table, columns)
+        if spec is None:
+            heads = ", ".join(repr(h) for h in table.headings if h)
+            heads = f" (columns: {heads})" if heads else ""
+            notes.append(
+                Problem(
+                    table.file,
+                    table.line,
+                    f"{table.describe()} skipped: not an error table, {reason}{heads}; "
+                    "use --columns to import it anyway",
+                )
+            )
+            continue
+        specs[table.number] = spec
+        body = list(table.body)
+        if not table.header and body and _looks_like_header(body[0]) and spec.how != "explicit":
+            body = body[1:]
+        if spec.description is None:
+            problems.append(
+                Problem(
+                    table.file,
+                    table.line,
+                    f"{table.describe()} has no description column, and every catalogue entry "
+                    f"needs a description; its {len(body)} rows are left out (add a "
+                    "description column, or name it with --columns)",
+                )
+            )
+            continue
+        headings = table.headings
+        dropped = [
+            repr(headings[c]) if headings[c] else f"column {c + 1}"
+            for c in range(table.columns)
+            if c not in spec.used
+        ]
+        if dropped and describe_columns:
+            notes.append(
+                Problem(
+                    table.file,
+                    table.line,
+                    f"{table.describe()}: {', '.join(dropped)} not imported "
+                    "(the catalogue has code, status and description only)",
+                )
+            )
+        for row in body:
+            entry = _row_entry(table, row, spec, problems)
+            if entry is not None:
+                entries.append(entry)
+    return ConvertResult(
+        tuple(entries), tuple(problems), tuple(notes), error_tables=len(specs), columns=specs
+    )
+
+
+# --- writers ----------------------------------------------------------------------------------
+
+_WIDTH = 96
+
+
+def _plain_scalar_ok(text: str) -> bool:
+    dumped = yaml.safe_dump(text, width=1_000_000)
+    if dumped.startswith(("'", '"', "|", ">")):
+        return False
+    try:
+        return bool(yaml.safe_load(dumped) == text)
+    except yaml.YAMLError:
+        return False
+
+
+def yaml_scalar(text: str, indent: int, key: str) -> str:
+    """*text* as the value of ``key:`` at *indent*: plain, folded (``>-``) or double-quoted.
+
+    Short values are plain when YAML reads them back unchanged, else double-quoted; long
+    values are folded over several lines when that reads back unchanged.
+    """
+    fits = indent + len(key) + 2 + len(text) <= _WIDTH
+    if fits and "\n" not in text and _plain_scalar_ok(text):
+        return f" {text}"
+    simple = text == text.strip() and "  " not in text and not any(c in text for c in "\n\t\r")
+    if not fits and simple:
+        pad = " " * (indent + 2)
+        lines = textwrap.wrap(
+            text, _WIDTH - len(pad), break_long_words=False, break_on_hyphens=False
+        )
+        folded = " >-\n" + "\n".join(pad + line for line in lines)
+        try:
+            if yaml.safe_load(f"{key}:{folded}") == {key: text}:
+                return folded
+        except yaml.YAMLError:
+            pass
+    quoted = yaml.safe_dump(text, default_style='"', width=1_000_000, allow_unicode=True)
+    return " " + quoted.strip().removesuffix("...").strip()
+
+
+def dump_yaml(
+    entries: Sequence[ErrorEntry], header: Sequence[str] = (), sources: bool = True
+) -> str:
+    """Entries as a YAML catalogue; *header* lines become comments at the top.
+
+    With *sources*, each entry is preceded by ``# source: FILE:LINE``.
+    """
+    out = [f"# {line}".rstrip() for line in header]
+    if out:
+        out.append("")
+    out.append("errors:")
+    for entry in entries:
+        if sources and entry.line:
+            out.append(f"  # source: {entry.file}:{entry.line}")
+        out.append("  - code:" + yaml_scalar(entry.code, 4, "code"))
+        out.append(f"    status: {entry.status}")
+        out.append("    description:" + yaml_scalar(entry.description, 4, "description"))
+        for name in ("tags", "see_also", "ignore"):
+            values: tuple[str, ...] = getattr(entry, name)
+            if values:
+                items = ", ".join(yaml_scalar(v, 0, "").strip() for v in values)
+                out.append(f"    {name}: [{items}]")
+    return "\n".join(out) + "\n"
+
+
+def _toml_string(text: str) -> str:
+    # A JSON string is a TOML basic string, except that TOML wants DEL escaped too.
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def dump_toml(
+    entries: Sequence[ErrorEntry], header: Sequence[str] = (), sources: bool = True
+) -> str:
+    """Entries as a TOML catalogue (an ``[[errors]]`` table each), with source comments."""
+    out = [f"# {line}".rstrip() for line in header]
+    for entry in entries:
+        if out:
+            out.append("")
+        if sources and entry.line:
+            out.append(f"# source: {entry.file}:{entry.line}")
+        out.append("[[errors]]")
+        out.append(f"code = {_toml_string(entry.code)}")
+        out.append(f"status = {entry.status}")
+        out.append(f"description = {_toml_string(entry.description)}")
+        for name in ("tags", "see_also", "ignore"):
+            values: tuple[str, ...] = getattr(entry, name)
+            if values:
+                out.append(f"{name} = [{', '.join(_toml_string(v) for v in values)}]")
+    return "\n".join(out) + "\n"
+
+
+def dump_json(entries: Sequence[ErrorEntry]) -> str:
+    """Entries as a JSON catalogue (JSON has no comments: no source lines)."""
+    data = {
+        "errors": [
+            {
+                "code": e.code,
+                "status": e.status,
+                "description": e.description,
+                **{
+                    name: list(getattr(e, name))
+                    for name in ("tags", "see_also", "ignore")
+                    if getattr(e, name)
+                },
+            }
+            for e in entries
+        ]
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def dump_catalogue(entries: Sequence[ErrorEntry], fmt: str, header: Sequence[str] = ()) -> str:
+    """Entries in catalogue format *fmt* (``yaml``, ``toml`` or ``json``)."""
+    if fmt == "toml":
+        return dump_toml(entries, header)
+    if fmt == "json":
+        return dump_json(entries)
+    return dump_yaml(entries, header)
+
+
+def write_catalogue(
+    entries: Sequence[ErrorEntry], output: str | None, header: Sequence[str] = ()
+) -> None:
+    """Write *entries* to *output* (format by suffix), or as YAML to stdout when None.
+
+    Raises :class:`ValueError` for an unknown suffix and :class:`OSError` when writing fails.
+    """
+    if output is None:
+        sys.stdout.write(dump_yaml(entries, header))
+        return
+    fmt = format_of(output)
+    if fmt is None:
+        raise ValueError(
+            f"{output}: unknown catalogue format {Path(output).suffix!r}; "
+            "name the output .yaml, .yml, .toml or .json"
+        )
+    Path(output).write_text(dump_catalogue(entries, fmt, header), encoding="utf-8")
+
+
+# --- the commands -----------------------------------------------------------------------------
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _run_import(args: argparse.Namespace, command: str, read: Callable[[str], ReadResult]) -> int:
+    from sphinx_awserrors.rsttable import TableReadError
+
+    file: str = args.file
+    try:
+        spec = parse_columns(args.columns) if getattr(args, "columns", None) else None
+    except ValueError as exc:
+        _err(f"sphinx-awserrors {command}: {exc}")
+        return 2
+    output: str | None = getattr(args, "output", None)
+    if output is not None and format_of(output) is None:
+        _err(
+            f"sphinx-awserrors {command}: {output}: unknown catalogue format "
+            f"{Path(output).suffix!r}; name the output .yaml, .yml, .toml or .json"
+        )
+        return 2
+    try:
+        result = read(file)
+    except TableReadError as exc:
+        _err(str(exc))
+        return 2
+    tables = list(result.tables)
+    if not tables:
+        for problem in result.problems:
+            _err(str(problem))
+        _err(f"{file}: no table found")
+        return 2
+    number: int | None = getattr(args, "table", None)
+    if number is not None:
+        if not 1 <= number <= len(tables):
+            _err(f"{file}: --table {number}: the file has {len(tables)} table(s)")
+            return 2
+        tables = [tables[number - 1]]
+    converted = convert_tables(tables, spec)
+    messages = [(p.line or 0, str(p)) for p in (*result.problems, *converted.problems)]
+    messages += [(n.line or 0, f"{n.location()}: note: {n.message}") for n in converted.notes]
+    for _line, message in sorted(messages, key=lambda item: item[0]):
+        _err(message)
+    if not converted.error_tables:
+        _err(
+            f"{file}: no error table found (a table needs a column of error codes and one "
+            "of HTTP statuses); use --columns to name them"
+        )
+        return 2
+    if not converted.entries:
+        _err(f"{file}: no row could be converted; nothing written")
+        return 2
+    header = [f"Imported from {file} by sphinx-awserrors {command}."]
+    try:
+        write_catalogue(converted.entries, output, header)
+    except OSError as exc:
+        _err(f"{output}: cannot write: {exc.strerror}")
+        return 2
+    if output is not None:
+        left = len(converted.problems)
+        summary = f"{output}: {len(converted.entries)} entries"
+        _err(summary + (f", {left} problem(s) reported above" if left else ""))
+    return 1 if converted.problems or result.problems else 0
+
+
+def run_import_rst(args: argparse.Namespace) -> int:
+    """``sphinx-awserrors import-rst``: the error tables of a reStructuredText file."""
+    from sphinx_awserrors.rsttable import read_file
+
+    return _run_import(args, "import-rst", read_file)
+
+
+def run_import_md(args: argparse.Namespace) -> int:
+    """``sphinx-awserrors import-md``: the error tables (pipe tables) of a Markdown file."""
+    from sphinx_awserrors.mdtable import read_file
+
+    return _run_import(args, "import-md", read_file)

@@ -1,0 +1,288 @@
+"""The ``sphinx-awserrors lint`` command: read files, run the checks, print the findings.
+
+Reading and checking are the checks package's business; this module only gathers the inputs
+(catalogue files, or legacy ``.rst`` tables read in place), applies the shared settings of
+``[tool.sphinx-awserrors]`` and prints the findings in one of three formats.
+
+Exit status: 0 no findings, 1 findings, 2 bad usage or a file that cannot be read at all.
+Problems the loader meets inside a readable file (an entry without a status...) are findings
+of the pseudo-check ``catalogue``: they are always reported, whatever ``--select`` says.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Final, TextIO
+
+from sphinx_awserrors import catalogue as catalogue_module
+from sphinx_awserrors.catalogue import BUNDLED, Catalogue, ErrorEntry, Problem
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable, Iterable, Sequence
+
+    from sphinx_awserrors.checks.registry import Finding
+    from sphinx_awserrors.rsttable import Table
+
+#: The pseudo-check of problems the loader reports (see the module docstring).
+LOADER_CHECK: Final = "catalogue"
+#: Suffixes read as legacy reStructuredText tables rather than catalogue files.
+RST_SUFFIXES: Final = (".rst", ".rest", ".txt")
+#: Suffixes read as Markdown files with pipe tables.
+MD_SUFFIXES: Final = (".md", ".markdown")
+PROG: Final = "sphinx-awserrors lint"
+
+
+class UsageError(Exception):
+    """Bad command-line usage or settings: one line on stderr, exit status 2."""
+
+
+@dataclass
+class Inputs:
+    """What the named files gave: their entries, raw ``.rst`` texts, problems."""
+
+    entries: list[ErrorEntry] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def fatal(self) -> list[Problem]:
+        """The problems that kept a whole file from being read."""
+        return [p for p in self.problems if p.fatal]
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+def _rows_without_description(table: Table) -> list[ErrorEntry]:
+    """Entries with an empty description from an error table without a description column.
+
+    The importer leaves such tables out (a catalogue entry needs a description), but lint
+    still has codes and statuses to check there (Ceph's table lists a code twice).
+    """
+    from sphinx_awserrors import importers
+
+    spec, _ = importers.detect_columns(table)
+    if spec is None or spec.description is not None:
+        return []
+    entries = []
+    for row in table.body:
+        cells = row.cells
+        code = cells[spec.code].text.strip() if spec.code < len(cells) else ""
+        text = cells[spec.status].text if spec.status < len(cells) else ""
+        status = importers.parse_status(text)
+        if not code or " " in code or status is None or not 300 <= status <= 599:
+            continue  # a header, a success row or no error: import-rst says why
+        lines = {"code": row.line, "status": row.line} if row.line else {}
+        entries.append(
+            ErrorEntry(code, status, "", file=table.file, line=row.line, field_lines=lines)
+        )
+    return entries
+
+
+def _read_table_file(path: Path, inputs: Inputs) -> None:
+    """Read the error tables of a legacy ``.rst`` or ``.md`` file in place.
+
+    The rows become entries that point at their lines, as ``import-rst`` / ``import-md``
+    would convert them; the raw text goes to the checks of the file itself.
+    """
+    from sphinx_awserrors import importers, mdtable, rsttable
+
+    markdown = path.suffix.lower() in MD_SUFFIXES
+    try:
+        result = (mdtable if markdown else rsttable).read_file(path)
+        text = rsttable.read_text_file(path)
+    except rsttable.TableReadError as exc:
+        inputs.problems.append(Problem(exc.file, exc.line, exc.message, fatal=True))
+        return
+    converted = importers.convert_tables(result.tables)
+    if not converted.error_tables:
+        message = "no error table found (no column of codes and one of statuses)"
+        inputs.problems.append(Problem(str(path), None, message, fatal=True))
+        return
+    entries = list(converted.entries)
+    problems = [*result.problems, *converted.problems]
+    for table in result.tables:
+        extra = _rows_without_description(table)
+        if extra:
+            entries.extend(extra)
+            problems = [p for p in problems if not p.message.startswith(table.describe() + " ")]
+    inputs.entries.extend(sorted(entries, key=lambda e: e.line or 0))
+    inputs.problems.extend(problems)
+    inputs.texts[str(path)] = text
+
+
+def read_inputs(names: Sequence[str]) -> Inputs:
+    """Read every file of *names* (``bundled`` names the bundled catalogue); never raises."""
+    inputs = Inputs()
+    for name in dict.fromkeys(names):
+        path = catalogue_module.bundled_path() if name == BUNDLED else Path(name)
+        if path.suffix.lower() in (*RST_SUFFIXES, *MD_SUFFIXES):
+            _read_table_file(path, inputs)
+        else:
+            entries, problems = catalogue_module.load_file(path)
+            fatal = [p for p in problems if p.fatal]
+            inputs.entries.extend(entries)
+            inputs.problems.extend(fatal or problems)  # unreadable: its details are noise
+    return inputs
+
+
+# --- formatting ---------------------------------------------------------------------------------
+
+
+def format_text(findings: Sequence[Finding]) -> str:
+    """One line per finding, like a compiler: ``file:line: check: message``."""
+    return "".join(f"{f.location()}: {f.check}: {f.message}\n" for f in findings)
+
+
+def format_json(findings: Sequence[Finding]) -> str:
+    """A JSON array of objects with the fields of :class:`~.registry.Finding`."""
+    return json.dumps([asdict(f) for f in findings], indent=2, ensure_ascii=False) + "\n"
+
+
+def _escape(value: str, *, property_value: bool = False) -> str:
+    """Escape *value* for a GitHub workflow command (data, or a property value)."""
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if property_value:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+def format_github(findings: Sequence[Finding]) -> str:
+    """GitHub Actions workflow commands: one ``::warning`` annotation per finding."""
+    lines = []
+    for f in findings:
+        props = [f"file={_escape(f.file, property_value=True)}"]
+        if f.line:
+            props.append(f"line={f.line}")
+        props.append(f"title={_escape(f'awserrors {f.check}', property_value=True)}")
+        lines.append(f"::warning {','.join(props)}::{_escape(f.message)}\n")
+    return "".join(lines)
+
+
+FORMATTERS: Final[dict[str, Callable[[Sequence[Finding]], str]]] = {
+    "text": format_text,
+    "json": format_json,
+    "github": format_github,
+}
+
+
+# --- the command --------------------------------------------------------------------------------
+
+
+def _names(value: str | None) -> list[str] | None:
+    """The check names of a comma-separated option value (``None`` when not given)."""
+    if value is None:
+        return None
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def list_checks(out: TextIO) -> None:
+    """Print every registered check: its name, scope and summary."""
+    from sphinx_awserrors.checks import REGISTRY
+
+    width = max(len(name) for name in REGISTRY)
+    for name in sorted(REGISTRY):
+        chk = REGISTRY[name]
+        out.write(f"{name:<{width}}  {chk.summary}\n")
+
+
+def _loader_findings(problems: Iterable[Problem]) -> list[Finding]:
+    from sphinx_awserrors.checks.registry import Finding
+
+    return [Finding(p.file, p.line, LOADER_CHECK, p.message) for p in problems if not p.fatal]
+
+
+def lint(
+    names: Sequence[str],
+    *,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+    spelling_words: Iterable[str] = (),
+    config: str | None = None,
+    reference: str | None = None,
+) -> tuple[list[Finding], list[Problem]]:
+    """Lint the files *names*: the findings, and the problems that made a file unreadable.
+
+    *select* and *ignore* extend the ``[tool.sphinx-awserrors]`` settings of *config* (a
+    ``pyproject.toml``, or the nearest one above the current directory). Raises
+    :class:`UsageError` for unknown checks or unusable settings, and when *reference* cannot
+    be used.
+    """
+    from sphinx_awserrors import checks, settings
+
+    try:
+        shared = settings.load_settings(config)
+    except settings.SettingsError as exc:
+        raise UsageError(str(exc)) from None
+    wanted_select = None if select is None else [n for n in select if n != LOADER_CHECK]
+    wanted_ignore = [n for n in ignore if n != LOADER_CHECK]
+    chosen = shared.extended(
+        spelling_words=spelling_words, select=wanted_select, ignore=wanted_ignore
+    )
+    try:
+        selected = checks.select_checks(chosen.select, chosen.ignore)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    statuses = None
+    if reference == "botocore" and any(c.name == "status" for c in selected):
+        from sphinx_awserrors.checks.reference import ReferenceUnavailable, botocore_statuses
+
+        try:
+            statuses = botocore_statuses()
+        except ReferenceUnavailable as exc:
+            raise UsageError(str(exc)) from None
+    elif reference not in (None, "botocore"):
+        msg = f"unknown reference {reference!r} (known: botocore)"
+        raise UsageError(msg)
+
+    inputs = read_inputs(names)
+    merged = Catalogue(tuple(inputs.entries))
+    findings = checks.run_checks(
+        merged,
+        select=[c.name for c in selected],
+        settings=chosen.settings,
+        texts=inputs.texts,
+    )
+    if statuses is not None:
+        from sphinx_awserrors.checks.reference import reference_findings
+
+        silenced = {(e.file, e.code) for e in merged if "status" in e.ignore}
+        findings.extend(
+            f for f in reference_findings(merged, statuses) if (f.file, f.code) not in silenced
+        )
+    if LOADER_CHECK not in ignore:
+        findings.extend(_loader_findings(inputs.problems))
+    findings = sorted(set(findings), key=lambda f: (f.file, f.line or 0, f.check, f.message))
+    return findings, inputs.fatal
+
+
+def run_lint(args: argparse.Namespace) -> int:
+    """Run ``sphinx-awserrors lint`` with parsed *args*; return the exit status."""
+    if args.list_checks:
+        list_checks(sys.stdout)
+        return 0
+    try:
+        if not args.files:
+            msg = "name at least one catalogue or .rst file"
+            raise UsageError(msg)
+        findings, unreadable = lint(
+            args.files,
+            select=_names(args.select),
+            ignore=_names(args.ignore) or (),
+            spelling_words=args.spelling_words or (),
+            config=args.config,
+            reference=getattr(args, "reference", None),
+        )
+    except UsageError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 2
+    for problem in unreadable:
+        print(f"{PROG}: error: {problem}", file=sys.stderr)
+    sys.stdout.write(FORMATTERS[args.format](findings))
+    if unreadable:
+        return 2
+    return 1 if findings else 0

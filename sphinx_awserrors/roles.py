@@ -1,0 +1,230 @@
+"""The ``:awserr:`` and ``:awsstatus:`` roles and the last steps of resolving them.
+
+Resolution order of a code: a target of this project (:meth:`AwsDomain.resolve_xref`), then
+intersphinx (its ``missing-reference`` handler, default priority), then — in
+:func:`resolve_fallback`, a ``missing-reference`` handler of a later priority that steps aside
+when intersphinx has an answer — the ``awserrors_external_url`` template for catalogue codes no
+page shows, and finally plain text with the tooltip and one warning per code.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Final
+from urllib.parse import quote
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.roles import XRefRole
+
+from sphinx_awserrors import buildstate
+from sphinx_awserrors._logging import warn
+from sphinx_awserrors.domain import AwsDomain, did_you_mean, tooltip
+from sphinx_awserrors.statusfilter import class_title, reason_phrase, status_class
+
+if TYPE_CHECKING:
+    from docutils.nodes import Element, Node, TextElement, system_message
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+#: Priority of the fallback ``missing-reference`` handler: after intersphinx's (500).
+FALLBACK_PRIORITY: Final = 900
+
+_STATUS: Final = re.compile(r"^(?:(?P<status>[1-5]\d\d)|(?P<klass>[1-5])[xX][xX])$")
+
+
+def _domain(env: BuildEnvironment) -> AwsDomain:
+    domain = env.get_domain("aws")
+    assert isinstance(domain, AwsDomain)
+    return domain
+
+
+def parse_status(text: str) -> tuple[str, str] | None:
+    """``"404"`` -> ``("4xx", "404 Not Found")``; ``"4xx"`` -> ``("4xx", "4xx Client Error")``.
+
+    ``None`` when *text* is neither a status (100 to 599) nor a status class.
+    """
+    match = _STATUS.match(text.strip())
+    if match is None:
+        return None
+    if match["klass"]:
+        klass = f"{match['klass']}xx"
+        return klass, class_title(klass)
+    status = int(match["status"])
+    reason = reason_phrase(status)
+    return status_class(status), f"{status} {reason}" if reason else str(status)
+
+
+class AwsErrorRole(XRefRole):
+    """``:awserr:`NoSuchKey``` and ``:aws:err:``: a reference to an error code.
+
+    Forms: ``:awserr:`NoSuchKey```, ``:awserr:`title <NoSuchKey>``` and ``:awserr:`!NoSuchKey```
+    (no link). The link text is the code (or the title) as a literal; the reference node gets
+    the domain ``aws`` and type ``err`` even under the colon-less global name.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(innernodeclass=nodes.literal, warn_dangling=True)
+
+    def run(self) -> tuple[list[Node], list[system_message]]:
+        """Build the pending cross-reference (or the plain literal for ``!``)."""
+        self.refdomain, self.reftype = "aws", "err"
+        self.classes = ["xref", "aws", "aws-err"]
+        if self.disabled:
+            if self.has_explicit_title:  # `!title <Code>` shows the title, as prose
+                text = self.title.removeprefix("!")
+                return [nodes.inline(self.rawtext, text, classes=self.classes)], []
+            return self.create_non_xref_node()
+        result, messages = self.create_xref_node()
+        if self.has_explicit_title:
+            # an explicit title is prose, not code
+            for refnode in result:
+                if isinstance(refnode, addnodes.pending_xref):
+                    literal = refnode[0]
+                    refnode.replace(
+                        literal, nodes.inline(self.rawtext, self.title, classes=self.classes)
+                    )
+        return result, messages
+
+    def process_link(
+        self,
+        env: BuildEnvironment,
+        refnode: Element,
+        has_explicit_title: bool,
+        title: str,
+        target: str,
+    ) -> tuple[str, str]:
+        """Record the reference (for rewrites and catalogue changes); return title, target."""
+        target = " ".join(target.split())
+        docname = env.docname
+        _domain(env).note_reference(target, docname)
+        buildstate.note_references_catalogue(env, docname)
+        return title, target
+
+
+class AwsStatusRole(XRefRole):
+    """``:awsstatus:`404``` (and ``:aws:status:``): "404 Not Found", linked to its class.
+
+    The link goes to the table or group that lists the status class, when there is one;
+    ``4xx`` names the class itself ("4xx Client Error").
+    """
+
+    def __init__(self) -> None:
+        super().__init__(innernodeclass=nodes.inline, warn_dangling=False)
+
+    def run(self) -> tuple[list[Node], list[system_message]]:
+        """Validate the status; build the pending cross-reference or the plain text."""
+        self.refdomain, self.reftype = "aws", "status"
+        self.classes = ["xref", "aws", "aws-status"]
+        target = self.target.lstrip("!") if self.disabled else self.target
+        parsed = parse_status(target)
+        if parsed is None:
+            warn(
+                f"invalid HTTP status {target.strip()!r} in :awsstatus:; give a status from 100 "
+                "to 599 (404) or a status class (4xx)",
+                "ref",
+                self.get_location(),
+            )
+        if self.disabled or parsed is None:
+            text = self.title.lstrip("!") if self.has_explicit_title else target
+            if parsed is not None and not self.has_explicit_title:
+                text = parsed[1]
+            node = nodes.inline(self.rawtext, text, classes=self.classes)
+            return [node], []
+        return self.create_xref_node()
+
+    def process_link(
+        self,
+        env: BuildEnvironment,
+        refnode: Element,
+        has_explicit_title: bool,
+        title: str,
+        target: str,
+    ) -> tuple[str, str]:
+        """The title becomes "404 Not Found"; the target the status class."""
+        parsed = parse_status(target)
+        assert parsed is not None  # run() checked it
+        klass, text = parsed
+        _domain(env).note_status_reference(klass, env.docname)
+        return (title if has_explicit_title else text), klass
+
+
+def external_url(template: str, code: str) -> str | None:
+    """*template* with ``{code}`` and ``{code_lower}`` filled in; ``None`` if it is malformed."""
+    try:
+        return template.format(code=quote(code, safe=""), code_lower=quote(code.lower(), safe=""))
+    except (KeyError, IndexError, ValueError):
+        return None
+
+
+def _intersphinx_resolves(
+    app: Sphinx, env: BuildEnvironment, node: addnodes.pending_xref, contnode: TextElement
+) -> bool:
+    """Whether intersphinx resolves *node* (its result is then the one Sphinx uses).
+
+    Sphinx calls every ``missing-reference`` handler and takes the first result, so this
+    handler runs even when intersphinx (earlier) succeeded; it must not warn then.
+    """
+    if "sphinx.ext.intersphinx" not in app.extensions:
+        return False
+    from sphinx.ext.intersphinx import missing_reference
+
+    return missing_reference(app, env, node, contnode.deepcopy()) is not None
+
+
+def resolve_fallback(
+    app: Sphinx, env: BuildEnvironment, node: addnodes.pending_xref, contnode: TextElement
+) -> Node | None:
+    """After this project and intersphinx: the external URL, then plain text with a warning."""
+    if node.get("refdomain") != "aws" or node.get("intersphinx"):
+        return None
+    if node.get("reftype") == "status":
+        return contnode  # a status no table lists is plain text
+    if node.get("reftype") != "err" or _intersphinx_resolves(app, env, node, contnode):
+        return None
+    code = str(node["reftarget"])
+    domain = _domain(env)
+    catalogue = buildstate.get_catalogue(env)
+    entry = catalogue.get(code)
+    if entry is None:
+        if code not in domain.warned:
+            domain.warned.add(code)
+            hint = did_you_mean(code, [*catalogue.codes, *domain.shown_codes()])
+            warn(f"unknown AWS error code {code!r}{hint}", "ref", node)
+        return contnode
+    title = tooltip(entry)
+    template = getattr(env.config, "awserrors_external_url", None)
+    if template:
+        url = external_url(str(template), code)
+        if url is None:
+            warn(
+                f"awserrors_external_url {template!r} is not a valid template; use the "
+                "placeholders {code} and {code_lower}",
+                "config",
+                once=True,
+            )
+        else:
+            reference = nodes.reference("", "", internal=False, refuri=url, reftitle=title)
+            reference += contnode
+            return reference
+    if code not in domain.warned:
+        domain.warned.add(code)
+        warn(
+            f"{code} is in the catalogue but no aws-error-table row or aws-error directive "
+            "shows it, so the reference is plain text; show the code, or set "
+            "awserrors_external_url",
+            "ref",
+            node,
+        )
+    if app.builder.format == "html":
+        return nodes.abbreviation("", "", contnode, explanation=title)
+    return contnode
+
+
+def setup_roles(app: Sphinx) -> None:
+    """Register the domain roles ``err``/``status``, the global short forms and the fallback."""
+    app.add_role_to_domain("aws", "err", AwsErrorRole())
+    app.add_role_to_domain("aws", "status", AwsStatusRole())
+    app.add_role("awserr", AwsErrorRole())
+    app.add_role("awsstatus", AwsStatusRole())
+    app.connect("missing-reference", resolve_fallback, priority=FALLBACK_PRIORITY)

@@ -1,0 +1,596 @@
+"""The legacy-table reader: the tables of a reStructuredText document, cell by cell, with lines.
+
+docutils' own parser reads the document, so every table syntax it knows works: grid tables
+(with row and column spans), simple tables, and the ``table``, ``list-table`` and
+``csv-table`` directives. Sphinx-only directives (``tabularcolumns``, ``toctree``,
+``index``...) and roles must not stop it: while this module parses, directives and roles that
+docutils does not define itself are replaced by harmless stand-ins (tables inside ``only``,
+``versionchanged`` and similar containers are still found), and the lookup functions are
+restored afterwards. File access (``include``, ``raw``, ``csv-table :file:``) is off.
+
+A cell keeps two forms of its text: ``source``, the inline reStructuredText as written, with
+wrapped lines joined the way docutils reads them (an escaped line end joins without a space),
+and ``text``, the plain text. The converter in :mod:`sphinx_awserrors.importers` turns tables
+into catalogue entries; :func:`load_entries` does both for the consistency checks, which lint a
+legacy table in place.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import docutils.core
+from docutils import nodes
+from docutils.parsers.rst import Directive, directives, roles
+from docutils.parsers.rst.directives import tables as docutils_tables
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Sequence
+
+    from sphinx_awserrors.catalogue import ErrorEntry, Problem
+
+__all__ = [
+    "Cell",
+    "ReadResult",
+    "Row",
+    "Table",
+    "TableReadError",
+    "load_entries",
+    "read_file",
+    "read_rst",
+    "read_tables",
+]
+
+
+class TableReadError(Exception):
+    """A document that cannot be read at all (missing, not UTF-8, not parsable)."""
+
+    def __init__(self, message: str, file: str = "<string>", line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.file = file
+        self.line = line
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell: its inline source, its plain text and the line it starts on."""
+
+    source: str
+    text: str
+    line: int | None = None
+    #: the value repeats a cell that spans rows (or columns) from an earlier cell
+    spanned: bool = False
+    #: the cell held block markup (a list, several paragraphs...), flattened to plain text
+    block: bool = False
+    #: what could not be converted to inline reStructuredText (Markdown cells)
+    issues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Row:
+    """One table row: its cells (one per column, spans filled in) and its first line."""
+
+    cells: tuple[Cell, ...]
+    line: int | None
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table of a document.
+
+    ``kind`` is ``grid``, ``simple``, ``list-table``, ``csv-table`` (or ``pipe`` for Markdown);
+    ``number`` counts the document's tables from 1, in document order; ``title`` is the
+    table's caption, else the title of the section it is in.
+    """
+
+    number: int
+    kind: str
+    line: int | None
+    header: tuple[Row, ...]
+    body: tuple[Row, ...]
+    title: str = ""
+    file: str = "<string>"
+
+    @property
+    def columns(self) -> int:
+        """The number of columns."""
+        rows = self.header or self.body
+        return len(rows[0].cells) if rows else 0
+
+    @property
+    def headings(self) -> tuple[str, ...]:
+        """The plain text of the last header row (empty strings when there is no header)."""
+        if not self.header:
+            return ("",) * self.columns
+        return tuple(cell.text for cell in self.header[-1].cells)
+
+    def describe(self) -> str:
+        """``table 2 "Title" (line 40)`` for messages."""
+        title = f' "{self.title}"' if self.title else ""
+        where = f" (line {self.line})" if self.line else ""
+        return f"table {self.number}{title}{where}"
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    """The tables of a document and the problems met while reading it."""
+
+    tables: tuple[Table, ...]
+    problems: tuple[Problem, ...] = field(default=())
+
+
+# --- text of a cell ---------------------------------------------------------------------------
+
+_TRAILING_BACKSLASHES = re.compile(r"\\+$")
+
+
+def join_lines(raw: str) -> str:
+    """Join the lines of a paragraph's source the way docutils reads them.
+
+    A line ending in an odd number of backslashes (an escaped line end) joins the next line
+    without a space, dropping that backslash; other lines join with one space.
+    """
+    lines = [line.strip() for line in raw.splitlines()]
+    out = ""
+    glue = ""
+    for line in lines:
+        if not line:
+            continue
+        out += glue + line
+        match = _TRAILING_BACKSLASHES.search(out)
+        if match and len(match.group()) % 2:
+            out = out[:-1]
+            glue = ""
+        else:
+            glue = " "
+    return out
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _first_line(node: nodes.Node) -> int | None:
+    lines = [
+        n.line
+        for n in node.findall(include_self=True)
+        if isinstance(n, nodes.Element) and n.line is not None
+    ]
+    return min(lines) if lines else None
+
+
+def _cell(entry: nodes.Element, line_offset: int = 0) -> Cell:
+    body = [child for child in entry.children if not isinstance(child, nodes.system_message)]
+    line = _first_line(entry)
+    if line is not None:
+        line += line_offset
+    if not body:
+        return Cell("", "", line)
+    if all(isinstance(child, nodes.paragraph) for child in body):
+        source = " ".join(
+            join_lines(getattr(child, "rawsource", "") or child.astext()) for child in body
+        )
+        text = _plain(" ".join(child.astext() for child in body))
+        return Cell(source, text, line, block=len(body) > 1)
+    text = _plain(entry.astext())
+    return Cell(text, text, line, block=True)
+
+
+# --- docutils with Sphinx-only markup neutralised ---------------------------------------------
+
+# Directives of Sphinx and its common extensions whose content is body text that may hold a
+# table; the content of every other unknown directive (code-block, math...) is skipped.
+_CONTAINERS: frozenset[str] = frozenset(
+    {
+        "only",
+        "ifconfig",
+        "versionadded",
+        "versionchanged",
+        "deprecated",
+        "versionremoved",
+        "seealso",
+        "centered",
+        "hlist",
+        "tab",
+        "tabs",
+        "tab-set",
+        "tab-item",
+        "group-tab",
+        "card",
+        "dropdown",
+        "grid-item",
+        "grid-item-card",
+        "collapse",
+        "details",
+        "admonition",
+        "glossary",
+    }
+)
+
+
+class _AnyOption(dict[str, Any]):
+    """An option spec accepting every option (values kept as text)."""
+
+    def __missing__(self, key: str) -> Callable[[str | None], str]:
+        return directives.unchanged
+
+
+class _Skipped(Directive):
+    """Stands in for a directive docutils does not define: reads nothing, says nothing."""
+
+    required_arguments = 0
+    optional_arguments = 100
+    final_argument_whitespace = True
+    has_content = True
+    option_spec: ClassVar[dict[str, Any]] = _AnyOption(class_=directives.unchanged)
+
+    def run(self) -> list[nodes.Node]:
+        return []
+
+
+class _Container(_Skipped):
+    """Stands in for a Sphinx container directive: its content is parsed, so tables count."""
+
+    def run(self) -> list[nodes.Node]:
+        node = nodes.container()
+        self.state.nested_parse(self.content, self.content_offset, node)
+        return [node]
+
+
+def _mark(result: Sequence[nodes.Node], lineno: int, row_lines: list[int] | None = None) -> None:
+    for node in result:
+        if isinstance(node, nodes.table):
+            node["awserr-line"] = lineno
+            if row_lines is not None:
+                node["awserr-row-lines"] = row_lines
+
+
+class _RSTTable(docutils_tables.RSTTable):
+    def run(self) -> Sequence[nodes.table | nodes.system_message]:
+        result = super().run()
+        _mark(result, self.lineno)
+        return result
+
+
+class _ListTable(docutils_tables.ListTable):
+    def run(self) -> Sequence[nodes.table | nodes.system_message]:
+        result = super().run()
+        _mark(result, self.lineno)
+        return result
+
+
+class _CSVTable(docutils_tables.CSVTable):
+    """docutils' csv-table, recording the first line of each row (docutils gives none)."""
+
+    def run(self) -> Sequence[nodes.table | nodes.system_message]:
+        result = super().run()
+        header_rows = len(self._option_header_rows())
+        lines = [self.lineno] * header_rows + self._content_row_lines()
+        _mark(result, self.lineno, lines)
+        return result
+
+    def _option_header_rows(self) -> list[list[str]]:
+        if "header" not in self.options:
+            return []
+        # the options docutils' own header dialect uses (that class is deprecated)
+        reader = csv.reader(
+            io.StringIO(self.options["header"]), skipinitialspace=True, escapechar="\\"
+        )
+        return list(reader)
+
+    def _content_row_lines(self) -> list[int]:
+        reader = csv.reader(
+            (line + "\n" for line in self.content), dialect=self.DocutilsDialect(self.options)
+        )
+        lines: list[int] = []
+        consumed = 0
+        try:
+            for _row in reader:
+                lines.append(self.content_offset + 1 + consumed)
+                consumed = reader.line_num
+        except csv.Error:
+            pass  # docutils has already reported the malformed data
+        return lines
+
+
+_TABLE_DIRECTIVES: dict[str, type[Directive]] = {
+    "table": _RSTTable,
+    "list-table": _ListTable,
+    "csv-table": _CSVTable,
+}
+
+
+def _literal_role(
+    name: str,
+    rawtext: str,
+    text: str,
+    lineno: int,
+    inliner: object,
+    options: dict[str, Any] | None = None,
+    content: Sequence[str] | None = None,
+) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+    """Stands in for a role docutils does not define (``:ref:``, ``:doc:``...)."""
+    return [nodes.literal(rawtext, text)], []
+
+
+def _is_docutils(obj: object) -> bool:
+    return getattr(obj, "__module__", "").startswith("docutils.")
+
+
+# Patching the module-level lookup functions is the one hook docutils offers; the lock keeps
+# two threads from interleaving the patch and its undoing.
+_PATCH_LOCK = threading.Lock()
+
+
+@contextmanager
+def _tolerant_markup() -> Iterator[None]:
+    original_directive = directives.directive
+    original_role = roles.role
+
+    def directive(
+        directive_name: str, language_module: Any, document: nodes.document
+    ) -> tuple[type[Directive] | None, list[nodes.system_message]]:
+        normname = directive_name.lower()
+        if normname in _TABLE_DIRECTIVES:
+            return _TABLE_DIRECTIVES[normname], []
+        found, messages = original_directive(directive_name, language_module, document)
+        # Directives registered by Sphinx (in the same process) need a build environment.
+        if found is not None and _is_docutils(found):
+            return found, messages
+        return (_Container if normname in _CONTAINERS else _Skipped), []
+
+    def role(
+        role_name: str, language_module: Any, lineno: int, reporter: Any
+    ) -> tuple[Any, list[nodes.system_message]]:
+        found, messages = original_role(role_name, language_module, lineno, reporter)
+        if found is not None and _is_docutils(found):
+            return found, messages
+        return _literal_role, []
+
+    with _PATCH_LOCK:
+        directives.directive = directive
+        roles.role = role
+        try:
+            yield
+        finally:
+            directives.directive = original_directive
+            roles.role = original_role
+
+
+_SETTINGS: dict[str, Any] = {
+    "_disable_config": True,  # no docutils.conf from the user's directories
+    "report_level": 5,
+    "halt_level": 5,
+    "warning_stream": False,
+    "file_insertion_enabled": False,
+    "raw_enabled": False,
+    "input_encoding": "unicode",
+    "line_length_limit": 1_000_000,
+}
+
+
+def _parse(text: str, source: str) -> nodes.document:
+    settings = dict(_SETTINGS, warning_stream=io.StringIO())
+    with _tolerant_markup():
+        try:
+            return docutils.core.publish_doctree(
+                text, source_path=source, settings_overrides=settings
+            )
+        except Exception as exc:  # docutils has no documented exception for parser failures
+            raise TableReadError(f"docutils cannot parse the document: {exc}", source) from None
+
+
+# --- tables out of the doctree ----------------------------------------------------------------
+
+
+def _rows(
+    row_nodes: Sequence[nodes.Element],
+    ncols: int,
+    pending: dict[int, tuple[Cell, int]],
+    row_lines: list[int] | None,
+    line_index: int,
+) -> list[Row]:
+    """Rows with one cell per column; a cell spanning rows or columns is repeated (flagged)."""
+    rows: list[Row] = []
+    for number, row_node in enumerate(row_nodes):
+        cells: list[Cell | None] = [None] * ncols
+        for col, (cell, left) in list(pending.items()):
+            if col < ncols:
+                cells[col] = cell
+            if left <= 1:
+                del pending[col]
+            else:
+                pending[col] = (cell, left - 1)
+        col = 0
+        for entry in row_node.children:
+            if not isinstance(entry, nodes.entry):
+                continue
+            while col < ncols and cells[col] is not None:
+                col += 1
+            if col >= ncols:
+                break
+            cell = _cell(entry)
+            morerows = int(entry.get("morerows", 0))
+            morecols = int(entry.get("morecols", 0))
+            repeat = Cell(cell.source, cell.text, cell.line, spanned=True, block=cell.block)
+            for offset in range(morecols + 1):
+                if col + offset < ncols:
+                    cells[col + offset] = cell if offset == 0 else repeat
+                    if morerows:
+                        pending[col + offset] = (repeat, morerows)
+            col += morecols + 1
+        line = None
+        if row_lines is not None and line_index + number < len(row_lines):
+            line = row_lines[line_index + number]
+        filled = tuple(c if c is not None else Cell("", "", None) for c in cells)
+        if line is None:
+            own = [c.line for c in filled if c.line is not None and not c.spanned]
+            line = min(own) if own else None
+        rows.append(Row(filled, line))
+    return rows
+
+
+def _table_kind(node: nodes.table, lines: Sequence[str], first_row_line: int | None) -> str:
+    if "awserr-row-lines" in node:
+        return "csv-table"
+    directive_line = node.get("awserr-line")
+    if directive_line is not None and 0 < directive_line <= len(lines):
+        head = lines[directive_line - 1].lower()
+        if "list-table" in head:
+            return "list-table"
+    if first_row_line is not None:
+        for index in range(first_row_line - 2, max(first_row_line - 4, -1), -1):
+            if 0 <= index < len(lines):
+                stripped = lines[index].strip()
+                if stripped.startswith("+"):
+                    return "grid"
+                if stripped.startswith("="):
+                    return "simple"
+    return "grid"
+
+
+def _tables(document: nodes.document, text: str, source: str) -> list[Table]:
+    lines = text.splitlines()
+    tables: list[Table] = []
+    for node in document.findall(nodes.table):
+        groups = [child for child in node.children if isinstance(child, nodes.tgroup)]
+        if not groups:
+            continue
+        group = groups[0]
+        ncols = int(group.get("cols", 0))
+        head_rows: list[nodes.Element] = []
+        body_rows: list[nodes.Element] = []
+        for part in group.children:
+            if isinstance(part, nodes.thead):
+                head_rows.extend(r for r in part.children if isinstance(r, nodes.row))
+            elif isinstance(part, nodes.tbody):
+                body_rows.extend(r for r in part.children if isinstance(r, nodes.row))
+        row_lines: list[int] | None = node.get("awserr-row-lines")
+        pending: dict[int, tuple[Cell, int]] = {}
+        header = _rows(head_rows, ncols, pending, row_lines, 0)
+        pending.clear()  # a span does not cross from the header into the body
+        body = _rows(body_rows, ncols, pending, row_lines, len(head_rows))
+        first = next((row.line for row in (*header, *body) if row.line is not None), None)
+        kind = _table_kind(node, lines, first)
+        line = node.get("awserr-line")
+        if line is None and first is not None:
+            line = first - 1 if kind in {"grid", "simple"} else first
+        titles = [child for child in node.children if isinstance(child, nodes.title)]
+        if not titles:  # name the table after its section, as a reader would
+            parent = node.parent
+            while parent is not None and not isinstance(parent, nodes.section | nodes.document):
+                parent = parent.parent
+            if isinstance(parent, nodes.section):
+                titles = [c for c in parent.children if isinstance(c, nodes.title)][:1]
+        tables.append(
+            Table(
+                number=len(tables) + 1,
+                kind=kind,
+                line=line,
+                header=tuple(header),
+                body=tuple(body),
+                title=_plain(titles[0].astext()) if titles else "",
+                file=source,
+            )
+        )
+    return tables
+
+
+def _problems(document: nodes.document, source: str) -> list[Problem]:
+    """The table-related errors docutils reported (malformed tables, bad table directives)."""
+    from sphinx_awserrors.catalogue import Problem
+
+    problems: list[Problem] = []
+    for message in document.findall(nodes.system_message):
+        if message.get("level", 0) < 3:
+            continue
+        paragraphs = [c for c in message.children if isinstance(c, nodes.paragraph)]
+        text = _plain(paragraphs[0].astext()) if paragraphs else ""
+        if "table" not in text.lower():
+            continue
+        problems.append(Problem(source, message.get("line"), f"docutils: {text}"))
+    return problems
+
+
+def read_rst(text: str, source: str = "<string>") -> ReadResult:
+    """Read the tables of reStructuredText *text* (named *source* in messages).
+
+    Raises :class:`TableReadError` only when docutils cannot parse the text at all.
+    """
+    document = _parse(text, source)
+    return ReadResult(tuple(_tables(document, text, source)), tuple(_problems(document, source)))
+
+
+def read_tables(text: str, source: str = "<string>") -> list[Table]:
+    """The tables of reStructuredText *text*, in document order (see :func:`read_rst`)."""
+    return list(read_rst(text, source).tables)
+
+
+def read_text_file(path: str | Path) -> str:
+    """The UTF-8 text of *path*; :class:`TableReadError` with a one-line reason otherwise."""
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise TableReadError("file not found", name) from None
+    except IsADirectoryError:
+        raise TableReadError("is a directory, not a file", name) from None
+    except OSError as exc:
+        raise TableReadError(f"cannot read the file: {exc.strerror}", name) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise TableReadError(
+            f"not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded", name, line
+        ) from None
+
+
+def read_file(path: str | Path) -> ReadResult:
+    """Read the tables of the reStructuredText file *path*.
+
+    Raises :class:`TableReadError` when the file is missing, unreadable, not UTF-8 or not
+    parsable.
+    """
+    return read_rst(read_text_file(path), str(path))
+
+
+def load_entries(
+    path: str | Path, columns: str | None = None
+) -> tuple[list[ErrorEntry], list[Problem]]:
+    """The catalogue entries of the error tables in the ``.rst`` file *path*, with lines.
+
+    For linting a legacy table in place: every entry points at its row. Tables that are not
+    error tables are left out; rows that cannot be converted and unreadable files become
+    problems (an unreadable file gives one fatal problem). *columns* is as for
+    ``import-rst --columns``.
+    """
+    from sphinx_awserrors.catalogue import Problem
+    from sphinx_awserrors.importers import convert_tables, parse_columns
+
+    try:
+        result = read_file(path)
+        spec = parse_columns(columns) if columns else None
+    except TableReadError as exc:
+        return [], [Problem(exc.file, exc.line, exc.message, fatal=True)]
+    except ValueError as exc:
+        return [], [Problem(str(path), None, str(exc), fatal=True)]
+    converted = convert_tables(result.tables, spec)
+    problems = [*result.problems, *converted.problems]
+    if not converted.error_tables:
+        problems.append(
+            Problem(str(path), None, "no error table found (no code and status columns)", True)
+        )
+    return list(converted.entries), problems

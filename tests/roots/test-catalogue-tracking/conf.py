@@ -1,0 +1,4 @@
+extensions = ["sphinx_awserrors"]
+awserrors_catalogue = ["errors.yaml"]
+exclude_patterns = ["_build"]
+awserrors_json_export = None

@@ -1,0 +1,4 @@
+project = "one"
+extensions = ["sphinx_awserrors"]
+awserrors_catalogue = "errors.yaml"
+exclude_patterns = ["_build"]

@@ -1,0 +1,398 @@
+"""The catalogue in a Sphinx build: loaded once, checked once per change, tracked by content."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import re
+import shutil
+import sys
+import types
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from sphinx_awserrors import buildstate
+from sphinx_awserrors.checks import registry
+from sphinx_awserrors.checks.registry import CheckContext, Finding
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from sphinx.testing.util import SphinxTestApp
+
+ROOTS = Path(__file__).resolve().parent / "roots"
+
+
+def _stub_missing_siblings() -> None:
+    # The extension's setup() imports modules written in parallel; stand in for a missing one.
+    for name in ("directive", "domain", "export", "errordirective", "roles"):
+        try:
+            importlib.import_module(f"sphinx_awserrors.{name}")
+        except ImportError:
+            module = types.ModuleType(f"sphinx_awserrors.{name}")
+            setattr(module, f"setup_{name}", lambda app: None)
+            sys.modules[module.__name__] = module
+
+
+_stub_missing_siblings()
+
+
+class Recorder:
+    """The documents a build reads and writes."""
+
+    def __init__(self, app: SphinxTestApp) -> None:
+        self.read: set[str] = set()
+        self.written: set[str] = set()
+        app.connect("env-before-read-docs", self._before_read)
+        app.connect("doctree-resolved", self._resolved)
+
+    def _before_read(self, app: Any, env: Any, docnames: list[str]) -> None:
+        self.read.update(docnames)
+
+    def _resolved(self, app: Any, doctree: Any, docname: str) -> None:
+        self.written.add(docname)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A private copy of the incremental test root (tests below edit its files)."""
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-catalogue-incremental", src)
+    return src
+
+
+@pytest.fixture
+def fake_checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Replace the registry by two checks that report every entry; record each run."""
+    runs: list[str] = []
+    monkeypatch.setattr(registry, "REGISTRY", {})
+
+    @registry.check("alpha", scope="file")
+    def alpha(ctx: CheckContext) -> Iterator[Finding]:
+        """Report every entry."""
+        runs.append("alpha")
+        words = ",".join(sorted(ctx.settings.spelling_words))
+        for entry in ctx.catalogue:
+            yield Finding(
+                entry.file, entry.line, "alpha", f"alpha on {entry.code} [{words}]", entry.code
+            )
+
+    @registry.check("beta")
+    def beta(ctx: CheckContext) -> Iterator[Finding]:
+        """Report the first entry."""
+        runs.append("beta")
+        first = ctx.catalogue.entries[0]
+        yield Finding(first.file, first.line, "beta", f"beta on {first.code}", first.code)
+
+    return runs
+
+
+def build(make_app: Callable[..., SphinxTestApp], src: Path, **kwargs: Any) -> tuple[Any, Recorder]:
+    app = make_app("html", srcdir=src, **kwargs)
+    recorder = Recorder(app)
+    app.build()
+    return app, recorder
+
+
+def plain(text: str) -> str:
+    """*text* without terminal colours."""
+    return re.sub(r"\x1b\[[0-9;]*m", "", text)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def test_catalogue_is_served_to_directives(
+    make_app: Callable[..., SphinxTestApp], project: Path
+) -> None:
+    app, _ = build(make_app, project)
+    catalogue = buildstate.get_catalogue(app.env)
+    assert catalogue.codes == ("NoSuchKey", "SlowDown")
+    html = (app.outdir / "table.html").read_text(encoding="utf-8")
+    assert "NoSuchKey=404, SlowDown=503" in html
+    state = app.env.awserrors_state
+    assert state.renders == {"table"}
+    assert state.references == {"refs"}
+
+
+def test_changed_content_rereads_renderers_and_rewrites_referrers(
+    make_app: Callable[..., SphinxTestApp], project: Path
+) -> None:
+    build(make_app, project)
+    edit(project / "errors.yaml", "status: 503", "status: 429")
+    app, rec = build(make_app, project)
+    assert rec.read == {"table"}
+    assert {"table", "refs"} <= rec.written
+    assert not rec.written & {"plain", "plain1", "plain2"}
+    html = (app.outdir / "table.html").read_text(encoding="utf-8")
+    assert "SlowDown=429" in html
+
+
+def test_touched_but_unchanged_catalogue_rereads_nothing(
+    make_app: Callable[..., SphinxTestApp], project: Path
+) -> None:
+    build(make_app, project)
+    catalogue = project / "errors.yaml"
+    later = catalogue.stat().st_mtime + 100
+    os.utime(catalogue, (later, later))
+    app, rec = build(make_app, project)
+    assert rec.read == set()
+    assert not rec.written & {"table", "refs"}
+    assert app.env.awserrors_state.changed is False
+
+
+def test_same_content_rewritten_rereads_nothing(
+    make_app: Callable[..., SphinxTestApp], project: Path
+) -> None:
+    # a fresh checkout writes the same bytes with a new time
+    build(make_app, project)
+    catalogue = project / "errors.yaml"
+    catalogue.write_bytes(catalogue.read_bytes())
+    _, rec = build(make_app, project)
+    assert rec.read == set()
+
+
+def test_changed_configuration_counts_as_a_change(
+    make_app: Callable[..., SphinxTestApp], project: Path
+) -> None:
+    build(make_app, project)
+    (project / "more.yaml").write_text(
+        "errors:\n  - code: Extra\n    status: 400\n    description: More\n", encoding="utf-8"
+    )
+    app, rec = build(
+        make_app, project, confoverrides={"awserrors_catalogue": ["errors.yaml", "more.yaml"]}
+    )
+    assert rec.read == {"table"}
+    assert buildstate.get_catalogue(app.env).codes == ("NoSuchKey", "SlowDown", "Extra")
+
+
+def test_notes_are_purged_when_a_document_stops_using_the_catalogue(
+    make_app: Callable[..., SphinxTestApp], project: Path
+) -> None:
+    build(make_app, project)
+    (project / "table.rst").write_text("Table\n=====\n\nNo probe any more.\n", encoding="utf-8")
+    app, _ = build(make_app, project)
+    assert app.env.awserrors_state.renders == set()
+    edit(project / "errors.yaml", "status: 503", "status: 429")
+    _, rec = build(make_app, project)
+    assert rec.read == set()
+
+
+def test_parallel_read_merges_the_notes(
+    make_app: Callable[..., SphinxTestApp], project: Path
+) -> None:
+    app, rec = build(make_app, project, parallel=2)
+    assert "table" in rec.read
+    state = app.env.awserrors_state
+    assert state.renders == {"table"}
+    assert state.references == {"refs"}
+    edit(project / "errors.yaml", "status: 503", "status: 429")
+    _, rec = build(make_app, project, parallel=2)
+    assert rec.read == {"table"}
+
+
+def test_checks_run_once_per_change_with_file_and_line(
+    make_app: Callable[..., SphinxTestApp], project: Path, fake_checks: list[str]
+) -> None:
+    app, _ = build(make_app, project)
+    warnings = app._warning.getvalue()
+    where = str(project / "errors.yaml")
+    assert f"{where}:2: WARNING: alpha on NoSuchKey [] [awserrors.alpha]" in warnings
+    assert f"{where}:5: WARNING: alpha on SlowDown [] [awserrors.alpha]" in warnings
+    assert f"{where}:2: WARNING: beta on NoSuchKey [awserrors.beta]" in warnings
+    assert fake_checks == ["alpha", "beta"]
+
+    app, _ = build(make_app, project)  # unchanged: the checks do not run again
+    assert fake_checks == ["alpha", "beta"]
+    assert "awserrors.alpha" not in app._warning.getvalue()
+
+    edit(project / "errors.yaml", "status: 503", "status: 429")
+    build(make_app, project)
+    assert fake_checks == ["alpha", "beta", "alpha", "beta"]
+
+
+def test_checks_follow_pyproject_and_conf(
+    make_app: Callable[..., SphinxTestApp], project: Path, fake_checks: list[str]
+) -> None:
+    (project / "pyproject.toml").write_text(
+        '[tool.sphinx-awserrors]\nspelling-words = ["Zenko"]\nignore = ["beta"]\n',
+        encoding="utf-8",
+    )
+    app, _ = build(make_app, project, confoverrides={"awserrors_spelling_words": ["Vault"]})
+    warnings = app._warning.getvalue()
+    assert "alpha on NoSuchKey [Vault,Zenko]" in warnings
+    assert "beta on" not in warnings
+    assert fake_checks == ["alpha"]
+
+    # other settings (conf.py selection) run the checks again, on the unchanged catalogue
+    app, _ = build(make_app, project, confoverrides={"awserrors_checks": ["beta"]})
+    assert fake_checks == ["alpha"]  # beta is selected but ignored by pyproject.toml
+    app, _ = build(make_app, project, confoverrides={"awserrors_checks": ["alpha"]})
+    assert fake_checks == ["alpha", "alpha"]
+
+
+def test_unknown_check_name_is_a_config_warning(
+    make_app: Callable[..., SphinxTestApp], project: Path, fake_checks: list[str]
+) -> None:
+    app, _ = build(make_app, project, confoverrides={"awserrors_checks": ["alhpa"]})
+    warnings = app._warning.getvalue()
+    assert "unknown check 'alhpa'" in warnings
+    assert "[awserrors.config]" in warnings
+    assert fake_checks == []
+
+
+def test_bad_pyproject_is_a_config_warning(
+    make_app: Callable[..., SphinxTestApp], project: Path, fake_checks: list[str]
+) -> None:
+    (project / "pyproject.toml").write_text(
+        "[tool.sphinx-awserrors]\nspeling-words = []\n", encoding="utf-8"
+    )
+    app, _ = build(make_app, project)
+    warnings = app._warning.getvalue()
+    assert "pyproject.toml:2: unknown key 'speling-words'" in warnings
+    assert "did you mean 'spelling-words'?" in warnings
+    assert fake_checks == ["alpha", "beta"]  # the defaults still apply
+
+
+def test_bundled_only_build_runs_no_checks(
+    make_app: Callable[..., SphinxTestApp],
+    project: Path,
+    fake_checks: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("sphinx_awserrors.catalogue.bundled_path", lambda: project / "errors.yaml")
+    app, _ = build(make_app, project, confoverrides={"awserrors_catalogue": None})
+    assert buildstate.get_catalogue(app.env).codes == ("NoSuchKey", "SlowDown")
+    assert fake_checks == []
+
+
+def test_bundled_entries_are_never_reported(
+    make_app: Callable[..., SphinxTestApp],
+    project: Path,
+    fake_checks: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    bundled = tmp_path / "aws.yaml"
+    bundled.write_text(
+        "errors:\n  - code: AccessDenied\n    status: 403\n    description: Access Denied\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr("sphinx_awserrors.catalogue.bundled_path", lambda: bundled)
+    app, _ = build(
+        make_app, project, confoverrides={"awserrors_catalogue": ["bundled", "errors.yaml"]}
+    )
+    assert buildstate.get_catalogue(app.env).codes == ("AccessDenied", "NoSuchKey", "SlowDown")
+    warnings = app._warning.getvalue()
+    assert "alpha on NoSuchKey" in warnings
+    assert "AccessDenied" not in warnings
+    assert str(bundled) not in warnings
+
+
+def test_loader_problems_are_catalogue_warnings(
+    make_app: Callable[..., SphinxTestApp], project: Path
+) -> None:
+    edit(project / "errors.yaml", "    status: 503", "    stauts: 503")
+    app, _ = build(make_app, project)
+    warnings = app._warning.getvalue()
+    assert (
+        f"{project / 'errors.yaml'}:6: WARNING: entry 2 (SlowDown) has an unknown key "
+        "'stauts'; did you mean 'status'? [awserrors.catalogue]"
+    ) in warnings
+    assert buildstate.get_catalogue(app.env).codes == ("NoSuchKey",)
+
+
+def test_no_loadable_file_stops_the_build_without_traceback(
+    make_app: Callable[..., SphinxTestApp], project: Path
+) -> None:
+    with pytest.raises(buildstate.CatalogueError) as info:
+        make_app("html", srcdir=project, confoverrides={"awserrors_catalogue": "missing.yaml"})
+    assert info.value.category == "Catalogue error"
+    assert f"{project / 'missing.yaml'}: catalogue file not found" in str(info.value)
+
+
+def test_catalogue_config_of_wrong_shape_falls_back_to_bundled(
+    make_app: Callable[..., SphinxTestApp],
+    project: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("sphinx_awserrors.catalogue.bundled_path", lambda: project / "errors.yaml")
+    app, _ = build(make_app, project, confoverrides={"awserrors_catalogue": ["a.yaml", 3]})
+    assert "awserrors_catalogue must be a path or a list of paths" in app._warning.getvalue()
+    assert len(buildstate.get_catalogue(app.env)) == 2
+
+
+@pytest.mark.sphinx("html", testroot="catalogue-errors")
+def test_every_loader_problem_is_one_warning_with_file_and_line(
+    app: SphinxTestApp, warning: Any
+) -> None:
+    src = Path(app.srcdir)
+    found = sorted(
+        line for line in plain(warning.getvalue()).splitlines() if "[awserrors.catalogue]" in line
+    )
+    assert found == sorted(
+        [
+            f"{src / 'bad.yaml'}:3: WARNING: entry 1 (NoSuchUpload) has an unknown key "
+            "'stauts'; did you mean 'status'? [awserrors.catalogue]",
+            f"{src / 'bad.yaml'}:8: WARNING: entry 2 (InvalidPart) gives 'status' twice "
+            "(first on line 6); keep one [awserrors.catalogue]",
+            f"{src / 'bad.yaml'}:10: WARNING: entry 3 (EntityTooLarge): 'status' must be an "
+            "integer, not the string '400'; write it without quotes: 400 [awserrors.catalogue]",
+            f"{src / 'bad.toml'}:4: WARNING: entry 1 (InvalidBucketName): 'description' is "
+            "empty [awserrors.catalogue]",
+            f"{src / 'bad.json'}:5: WARNING: entry 2 (ServiceUnavailable): 'status' must be "
+            "an integer HTTP status, not a boolean (true) [awserrors.catalogue]",
+            f"WARNING: {src / 'missing.yaml'}: catalogue file not found [awserrors.catalogue]",
+        ]
+    )
+    app.build()
+    catalogue = buildstate.get_catalogue(app.env)
+    assert catalogue.codes == ("AccessDenied", "SlowDown", "BucketNotEmpty", "InternalError")
+    assert "Traceback" not in warning.getvalue()
+
+
+@pytest.mark.sphinx("html", testroot="custom-catalogue")
+def test_custom_catalogue_in_three_formats(app: SphinxTestApp, warning: Any) -> None:
+    app.build()
+    assert "[awserrors.catalogue]" not in warning.getvalue()
+    catalogue = buildstate.get_catalogue(app.env)
+    assert catalogue.codes == (
+        "BackendUnavailable",
+        "NoSuchKey",
+        "QuotaExceeded",
+        "NoSuchTagSet",
+        "RequestTimeout",
+    )
+    src = Path(app.srcdir)
+    assert [Path(f).relative_to(src).as_posix() for f in catalogue.files] == [
+        "errors.yaml",
+        "more/errors.toml",
+        "errors.json",
+    ]
+    assert catalogue["NoSuchTagSet"].ignore == ("status",)
+    assert catalogue["NoSuchKey"].location("see_also") == f"{src / 'errors.yaml'}:11"
+    assert [f.bundled for f in buildstate.get_files(app.env)] == [False, False, False]
+
+
+def test_real_table_and_role_follow_a_changed_description(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    # the same contract with the extension's own table directive and :awserr: role
+    src = tmp_path / "tracking"
+    shutil.copytree(ROOTS / "test-catalogue-tracking", src)
+    build(make_app, src)
+    edit(src / "errors.yaml", "The specified key does not exist", "The key is gone")
+    app, rec = build(make_app, src)
+    assert rec.read == {"table"}
+    assert {"table", "refs"} <= rec.written
+    assert "plain" not in rec.written
+    assert "The key is gone" in (app.outdir / "table.html").read_text(encoding="utf-8")
+    assert "The key is gone" in (app.outdir / "refs.html").read_text(encoding="utf-8")
+
+    os.utime(src / "errors.yaml")  # touched only
+    _, rec = build(make_app, src)
+    assert rec.read == set()
+    assert not rec.written & {"table", "refs"}

@@ -1,0 +1,979 @@
+"""The catalogue loaders: YAML, TOML and JSON, every validation message with its file and line."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from sphinx_awserrors import catalogue
+from sphinx_awserrors.catalogue import (
+    BUNDLED,
+    FIELDS,
+    Catalogue,
+    ErrorEntry,
+    Problem,
+    load_catalogue,
+    load_file,
+    parse_catalogue_text,
+)
+
+SUFFIX = {"yaml": ".yaml", "toml": ".toml", "json": ".json"}
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+def load(tmp_path: Path, fmt: str, text: str) -> tuple[list[ErrorEntry], list[str]]:
+    """Load *text* as a file of format *fmt*; problems as ``line: message`` strings."""
+    path = write(tmp_path, f"errors{SUFFIX[fmt]}", text)
+    entries, problems = load_file(path)
+    assert all(p.file == str(path) for p in problems)
+    return entries, [f"{p.line}: {p.message}" for p in problems]
+
+
+# --- well-formed files -----------------------------------------------------------------------
+
+VALID = {
+    "yaml": """
+        # comment
+        errors:
+          - code: NoSuchKey
+            status: 404
+            description: The specified key does not exist
+            tags: [s3]
+            see_also: [NoSuchBucket]
+          - code: SlowDown
+            status: 503
+            description: >
+              Reduce your request rate
+            ignore: [status]
+        """,
+    "toml": """
+        # comment
+        [[errors]]
+        code = "NoSuchKey"
+        status = 404
+        description = "The specified key does not exist"
+        tags = ["s3"]
+        see_also = ["NoSuchBucket"]
+
+        [[errors]]
+        code = "SlowDown"
+        status = 503
+        description = \"\"\"
+        Reduce your request rate
+        \"\"\"
+        ignore = ["status"]
+        """,
+    "json": """
+        {
+          "errors": [
+            {
+              "code": "NoSuchKey", "status": 404,
+              "description": "The specified key does not exist",
+              "tags": ["s3"],
+              "see_also": ["NoSuchBucket"]
+            },
+            {
+              "code": "SlowDown",
+              "status": 503,
+              "description": "Reduce your request rate\\n",
+              "ignore": ["status"]}
+          ]
+        }
+        """,
+}
+# (entry line, {field: line}) of the two entries in each format
+VALID_LINES = {
+    "yaml": [(3, {"code": 3, "status": 4, "description": 5, "tags": 6, "see_also": 7}),
+             (8, {"code": 8, "status": 9, "description": 10, "ignore": 12})],
+    "toml": [(2, {"code": 3, "status": 4, "description": 5, "tags": 6, "see_also": 7}),
+             (9, {"code": 10, "status": 11, "description": 12, "ignore": 15})],
+    "json": [(3, {"code": 4, "status": 4, "description": 5, "tags": 6, "see_also": 7}),
+             (9, {"code": 10, "status": 11, "description": 12, "ignore": 13})],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "toml", "json"])
+def test_valid_file_in_each_format(tmp_path: Path, fmt: str) -> None:
+    entries, problems = load(tmp_path, fmt, VALID[fmt])
+    assert problems == []
+    first, second = entries
+    assert (first.code, first.status, first.description) == (
+        "NoSuchKey",
+        404,
+        "The specified key does not exist",
+    )
+    assert first.tags == ("s3",)
+    assert first.see_also == ("NoSuchBucket",)
+    assert first.ignore == ()
+    assert (second.code, second.status) == ("SlowDown", 503)
+    assert second.description.strip() == "Reduce your request rate"
+    assert not second.description.endswith("\n")
+    assert second.ignore == ("status",)
+    for entry, (line, fields) in zip(entries, VALID_LINES[fmt], strict=True):
+        assert entry.line == line
+        assert dict(entry.field_lines) == fields
+        assert entry.file == str(tmp_path / f"errors{SUFFIX[fmt]}")
+
+
+def test_entries_pickle_for_parallel_builds(tmp_path: Path) -> None:
+    entries, _ = load(tmp_path, "yaml", VALID["yaml"])
+    again = pickle.loads(pickle.dumps(Catalogue(tuple(entries))))
+    assert again.codes == ("NoSuchKey", "SlowDown")
+    assert again["NoSuchKey"].line_of("tags") == 6
+    assert again["NoSuchKey"].location("status").endswith("errors.yaml:4")
+
+
+def test_entry_location_falls_back_to_the_entry_line() -> None:
+    entry = ErrorEntry("A", 400, "d", file="f.yaml", line=3)
+    assert entry.line_of("tags") == 3
+    assert entry.location() == "f.yaml:3"
+    assert ErrorEntry("A", 400, "d", file="f.yaml").location() == "f.yaml"
+
+
+# --- problems the three formats share ---------------------------------------------------------
+
+CASES: dict[str, dict[str, tuple[str, list[str]]]] = {
+    "misspelt key": {
+        "yaml": (
+            """
+            errors:
+              - code: NoSuchKey
+                stauts: 404
+                description: d
+            """,
+            ["3: entry 1 (NoSuchKey) has an unknown key 'stauts'; did you mean 'status'?"],
+        ),
+        "toml": (
+            """
+            [[errors]]
+            code = "NoSuchKey"
+            stauts = 404
+            description = "d"
+            """,
+            ["3: entry 1 (NoSuchKey) has an unknown key 'stauts'; did you mean 'status'?"],
+        ),
+        "json": (
+            """
+            {"errors": [
+              {"code": "NoSuchKey",
+               "stauts": 404,
+               "description": "d"}]}
+            """,
+            ["3: entry 1 (NoSuchKey) has an unknown key 'stauts'; did you mean 'status'?"],
+        ),
+    },
+    "missing field": {
+        "yaml": (
+            """
+            errors:
+              - code: A
+                status: 400
+                description: d
+              - code: NoSuchKey
+                status: 404
+            """,
+            ["5: entry 2 (NoSuchKey) has no 'description'; add a one-sentence description"],
+        ),
+        "toml": (
+            """
+            [[errors]]
+            code = "A"
+            status = 400
+            description = "d"
+            [[errors]]
+            code = "NoSuchKey"
+            status = 404
+            """,
+            ["5: entry 2 (NoSuchKey) has no 'description'; add a one-sentence description"],
+        ),
+        "json": (
+            """
+            {"errors": [
+              {"code": "A", "status": 400, "description": "d"},
+              {"code": "NoSuchKey",
+               "status": 404}]}
+            """,
+            ["3: entry 2 (NoSuchKey) has no 'description'; add a one-sentence description"],
+        ),
+    },
+    "empty field": {
+        "yaml": (
+            """
+            errors:
+              - code: NoSuchKey
+                status: 404
+                description: "  "
+              - code:
+                status: 404
+                description: d
+            """,
+            ["4: entry 1 (NoSuchKey): 'description' is empty", "5: entry 2: 'code' is empty"],
+        ),
+        "toml": (
+            """
+            [[errors]]
+            code = "NoSuchKey"
+            status = 404
+            description = "  "
+            [[errors]]
+            code = ""
+            status = 404
+            description = "d"
+            """,
+            ["4: entry 1 (NoSuchKey): 'description' is empty", "6: entry 2: 'code' is empty"],
+        ),
+        "json": (
+            """
+            {"errors": [
+              {"code": "NoSuchKey", "status": 404,
+               "description": "  "},
+              {"code": "",
+               "status": 404, "description": "d"}]}
+            """,
+            ["3: entry 1 (NoSuchKey): 'description' is empty", "4: entry 2: 'code' is empty"],
+        ),
+    },
+    "status not an integer": {
+        "yaml": (
+            """
+            errors:
+              - code: A
+                status: "404"
+                description: d
+              - code: B
+                status: true
+                description: d
+              - code: C
+                status: 404.5
+                description: d
+            """,
+            [
+                "3: entry 1 (A): 'status' must be an integer, not the string '404'; "
+                "write it without quotes: 404",
+                "6: entry 2 (B): 'status' must be an integer HTTP status, not a boolean (true)",
+                "9: entry 3 (C): 'status' must be an integer HTTP status, not a number (404.5)",
+            ],
+        ),
+        "toml": (
+            """
+            [[errors]]
+            code = "A"
+            status = "404"
+            description = "d"
+            [[errors]]
+            code = "B"
+            status = true
+            description = "d"
+            [[errors]]
+            code = "C"
+            status = 404.5
+            description = "d"
+            """,
+            [
+                "3: entry 1 (A): 'status' must be an integer, not the string '404'; "
+                "write it without quotes: 404",
+                "7: entry 2 (B): 'status' must be an integer HTTP status, not a boolean (true)",
+                "11: entry 3 (C): 'status' must be an integer HTTP status, not a number (404.5)",
+            ],
+        ),
+        "json": (
+            """
+            {"errors": [
+              {"code": "A", "status": "404", "description": "d"},
+              {"code": "B", "status": true, "description": "d"},
+              {"code": "C", "status": 404.5, "description": "d"}
+            ]}
+            """,
+            [
+                "2: entry 1 (A): 'status' must be an integer, not the string '404'; "
+                "write it without quotes: 404",
+                "3: entry 2 (B): 'status' must be an integer HTTP status, not a boolean (true)",
+                "4: entry 3 (C): 'status' must be an integer HTTP status, not a number (404.5)",
+            ],
+        ),
+    },
+    "wrong types": {
+        "yaml": (
+            """
+            errors:
+              - code: 404
+                status: 404
+                description: d
+              - code: A
+                status: 400
+                description: d
+                tags: s3
+              - just a string
+            """,
+            [
+                "2: entry 1: 'code' must be a string, not an integer (404)",
+                "8: entry 2 (A): 'tags' must be a list of non-empty strings, such as [s3]; "
+                "it is ignored",
+                "9: entry 3 is the string 'just a string', not a mapping with code, status "
+                "and description",
+            ],
+        ),
+        "toml": (
+            """
+            errors = [
+              {code = 404, status = 404, description = "d"},
+              {code = "A", status = 400, description = "d", tags = "s3"},
+              "just a string",
+            ]
+            """,
+            [
+                "1: entry 1: 'code' must be a string, not an integer (404)",
+                "3: entry 2 (A): 'tags' must be a list of non-empty strings, such as [s3]; "
+                "it is ignored",
+                "1: entry 3 is the string 'just a string', not a mapping with code, status "
+                "and description",
+            ],
+        ),
+        "json": (
+            """
+            {"errors": [
+              {"code": 404, "status": 404, "description": "d"},
+              {"code": "A", "status": 400, "description": "d",
+               "tags": "s3"},
+              "just a string"
+            ]}
+            """,
+            [
+                "2: entry 1: 'code' must be a string, not an integer (404)",
+                "4: entry 2 (A): 'tags' must be a list of non-empty strings, such as [s3]; "
+                "it is ignored",
+                "1: entry 3 is the string 'just a string', not a mapping with code, status "
+                "and description",
+            ],
+        ),
+    },
+    "top level not a mapping": {
+        "yaml": (
+            """
+            - code: A
+              status: 400
+            """,
+            [
+                "1: the top level must be a mapping with an 'errors' list, not a list; "
+                "put the entries under an 'errors' key"
+            ],
+        ),
+        "toml": (
+            """
+            code = "A"
+            """,
+            [
+                "1: unknown top-level key 'code' (allowed: errors, $schema)",
+                "1: the top level has no 'errors' key; a catalogue is a mapping with an "
+                "'errors' list",
+            ],
+        ),
+        "json": (
+            """
+            [{"code": "A"}]
+            """,
+            [
+                "1: the top level must be a mapping with an 'errors' list, not a list; "
+                "put the entries under an 'errors' key"
+            ],
+        ),
+    },
+    "misspelt errors key": {
+        "yaml": (
+            """
+            # catalogue
+            erors:
+              - code: A
+            """,
+            [
+                "2: the top level has no 'errors' key; unknown top-level key 'erors'; "
+                "did you mean 'errors'?"
+            ],
+        ),
+        "toml": (
+            """
+            # catalogue
+            [[erors]]
+            code = "A"
+            """,
+            [
+                "1: the top level has no 'errors' key; unknown top-level key 'erors'; "
+                "did you mean 'errors'?"
+            ],
+        ),
+        "json": (
+            """
+            {
+              "erors": []}
+            """,
+            [
+                "2: the top level has no 'errors' key; unknown top-level key 'erors'; "
+                "did you mean 'errors'?"
+            ],
+        ),
+    },
+    "errors not a list": {
+        "yaml": (
+            """
+            errors:
+              code: A
+            """,
+            ["2: 'errors' must be a list of entries, not a mapping"],
+        ),
+        "toml": (
+            """
+            # one table instead of an array of tables
+            [errors]
+            code = "A"
+            """,
+            ["2: 'errors' must be a list of entries, not a mapping"],
+        ),
+        "json": (
+            """
+            {"errors":
+              {"code": "A"}}
+            """,
+            ["2: 'errors' must be a list of entries, not a mapping"],
+        ),
+    },
+    "errors empty": {
+        "yaml": (
+            """
+            errors: []
+            """,
+            ["1: 'errors' is empty; add at least one entry"],
+        ),
+        "toml": (
+            """
+            errors = []
+            """,
+            ["1: 'errors' is empty; add at least one entry"],
+        ),
+        "json": (
+            """
+            {
+              "errors": []
+            }
+            """,
+            ["2: 'errors' is empty; add at least one entry"],
+        ),
+    },
+    "syntax error": {
+        "yaml": (
+            """
+            errors:
+              - code: A
+                status: [404
+                description: d
+            """,
+            [
+                "4: YAML syntax error: while parsing a flow sequence, "
+                "did not find expected ',' or ']'"
+            ],
+        ),
+        "toml": (
+            """
+            [[errors]]
+            code = "A"
+            status = 404,
+            """,
+            ["3: TOML syntax error: Expected newline or end of document after a statement"],
+        ),
+        "json": (
+            """
+            {"errors": [
+              {"code": "A"
+               "status": 404}]}
+            """,
+            ["3: JSON syntax error: Expecting ',' delimiter"],
+        ),
+    },
+    "duplicate key": {
+        "yaml": (
+            """
+            errors:
+              - code: A
+                status: 400
+                description: d
+                status: 404
+            """,
+            ["5: entry 1 (A) gives 'status' twice (first on line 3); keep one"],
+        ),
+        "toml": (
+            """
+            [[errors]]
+            code = "A"
+            status = 400
+            description = "d"
+            status = 404
+            """,
+            ["5: TOML syntax error: Cannot overwrite a value"],
+        ),
+        "json": (
+            """
+            {"errors": [
+              {"code": "A", "status": 400, "description": "d",
+               "status": 404}]}
+            """,
+            ["3: entry 1 (A) gives 'status' twice (first on line 2); keep one"],
+        ),
+    },
+}
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "toml", "json"])
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_problem_messages_with_lines(tmp_path: Path, case: str, fmt: str) -> None:
+    text, expected = CASES[case][fmt]
+    entries, problems = load(tmp_path, fmt, text)
+    assert problems == expected
+    # a malformed entry is left out; a bad optional field is dropped from a kept entry
+    kept = {"missing field": ["A"], "wrong types": ["A"]}
+    assert [e.code for e in entries] == kept.get(case, [])
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "toml", "json"])
+def test_malformed_entry_is_skipped_and_the_rest_load(tmp_path: Path, fmt: str) -> None:
+    text = {
+        "yaml": "errors:\n- {code: A, status: 400, description: d}\n"
+        "- {code: B, status: x, description: d}\n- {code: C, status: 500, description: d}\n",
+        "toml": 'errors = [\n{code = "A", status = 400, description = "d"},\n'
+        '{code = "B", status = "x", description = "d"},\n'
+        '{code = "C", status = 500, description = "d"},\n]\n',
+        "json": '{"errors": [\n{"code": "A", "status": 400, "description": "d"},\n'
+        '{"code": "B", "status": "x", "description": "d"},\n'
+        '{"code": "C", "status": 500, "description": "d"}\n]}\n',
+    }[fmt]
+    entries, problems = load(tmp_path, fmt, text)
+    assert [e.code for e in entries] == ["A", "C"]
+    assert [e.line for e in entries] == [2, 4]
+    assert problems == [
+        "3: entry 2 (B): 'status' must be an integer HTTP status, not the string 'x'"
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "toml", "json"])
+def test_duplicate_code_and_odd_status_are_kept_for_the_checks(tmp_path: Path, fmt: str) -> None:
+    text = {
+        "yaml": "errors:\n- {code: A, status: 400, description: d}\n"
+        "- {code: A, status: 999, description: e}\n",
+        "toml": '[[errors]]\ncode = "A"\nstatus = 400\ndescription = "d"\n'
+        '[[errors]]\ncode = "A"\nstatus = 999\ndescription = "e"\n',
+        "json": '{"errors": [\n{"code": "A", "status": 400, "description": "d"},\n'
+        '{"code": "A", "status": 999, "description": "e"}]}\n',
+    }[fmt]
+    entries, problems = load(tmp_path, fmt, text)
+    assert problems == []
+    assert [(e.code, e.status) for e in entries] == [("A", 400), ("A", 999)]
+    assert Catalogue(tuple(entries))["A"].status == 400  # lookup: the first one
+
+
+def test_unknown_key_without_suggestion_keeps_the_entry(tmp_path: Path) -> None:
+    entries, problems = load(
+        tmp_path, "yaml", "errors:\n- code: A\n  status: 400\n  description: d\n  owner: me\n"
+    )
+    assert [e.code for e in entries] == ["A"]
+    assert problems == [
+        "5: entry 1 (A) has an unknown key 'owner' (allowed: "
+        "code, status, description, tags, see_also, ignore)"
+    ]
+
+
+def test_misspelt_optional_key_is_reported_and_the_entry_kept(tmp_path: Path) -> None:
+    entries, problems = load(
+        tmp_path, "yaml", "errors:\n- code: A\n  status: 400\n  description: d\n  tag: [s3]\n"
+    )
+    assert [e.code for e in entries] == ["A"]
+    assert problems == ["5: entry 1 (A) has an unknown key 'tag'; did you mean 'tags'?"]
+
+
+def test_unknown_top_level_key(tmp_path: Path) -> None:
+    entries, problems = load(
+        tmp_path,
+        "yaml",
+        "$schema: x.json\nerorrs: 1\nerrors:\n- {code: A, status: 1, description: d}\n",
+    )
+    assert [e.code for e in entries] == ["A"]
+    assert problems == ["2: unknown top-level key 'erorrs'; did you mean 'errors'?"]
+
+
+# --- YAML specifics ---------------------------------------------------------------------------
+
+
+def test_yaml_duplicate_top_level_key_is_reported(tmp_path: Path) -> None:
+    entries, problems = load(
+        tmp_path,
+        "yaml",
+        "errors:\n- {code: A, status: 400, description: d}\n"
+        "errors:\n- {code: B, status: 400, description: d}\n",
+    )
+    assert [e.code for e in entries] == ["A"]
+    assert problems == ["3: the top-level key 'errors' is given twice (first on line 1); "
+                        "the first is used"]  # fmt: skip
+
+
+def test_yaml_anchors_and_merge_keys(tmp_path: Path) -> None:
+    entries, problems = load(
+        tmp_path,
+        "yaml",
+        """
+        common: &s3
+          tags: [s3]
+          status: 404
+        errors:
+          - <<: *s3
+            code: NoSuchKey
+            description: d
+          - <<: *s3
+            code: NoSuchBucket
+            status: 410
+            description: e
+        """,
+    )
+    assert [(e.code, e.status, e.tags) for e in entries] == [
+        ("NoSuchKey", 404, ("s3",)),
+        ("NoSuchBucket", 410, ("s3",)),
+    ]
+    # the anchor's own top-level key is still unknown
+    assert problems == ["1: unknown top-level key 'common' (allowed: errors, $schema)"]
+
+
+def test_yaml_several_documents(tmp_path: Path) -> None:
+    _, problems = load(tmp_path, "yaml", "errors: []\n---\nerrors: []\n")
+    assert len(problems) == 1
+    assert problems[0] == (
+        "2: YAML syntax error: expected a single document in the stream, but found another document"
+    )
+
+
+def test_yaml_recursive_alias(tmp_path: Path) -> None:
+    _, problems = load(tmp_path, "yaml", "errors: &a\n  - *a\n")
+    assert problems == ["1: YAML alias refers to itself (a recursive structure)"]
+
+
+def test_yaml_comments_only(tmp_path: Path) -> None:
+    entries, problems = load(tmp_path, "yaml", "# nothing yet\n")
+    assert entries == []
+    assert problems == ["None: the file has no content; a catalogue needs an 'errors' list"]
+
+
+def test_yaml_timestamp_code_is_not_a_string(tmp_path: Path) -> None:
+    _, problems = load(
+        tmp_path, "yaml", "errors:\n- {code: 2020-01-01, status: 1, description: d}\n"
+    )
+    assert problems == ["2: entry 1: 'code' must be a string, not a date"]
+
+
+# --- TOML and JSON specifics --------------------------------------------------------------------
+
+
+def test_toml_multiline_strings_do_not_confuse_key_lines(tmp_path: Path) -> None:
+    entries, problems = load(
+        tmp_path,
+        "toml",
+        '[[errors]]\ncode = "A"\ndescription = """\nstatus = 1\n"""\nstatus = 400\n'
+        "tags = [\n  'x',\n]\n",
+    )
+    assert problems == []
+    assert dict(entries[0].field_lines) == {"code": 2, "description": 3, "status": 6, "tags": 7}
+
+
+def test_toml_inline_entries_are_located_by_code(tmp_path: Path) -> None:
+    entries, _ = load(
+        tmp_path,
+        "toml",
+        'errors = [\n  {code = "A", status = 400, description = "d"},\n\n'
+        '  {code = "B", status = 400, description = "d"},\n]\n',
+    )
+    assert [e.line for e in entries] == [2, 4]
+
+
+def test_json_brackets_inside_strings_do_not_confuse_lines(tmp_path: Path) -> None:
+    entries, problems = load(
+        tmp_path,
+        "json",
+        '{"errors": [\n{"code": "A", "status": 400, "description": "a {\\"b\\": [c] }"},\n'
+        '{"code": "B",\n "status": 400, "description": "d"}]}\n',
+    )
+    assert problems == []
+    assert [e.line for e in entries] == [2, 3]
+    assert entries[1].field_lines == {"code": 3, "status": 4, "description": 4}
+
+
+# --- files --------------------------------------------------------------------------------------
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    entries, problems = load_file(tmp_path / "nope.yaml")
+    assert entries == []
+    assert problems == [
+        Problem(str(tmp_path / "nope.yaml"), None, "catalogue file not found", fatal=True)
+    ]
+    assert str(problems[0]) == f"{tmp_path / 'nope.yaml'}: catalogue file not found"
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "toml", "json"])
+@pytest.mark.parametrize("text", ["", "  \n\n"])
+def test_empty_file(tmp_path: Path, fmt: str, text: str) -> None:
+    path = tmp_path / f"e{SUFFIX[fmt]}"
+    path.write_text(text, encoding="utf-8")
+    entries, problems = load_file(path)
+    assert entries == []
+    assert [(p.line, p.message, p.fatal) for p in problems] == [
+        (None, "the file is empty; a catalogue needs an 'errors' list", True)
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "toml", "json"])
+def test_not_utf8(tmp_path: Path, fmt: str) -> None:
+    path = tmp_path / f"latin1{SUFFIX[fmt]}"
+    path.write_bytes(b"errors:\n  - code: A\n    description: caf\xe9\n")
+    _, problems = load_file(path)
+    assert [(p.line, p.message) for p in problems] == [
+        (3, "not UTF-8 text: byte 0xe9 cannot be decoded; save the file as UTF-8")
+    ]
+
+
+def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "bom.json"
+    path.write_bytes(b'\xef\xbb\xbf{"errors": [{"code": "A", "status": 1, "description": "d"}]}')
+    entries, problems = load_file(path)
+    assert problems == []
+    assert entries[0].code == "A"
+
+
+def test_directory_and_unknown_suffix(tmp_path: Path) -> None:
+    (tmp_path / "dir.yaml").mkdir()
+    _, problems = load_file(tmp_path / "dir.yaml")
+    assert problems[0].message == "is a directory, not a catalogue file"
+    _, problems = load_file(tmp_path / "errors.txt")
+    assert problems[0].message == (
+        "unknown catalogue format '.txt'; name the file .yaml, .yml, .toml or .json"
+    )
+
+
+def test_parse_text_without_a_file() -> None:
+    entries, problems = parse_catalogue_text(
+        '{"errors": [{"code": "A", "status": 1, "description": "d"}]}', "<stdin>", "json"
+    )
+    assert problems == []
+    assert entries[0].file == "<stdin>"
+
+
+def test_fields_match_the_json_schema() -> None:
+    schema_path = Path(catalogue.__file__).parent / "data" / "catalogue.schema.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    entry = schema["$defs"]["entry"]
+    assert tuple(entry["properties"]) == FIELDS
+    assert entry["required"] == ["code", "status", "description"]
+    assert entry["additionalProperties"] is False
+
+
+def test_schema_validates_the_test_catalogues() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema_path = Path(catalogue.__file__).parent / "data" / "catalogue.schema.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    root = Path(__file__).parent / "roots" / "test-custom-catalogue"
+    data = json.loads((root / "errors.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+
+
+# --- merging ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def fake_bundled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A small stand-in for the bundled catalogue."""
+    path = write(
+        tmp_path,
+        "bundled/aws.yaml",
+        """
+        errors:
+          - {code: AccessDenied, status: 403, description: Access Denied}
+          - {code: NoSuchKey, status: 404, description: The specified key does not exist}
+          - {code: SlowDown, status: 503, description: Reduce your request rate}
+        """,
+    )
+    monkeypatch.setattr(catalogue, "bundled_path", lambda: path)
+    return path
+
+
+@pytest.fixture
+def own_files(tmp_path: Path) -> Path:
+    write(
+        tmp_path,
+        "docs/errors.yaml",
+        """
+        errors:
+          - {code: QuotaExceeded, status: 403, description: Quota used up}
+          - {code: NoSuchKey, status: 410, description: Gone from this gateway}
+        """,
+    )
+    write(
+        tmp_path,
+        "docs/more/errors.toml",
+        """
+        [[errors]]
+        code = "QuotaExceeded"
+        status = 429
+        description = "Quota again"
+        """,
+    )
+    return tmp_path / "docs"
+
+
+def test_unset_means_bundled_alone(fake_bundled: Path) -> None:
+    result = load_catalogue(None, "/nowhere")
+    assert result.catalogue.codes == ("AccessDenied", "NoSuchKey", "SlowDown")
+    assert result.problems == ()
+    assert [f.bundled for f in result.files] == [True]
+    assert load_catalogue([BUNDLED]).catalogue == result.catalogue
+
+
+def test_own_files_without_bundled(fake_bundled: Path, own_files: Path) -> None:
+    result = load_catalogue("errors.yaml", own_files)
+    assert result.catalogue.codes == ("QuotaExceeded", "NoSuchKey")
+    assert result.catalogue["NoSuchKey"].status == 410
+
+
+def test_own_entry_replaces_bundled_entry_in_its_own_place(
+    fake_bundled: Path, own_files: Path
+) -> None:
+    result = load_catalogue(("bundled", "errors.yaml"), own_files)
+    assert [(e.code, e.status) for e in result.catalogue] == [
+        ("AccessDenied", 403),
+        ("SlowDown", 503),
+        ("QuotaExceeded", 403),
+        ("NoSuchKey", 410),
+    ]
+    assert result.problems == ()
+    assert result.catalogue.files == (str(fake_bundled), str(own_files / "errors.yaml"))
+
+
+def test_bundled_listed_last_keeps_the_order(fake_bundled: Path, own_files: Path) -> None:
+    result = load_catalogue(["errors.yaml", "bundled"], own_files)
+    assert result.catalogue.codes == ("QuotaExceeded", "NoSuchKey", "AccessDenied", "SlowDown")
+
+
+def test_code_twice_across_own_files_stays_in(fake_bundled: Path, own_files: Path) -> None:
+    result = load_catalogue(["bundled", "errors.yaml", "more/errors.toml"], own_files)
+    quota = [e for e in result.catalogue if e.code == "QuotaExceeded"]
+    assert [(Path(e.file).name, e.line, e.status) for e in quota] == [
+        ("errors.yaml", 2, 403),
+        ("errors.toml", 1, 429),
+    ]
+    assert result.problems == ()
+
+
+def test_file_listed_twice_is_read_once(fake_bundled: Path, own_files: Path) -> None:
+    result = load_catalogue(["errors.yaml", "./errors.yaml", "bundled", "bundled"], own_files)
+    assert len([e for e in result.catalogue if e.code == "QuotaExceeded"]) == 1
+    assert [p.message for p in result.problems] == ["listed twice; it is read once"] * 2
+
+
+def test_broken_own_file_beside_bundled_is_not_fatal(fake_bundled: Path, tmp_path: Path) -> None:
+    result = load_catalogue(["bundled", "missing.yaml"], tmp_path)
+    assert not result.fatal
+    assert result.catalogue.codes == ("AccessDenied", "NoSuchKey", "SlowDown")
+    assert [str(p) for p in result.problems] == [
+        f"{tmp_path / 'missing.yaml'}: catalogue file not found"
+    ]
+
+
+def test_every_own_file_unusable_is_fatal(fake_bundled: Path, tmp_path: Path) -> None:
+    write(tmp_path, "bad.json", "{")
+    result = load_catalogue(["missing.yaml", "bad.json"], tmp_path)
+    assert result.fatal
+    assert len(result.catalogue) == 0
+    assert len(result.problems) == 2
+
+
+def test_missing_bundled_file_names_the_fix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(catalogue, "bundled_path", lambda: tmp_path / "gone.yaml")
+    result = load_catalogue(None)
+    assert not result.fatal  # not the project's mistake: the build goes on, with a warning
+    assert [p.message for p in result.problems] == [
+        "bundled catalogue: catalogue file not found; reinstall sphinx-awserrors"
+    ]
+
+
+def test_digest_follows_content_not_time(tmp_path: Path) -> None:
+    path = write(tmp_path, "errors.yaml", "errors: []\n")
+    files, _ = catalogue.resolve_files("errors.yaml", tmp_path)
+    before = catalogue.catalogue_digest(files)
+    path.write_text("errors: []\n", encoding="utf-8")
+    assert catalogue.catalogue_digest(files) == before
+    path.write_text("errors: [ ]\n", encoding="utf-8")
+    assert catalogue.catalogue_digest(files) != before
+    assert catalogue.catalogue_digest(files, "other config") != catalogue.catalogue_digest(files)
+
+
+def test_the_bundled_catalogue_loads_cleanly() -> None:
+    if not catalogue.bundled_path().exists():
+        pytest.skip("the bundled catalogue is not written yet")
+    result = load_catalogue(None)
+    assert result.problems == ()
+    assert len(result.catalogue) >= 100
+
+
+def test_yaml_aliased_mapping_with_merge_key_is_read_once(tmp_path: Path) -> None:
+    entries, problems = load(
+        tmp_path,
+        "yaml",
+        """
+        base: &base {status: 404, tags: [s3]}
+        entry: &entry
+          <<: *base
+          status: 410
+        errors:
+          - {<<: *entry, code: A, description: d}
+          - {<<: *entry, code: B, description: e}
+        """,
+    )
+    assert [(e.code, e.status, e.tags) for e in entries] == [
+        ("A", 410, ("s3",)),
+        ("B", 410, ("s3",)),
+    ]
+    # no "given twice" for the key that overrides the merged one, however often it is reached
+    assert problems == [
+        "1: unknown top-level key 'base' (allowed: errors, $schema)",
+        "2: unknown top-level key 'entry' (allowed: errors, $schema)",
+    ]
+
+
+def test_yaml_empty_status(tmp_path: Path) -> None:
+    _, problems = load(tmp_path, "yaml", "errors:\n- code: A\n  status:\n  description: d\n")
+    assert problems == ["3: entry 1 (A): 'status' is empty; give the HTTP status, such as 404"]
+
+
+def test_toml_error_at_end_of_file_names_the_last_line(tmp_path: Path) -> None:
+    path = tmp_path / "cut.toml"
+    path.write_text('[[errors]]\ncode = "A"\nstatus', encoding="utf-8")
+    _, problems = load_file(path)
+    assert [(p.line, p.message) for p in problems] == [
+        (
+            3,
+            "TOML syntax error: Expected '=' after a key in a key/value pair "
+            "(at the end of the file)",
+        )
+    ]
+
+
+@pytest.mark.parametrize("text", ["errors:\n  - \x1b\n", "errors:\n - code: \ud800\n"])
+def test_text_yaml_cannot_hold(text: str) -> None:
+    _, problems = parse_catalogue_text(text, "f.yaml", "yaml")
+    assert [(p.line, p.fatal) for p in problems] == [(2, True)]
+    assert "\n" not in problems[0].message

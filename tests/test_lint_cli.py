@@ -1,0 +1,253 @@
+"""``sphinx-awserrors lint``: inputs, settings, output formats and exit statuses."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sphinx_awserrors.checks import reference
+from sphinx_awserrors.cli import main
+
+CLEAN = """errors:
+  - code: AccessDenied
+    status: 403
+    description: Access denied
+  - code: NoSuchKey
+    status: 404
+    description: The specified key does not exist
+"""
+
+SLIPS = """errors:
+  - code: AccessDenied
+    status: 403
+    description: Access denied
+  - code: NoSuchKey
+    status: 400
+    description: The the key does not exist
+"""
+
+
+@pytest.fixture(autouse=True)
+def no_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run in an empty directory: no pyproject.toml settings apply unless a test writes one."""
+    monkeypatch.chdir(tmp_path)
+
+
+def write(name: str, text: str) -> str:
+    Path(name).write_text(text, encoding="utf-8")
+    return name
+
+
+def test_clean_file_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lint", write("errors.yaml", CLEAN)]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_findings_exit_1_in_compiler_format(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lint", write("errors.yaml", SLIPS)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    # sorted by line: the status (line 6) before the description (line 7)
+    assert lines[0].startswith("errors.yaml:6: status: ")
+    assert lines[1] == 'errors.yaml:7: grammar: NoSuchKey: "The the": doubled word'
+
+
+def test_json_format(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lint", "--format", "json", write("errors.yaml", SLIPS)]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert [d["check"] for d in data] == ["status", "grammar"]
+    grammar = data[1]
+    assert set(grammar) >= {
+        "check",
+        "file",
+        "code",
+        "field",
+        "line",
+        "message",
+        "word",
+        "suggestion",
+    }
+    assert grammar["code"] == "NoSuchKey"
+    assert grammar["field"] == "description"
+    assert grammar["word"] == "The the"
+    assert grammar["suggestion"] == "The"
+
+
+def test_json_format_clean_is_an_empty_array(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lint", "--format", "json", write("errors.yaml", CLEAN)]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_github_format(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lint", "--format", "github", write("errors.yaml", SLIPS)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1] == (
+        "::warning file=errors.yaml,line=7,title=awserrors grammar::"
+        'NoSuchKey: "The the": doubled word'
+    )
+
+
+def test_select_and_ignore(capsys: pytest.CaptureFixture[str]) -> None:
+    name = write("errors.yaml", SLIPS)
+    assert main(["lint", "--select", "grammar", name]) == 1
+    assert "status" not in capsys.readouterr().out
+    assert main(["lint", "--ignore", "grammar,status", name]) == 0
+    assert main(["lint", "--select", "status,grammar", "--ignore", "status", name]) == 1
+    assert ": status:" not in capsys.readouterr().out
+
+
+def test_unknown_check_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lint", "--select", "spelin", write("errors.yaml", CLEAN)]) == 2
+    err = capsys.readouterr().err
+    assert "unknown check 'spelin'" in err
+    assert "Traceback" not in err
+
+
+def test_missing_and_unparsable_files_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lint", "missing.yaml"]) == 2
+    assert "missing.yaml: catalogue file not found" in capsys.readouterr().err
+    assert main(["lint", write("bad.yaml", "errors: [\n")]) == 2
+    assert "bad.yaml" in capsys.readouterr().err
+
+
+def test_other_files_are_still_linted_when_one_is_unreadable(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["lint", "missing.yaml", write("errors.yaml", SLIPS)]) == 2
+    captured = capsys.readouterr()
+    assert "errors.yaml:7: grammar" in captured.out
+    assert "missing.yaml" in captured.err
+
+
+def test_loader_problems_are_catalogue_findings(capsys: pytest.CaptureFixture[str]) -> None:
+    text = CLEAN + "  - code: NoStatus\n    description: Missing its status\n"
+    assert main(["lint", write("errors.yaml", text)]) == 1
+    out = capsys.readouterr().out
+    assert "errors.yaml:8: catalogue: " in out
+    assert main(["lint", "--ignore", "catalogue", "errors.yaml"]) == 0
+
+
+def test_list_checks(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lint", "--list-checks", "unused"]) == 0
+    out = capsys.readouterr().out
+    for name in ("duplicate-code", "grammar", "order", "status", "style", "whitespace"):
+        assert f"\n{name} " in f"\n{out}"
+
+
+def test_pyproject_settings_apply(capsys: pytest.CaptureFixture[str]) -> None:
+    write("pyproject.toml", '[tool.sphinx-awserrors]\nignore = ["status"]\n')
+    assert main(["lint", write("errors.yaml", SLIPS)]) == 1
+    assert ": status:" not in capsys.readouterr().out
+
+
+def test_explicit_config(capsys: pytest.CaptureFixture[str]) -> None:
+    Path("conf").mkdir()
+    write("conf/pyproject.toml", '[tool.sphinx-awserrors]\nselect = ["status"]\n')
+    assert main(["lint", "--config", "conf/pyproject.toml", write("errors.yaml", SLIPS)]) == 1
+    assert ": grammar:" not in capsys.readouterr().out
+
+
+def test_bad_settings_are_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    write("pyproject.toml", '[tool.sphinx-awserrors]\nselekt = ["status"]\n')
+    assert main(["lint", write("errors.yaml", CLEAN)]) == 2
+    assert "selekt" in capsys.readouterr().err
+
+
+GRID = """Errors
+======
+
++----------------+----------------------------------+--------+
+| Error Code     | Description                      | Status |
++================+==================================+========+
+| AccessDenied   | Access denied                    | 403    |
++----------------+----------------------------------+--------+
+| NoSuchKey      | The specified key must specified | 404    |
++----------------+----------------------------------+--------+
+"""
+
+
+def test_legacy_rst_table_is_linted_in_place(capsys: pytest.CaptureFixture[str]) -> None:
+    name = write("errors.rst", GRID.replace("| 403    |", "| 403    | "))
+    assert main(["lint", name]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "errors.rst:7: whitespace: trailing whitespace at the end of the line; remove it",
+        'errors.rst:9: grammar: NoSuchKey: "must specified": a past participle cannot follow '
+        'a modal verb directly; write "must be specified"',
+    ]
+
+
+STATUS_FIRST = """Statuses
+========
+
++--------+-----------------+
+| Status | Code            |
++========+=================+
+| 100    | Continue        |
++--------+-----------------+
+| 400    | RequestTimeout  |
++--------+-----------------+
+| 404    | NoSuchKey       |
++--------+-----------------+
+| 408    | RequestTimeout  |
++--------+-----------------+
+"""
+
+
+def test_table_without_descriptions_still_checks_codes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["lint", write("statuses.rst", STATUS_FIRST)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("statuses.rst:13: duplicate-code: RequestTimeout is given status 408")
+    assert out.count("\n") == 1
+
+
+def test_rst_without_a_table_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lint", write("prose.rst", "Title\n=====\n\nNo table.\n")]) == 2
+    assert "no error table found" in capsys.readouterr().err
+
+
+def test_markdown_table(capsys: pytest.CaptureFixture[str]) -> None:
+    text = "| Code | Status | Description |\n|---|---|---|\n| NoSuchKey | 400 | No key |\n"
+    assert main(["lint", write("errors.md", text)]) == 1
+    assert "errors.md:3: status: NoSuchKey has status 400" in capsys.readouterr().out
+
+
+def test_bundled_name(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lint", "--select", "status,order,grammar", "bundled"]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_reference_botocore(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    statuses = {"InvalidInput": {400: {"iam", "route53"}}, "AccessDenied": {403: {"s3"}}}
+    monkeypatch.setattr(reference, "botocore_statuses", lambda: statuses)
+    text = CLEAN + "  - code: InvalidInput\n    status: 404\n    description: Bad input\n"
+    name = write("errors.yaml", text)
+    assert main(["lint", "--reference", "botocore", name]) == 1
+    out = capsys.readouterr().out
+    assert (
+        "InvalidInput has status 404, but botocore's service models give 400 (iam, route53)" in out
+    )
+    # silenced like the status check
+    assert main(["lint", "--reference", "botocore", "--ignore", "status", name]) == 0
+
+
+def test_reference_botocore_missing(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unavailable() -> reference.Statuses:
+        raise reference.ReferenceUnavailable("--reference botocore needs the botocore package")
+
+    monkeypatch.setattr(reference, "botocore_statuses", unavailable)
+    assert main(["lint", "--reference", "botocore", write("errors.yaml", CLEAN)]) == 2
+    assert "needs the botocore package" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_reference_botocore_real(capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("botocore")
+    text = "errors:\n  - code: NoSuchBucket\n    status: 404\n    description: No bucket\n"
+    assert main(["lint", "--reference", "botocore", write("errors.yaml", text)]) == 0

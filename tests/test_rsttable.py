@@ -1,0 +1,225 @@
+"""The legacy-table reader: every RST table syntax, lines, spans, Sphinx-only markup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docutils.parsers.rst import directives, roles
+
+from sphinx_awserrors.rsttable import (
+    TableReadError,
+    join_lines,
+    load_entries,
+    read_file,
+    read_rst,
+    read_tables,
+)
+
+DATA = Path(__file__).resolve().parent / "data"
+SHAPES = DATA / "import" / "shapes.rst"
+
+
+def _rows(table: object) -> list[tuple[int | None, list[str]]]:
+    return [(row.line, [cell.source for cell in row.cells]) for row in table.body]  # type: ignore[attr-defined]
+
+
+def test_seed_grid_table(seed_path: Path) -> None:
+    result = read_file(seed_path)
+    assert result.problems == ()
+    [table] = result.tables
+    assert table.kind == "grid"
+    assert table.line == 7  # the ``.. table::`` directive
+    assert table.headings == ("Error Code", "Error Description", "Error")
+    assert len(table.body) == 105
+    rows = _rows(table)
+    assert rows[0] == (13, ["AccessDenied", "Access denied", "403"])
+    # wrapped lines join with a space; an escaped line end joins without one
+    assert rows[1][1][1] == "No account was found in. Please contact the system administrator."
+    illegal = next(r for r in rows if r[1][0].startswith("IllegalVersioning"))
+    assert illegal == (
+        66,
+        [
+            "IllegalVersioningConfigurationException",
+            "Indicates that the versioning configuration specified in the request is invalid",
+            "400",
+        ],
+    )
+    assert rows[-1] == (299, ["WrongFormat", "Data entered by the user has a wrong format", "400"])
+
+
+def test_every_table_shape_with_lines() -> None:
+    result = read_file(SHAPES)
+    kinds = [(t.number, t.kind, t.title, t.line) for t in result.tables]
+    assert kinds == [
+        (1, "grid", "Storage errors", 16),
+        (2, "simple", "Simple table, status first", 43),  # named after its section
+        (3, "list-table", "Quota errors", 55),
+        (4, "csv-table", "Auth errors", 74),  # inside ``.. only::``
+        (5, "simple", "A table that is not an error table", 85),
+    ]  # the grid table inside ``.. code-block::`` is not read
+    grid, simple, listed, csv_table, _ = result.tables
+    assert _rows(grid)[1] == (
+        25,
+        ["ObjectLockConfigurationNotFound", "Object Lock is not configured for this bucket", "404"],
+    )
+    # markup survives in the source, the plain text drops it
+    slow = grid.body[2]
+    assert [c.source for c in slow.cells] == [
+        "``SlowDown``",
+        "Reduce the *request* rate",
+        "503 Slow Down",
+    ]
+    assert slow.cells[0].text == "SlowDown"
+    assert grid.body[4].cells[1].source == ""  # an empty cell
+    assert _rows(simple)[1] == (
+        47,
+        [
+            "403",
+            "AccessDenied",
+            "Access denied, see `the policy guide <https://example.com/policy>`__",
+        ],
+    )
+    assert listed.headings == ("Code", "HTTP Status", "Description", "Since")
+    assert _rows(listed)[1] == (
+        66,
+        [
+            "QuotaExceeded",
+            "403",
+            "The account is over its quota. Delete objects or raise the quota",
+            "2.1",
+        ],
+    )
+    assert [line for line, _ in _rows(csv_table)] == [77, 78, 80]
+    assert _rows(csv_table)[1][1][2] == "The token is malformed, or otherwise invalid"
+
+
+def test_row_span_repeats_the_spanned_cell() -> None:
+    grid = read_file(SHAPES).tables[0]
+    first, second = grid.body[5], grid.body[6]
+    assert [c.text for c in first.cells] == [
+        "TwoStatuses",
+        "One code documented with two statuses",
+        "400",
+    ]
+    assert [c.text for c in second.cells] == [
+        "TwoStatuses",
+        "One code documented with two statuses",
+        "409",
+    ]
+    assert (first.line, second.line) == (35, 37)
+    assert not first.cells[0].spanned
+    assert second.cells[0].spanned and second.cells[1].spanned and not second.cells[2].spanned
+
+
+def test_column_span_fills_the_columns() -> None:
+    text = """
++------+------+-----+
+| Code | Desc | St  |
++======+======+=====+
+| Wide              |
++------+------+-----+
+| A    | b    | 400 |
++------+------+-----+
+"""
+    [table] = read_tables(text)
+    wide, plain = table.body
+    assert [c.text for c in wide.cells] == ["Wide", "Wide", "Wide"]
+    assert [c.spanned for c in wide.cells] == [False, True, True]
+    assert [c.text for c in plain.cells] == ["A", "b", "400"]
+
+
+def test_sphinx_markup_does_not_stop_the_reader_and_globals_are_restored() -> None:
+    before = (directives.directive, roles.role)
+    text = """
+.. tabularcolumns:: |l|l|
+.. toctree::
+   :glob:
+   :unknown-option: yes
+
+   *
+
+.. versionchanged:: 2.0
+   The table below changed.
+
+   ======== ======
+   Code     Status
+   ======== ======
+   Foo      400
+   ======== ======
+
+.. productionlist:: not a table
+"""
+    [table] = read_tables(text)
+    assert table.kind == "simple"
+    assert [c.text for c in table.body[0].cells] == ["Foo", "400"]
+    assert (directives.directive, roles.role) == before
+
+
+def test_unknown_roles_keep_their_source() -> None:
+    text = """
+======== ====== ==========================================
+Code     Status Description
+======== ====== ==========================================
+Foo      400    See :ref:`the guide <guide>` and :unknown:`x`
+======== ====== ==========================================
+"""
+    [table] = read_tables(text)
+    assert table.body[0].cells[2].source == "See :ref:`the guide <guide>` and :unknown:`x`"
+    assert table.body[0].cells[2].text == "See the guide <guide> and x"
+
+
+def test_malformed_table_is_a_problem_with_its_line() -> None:
+    text = "Title\n=====\n\n===== =====\nCode  Status\n===== =====\nFooBar 400\n===== =====\n"
+    result = read_rst(text, "bad.rst")
+    assert result.tables == ()
+    [problem] = result.problems
+    assert problem.file == "bad.rst"
+    assert "Malformed table" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("raw", "joined"),
+    [
+        ("a\nb", "a b"),
+        ("Ex\\\nception", "Exception"),
+        ("back\\\\\nslash", "back\\\\ slash"),  # an escaped backslash does not escape the end
+        ("  a  \n\n  b ", "a b"),
+    ],
+)
+def test_join_lines(raw: str, joined: str) -> None:
+    assert join_lines(raw) == joined
+
+
+def test_unreadable_files(tmp_path: Path) -> None:
+    with pytest.raises(TableReadError, match="file not found"):
+        read_file(tmp_path / "missing.rst")
+    latin = tmp_path / "latin.rst"
+    latin.write_bytes(b"Title\n=====\n\ncaf\xe9\n")
+    with pytest.raises(TableReadError) as info:
+        read_file(latin)
+    assert str(info.value) == f"{latin}:4: not UTF-8 text: byte 0xe9 cannot be decoded"
+
+
+def test_load_entries_for_linting_in_place(seed_path: Path) -> None:
+    entries, problems = load_entries(seed_path)
+    assert problems == []
+    assert len(entries) == 105
+    upload = next(e for e in entries if e.code == "NoSuchUpload")
+    assert (upload.file, upload.line, upload.status) == (str(seed_path), 215, 404)
+    assert "does not exis." in upload.description  # verbatim: lint reports it, import keeps it
+
+
+def test_load_entries_reports_rows_and_unreadable_files(tmp_path: Path) -> None:
+    entries, problems = load_entries(SHAPES)
+    assert [e.code for e in entries][:3] == [
+        "NoSuchKey",
+        "ObjectLockConfigurationNotFound",
+        "SlowDown",
+    ]
+    assert {(p.line, p.message.split(": ", 1)[1]) for p in problems} >= {
+        (31, "status 5001 is not an HTTP status (100-599); row left out"),
+    }
+    entries, problems = load_entries(tmp_path / "missing.rst")
+    assert entries == []
+    assert [(p.fatal, p.message) for p in problems] == [(True, "file not found")]
