@@ -20,7 +20,7 @@ extensions = [
 # The bundled AWS catalogue: no `awserrors_catalogue` needed.
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
-exclude_patterns = ["_build", "**/_includes"]
+exclude_patterns = ["_build", "_includes", "**/_includes"]
 root_doc = "index"
 
 html_theme = "alabaster"
@@ -32,6 +32,7 @@ html_theme_options = {"description": "AWS-style error codes, documented from one
 intersphinx_mapping: dict[str, tuple[str, str | None]] = {}
 nitpicky = True
 nitpick_ignore_regex = [
+    (r"py:mod", r"(tomllib|json|yaml|docutils|sphinx)"),
     (r"py:.*", r"(docutils|sphinx|collections|argparse|pathlib|typing|re|os)\..*"),
     (r"py:class", r"(Path|Node|Sphinx|BuildEnvironment|Config|Element|Any|Iterator|Iterable)"),
     (r"py:class", r"(Sequence|Mapping|Callable|Literal|Namespace|SphinxDirective|Directive)"),

@@ -68,7 +68,7 @@ def test_description_nodes_on_an_rst_page(app: SphinxTestApp, warning: StringIO)
     assert (xref["reftarget"], xref["refdomain"], xref["reftype"]) == ("NoSuchKey", "aws", "err")
     # the reference points at the catalogue for its messages, not at the page
     assert xref.source.endswith("errors.yaml")
-    assert xref.line == 19
+    assert xref.line == 20
     escaped = rows["InvalidArgument"][1]
     assert not list(escaped.findall(nodes.raw))
     # text, not markup: smart quotes even apply inside the would-be script
