@@ -30,7 +30,6 @@ SUBTYPES: Final[dict[str, str]] = {
 logger = logging.getLogger("sphinx_awserrors")
 
 
-
 def warn(
     message: str,
     subtype: str,

@@ -70,7 +70,9 @@ def get_parser() -> argparse.ArgumentParser:
         "tables for typos, duplicates, implausible statuses and other drift. Exit status: "
         "0 clean, 1 findings, 2 unreadable input or bad usage.",
     )
-    lint.add_argument("files", nargs="+", metavar="FILE", help="catalogue or .rst files")
+    lint.add_argument(
+        "files", nargs="*", metavar="FILE", help="catalogue or .rst files (at least one)"
+    )
     lint.add_argument(
         "--select", metavar="CHECKS", help="comma-separated checks to run (default: all)"
     )
@@ -83,10 +85,10 @@ def get_parser() -> argparse.ArgumentParser:
     )
     lint.add_argument(
         "--spelling-words",
-        metavar="WORD",
-        nargs="*",
+        metavar="WORDS",
+        action="append",
         default=[],
-        help="extra words the spelling check accepts",
+        help="comma-separated extra words the spelling check accepts (repeatable)",
     )
     lint.add_argument(
         "--config",
@@ -154,9 +156,7 @@ def get_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "file", metavar="FILE", help="catalogue file, or 'bundled' for the bundled one"
     )
-    export.add_argument(
-        "--format", choices=("json", "csv", "markdown", "rst"), default="json"
-    )
+    export.add_argument("--format", choices=("json", "csv", "markdown", "rst"), default="json")
     export.add_argument(
         "--status", metavar="FILTER", help="status filter, as in the directive: 4xx,!404"
     )

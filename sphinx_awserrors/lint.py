@@ -273,7 +273,7 @@ def run_lint(args: argparse.Namespace) -> int:
             args.files,
             select=_names(args.select),
             ignore=_names(args.ignore) or (),
-            spelling_words=args.spelling_words or (),
+            spelling_words=[w for arg in args.spelling_words for w in _names(arg) or ()],
             config=args.config,
             reference=getattr(args, "reference", None),
         )

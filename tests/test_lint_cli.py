@@ -251,3 +251,26 @@ def test_reference_botocore_real(capsys: pytest.CaptureFixture[str]) -> None:
     pytest.importorskip("botocore")
     text = "errors:\n  - code: NoSuchBucket\n    status: 404\n    description: No bucket\n"
     assert main(["lint", "--reference", "botocore", write("errors.yaml", text)]) == 0
+
+
+def test_list_checks_needs_no_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lint", "--list-checks"]) == 0
+    out = capsys.readouterr().out
+    assert "spelling" in out and "duplicate-code" in out
+
+
+def test_spelling_words_are_comma_separated_and_repeatable(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    catalogue = tmp_path / "errors.yaml"
+    catalogue.write_text(
+        "errors:\n"
+        "  - code: NoSuchFrob\n    status: 404\n    description: The frobnicator is in Zorkland\n"
+    )
+    assert main(["lint", str(catalogue), "--select", "spelling"]) == 1
+    capsys.readouterr()
+    args = ["--spelling-words", "frobnicator,Zorkland", "--select", "spelling"]
+    assert main(["lint", *args, str(catalogue)]) == 0
+    args = ["--spelling-words", "frobnicator", "--spelling-words", "Zorkland"]
+    assert main(["lint", str(catalogue), *args, "--select", "spelling"]) == 0
+    assert main(["lint"]) == 2
