@@ -47,8 +47,9 @@ autodoc_typehints = "description"
 typehints_defaults = "comma"
 always_document_param_types = False
 
+# LaTeX does not escape the author: the underscore would stop pdflatex ("Missing $ inserted").
 latex_documents = [
-    (root_doc, "sphinx-awserrors.tex", "sphinx-awserrors", author, "manual"),
+    (root_doc, "sphinx-awserrors.tex", "sphinx-awserrors", author.replace("_", r"\_"), "manual"),
 ]
 man_pages = [
     ("cli", "sphinx-awserrors", "check, import and export AWS-style error catalogues", author, 1)

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import re
+import shlex
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass, field
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urldefrag
@@ -94,20 +99,177 @@ def test_docs_build_other_formats(tmp_path: Path, builder: str) -> None:
     assert list((tmp_path / builder).glob(suffix))
 
 
+# -- The tutorial, run step by step -------------------------------------------------------------
+
+TUTORIAL_RESULT = DOCS / "_includes" / "tutorial-result"
+_DIRECTIVE = re.compile(r"^\.\. (literalinclude|code-block):: *(\S*)$")
+_SECTION = re.compile(r"^\d+\. ")
+
+
+@dataclass
+class Step:
+    """One numbered section of the tutorial: what it shows, in document order."""
+
+    title: str
+    # ("file", name) a project file; ("run", command) a console command; ("expect", name,
+    # caption) the output that follows a command: a captured file or the command's output.
+    events: list[tuple[str, ...]] = field(default_factory=list)
+
+
+def _options(lines: list[str], start: int) -> dict[str, str]:
+    opts = {}
+    for line in lines[start:]:
+        match = re.match(r"^   :([\w-]+):\s*(.*)$", line)
+        if not match:
+            break
+        opts[match[1]] = match[2]
+    return opts
+
+
+def tutorial_steps() -> list[Step]:
+    """The numbered sections of ``docs/tutorial.rst`` with their includes and commands."""
+    lines = (DOCS / "tutorial.rst").read_text(encoding="utf-8").splitlines()
+    steps: list[Step] = []
+    for i, line in enumerate(lines):
+        if _SECTION.match(line) and i + 1 < len(lines) and set(lines[i + 1]) == {"-"}:
+            steps.append(Step(line))
+            continue
+        match = _DIRECTIVE.match(line)
+        if not match or not steps:
+            continue
+        kind, arg = match.groups()
+        opts = _options(lines, i + 1)
+        if kind == "literalinclude" and arg.startswith("_includes/tutorial/"):
+            name = arg.removeprefix("_includes/tutorial/")
+            assert opts.get("caption") == name, f"{arg}: caption must be the file name"
+            steps[-1].events.append(("file", name))
+        elif kind == "literalinclude" and arg.startswith("_includes/tutorial-result/"):
+            name = arg.removeprefix("_includes/tutorial-result/")
+            steps[-1].events.append(("expect", name, opts["caption"]))
+        elif kind == "code-block" and arg == "console":
+            for body in lines[i + 1 :]:
+                if body and not body.startswith("   "):
+                    break
+                if body.startswith("   $ "):
+                    steps[-1].events.append(("run", body.removeprefix("   $ ")))
+    return steps
+
+
+def _run(command: str, cwd: Path) -> str:
+    """Run a console line of the tutorial with this interpreter; return what it printed."""
+    argv = shlex.split(command)
+    tools = {"sphinx-build": "sphinx", "sphinx-awserrors": "sphinx_awserrors"}
+    proc = subprocess.run(
+        [sys.executable, "-m", tools[argv[0]], *argv[1:]],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    output = (proc.stdout + proc.stderr).replace(f"{cwd}{os.sep}", "")
+    if argv[0] == "sphinx-build":
+        # the warnings are what the tutorial shows; progress lines vary between versions
+        output = "".join(line + "\n" for line in output.splitlines() if "WARNING" in line)
+    assert proc.returncode == (1 if argv[0] == "sphinx-awserrors" and output else 0), output
+    return output
+
+
+def _normalised(text: str) -> str:
+    # Sphinx 7.2 does not append the warning type ("[awserrors.ref]") that later versions show
+    lines = (re.sub(r" \[[\w.-]+\]$", "", line.rstrip()) for line in text.strip().splitlines())
+    return "\n".join(lines)
+
+
+def link_summary(index_html: str) -> str:
+    """Text, target and tooltip of every link to a table row, one per line."""
+    links = re.findall(
+        r'<a class="reference internal" href="([^"#]*#awserr-[^"]*)" title="([^"]*)">(.*?)</a>',
+        index_html,
+        re.DOTALL,
+    )
+    return "".join(
+        f"{re.sub(r'<[^>]+>', '', text)} -> {href}\n    {unescape(title)}\n"
+        for href, title, text in links
+    )
+
+
+def row_of(page_html: str, anchor: str) -> str:
+    """The ``<tr>`` that holds the element with id *anchor*, as text."""
+    for row in re.findall(r"<tr.*?</tr>", page_html, re.DOTALL):
+        if f'id="{anchor}"' in row:
+            return " ".join(unescape(re.sub(r"<[^>]+>", " ", row)).split())
+    raise AssertionError(f"no table row holds #{anchor}")
+
+
+def test_tutorial_shows_every_project_file_in_order() -> None:
+    """The tutorial includes each file of its project, in the order of the steps."""
+    shown = [e[1] for step in tutorial_steps() for e in step.events if e[0] == "file"]
+    assert shown == ["conf.py", "errors.yaml", "index.rst", "errors.rst"]
+    assert sorted(shown) == sorted(p.name for p in TUTORIAL.iterdir())
+    results = [e[1] for step in tutorial_steps() for e in step.events if e[0] == "expect"]
+    assert sorted(results) == sorted(p.name for p in TUTORIAL_RESULT.iterdir())
+
+
 @pytest.mark.slow
 def test_tutorial_steps_build_and_link(tmp_path: Path) -> None:
-    """Exactly the tutorial's files: a project with its own catalogue beside the bundled one."""
+    """Exactly the tutorial's steps: its files, its commands, and the outputs it shows."""
     project = tmp_path / "acme"
-    shutil.copytree(TUTORIAL, project)
+    # step 1 creates the virtual environment inside the project; packages put .rst files there
+    stray = project / ".venv" / "lib" / "site-packages" / "somepackage" / "README.rst"
+    stray.parent.mkdir(parents=True)
+    stray.write_text("Somepackage\n===========\n", encoding="utf-8")
+    ran: list[str] = []
+    for step in tutorial_steps():
+        output = ""
+        for event in step.events:
+            if event[0] == "file":
+                shutil.copy(TUTORIAL / event[1], project / event[1])
+            elif event[0] == "run" and event[1].startswith(("sphinx-build", "sphinx-awserrors")):
+                output = _run(event[1], project)
+                ran.append(event[1])
+            elif event[0] == "expect" and not event[1].startswith("typo-"):
+                name, caption = event[1], event[2]
+                expected = (TUTORIAL_RESULT / name).read_text(encoding="utf-8")
+                if caption.endswith(" (links)"):
+                    page = project / caption.removesuffix(" (links)")
+                    actual = link_summary(page.read_text(encoding="utf-8"))
+                elif caption.startswith("_build/"):
+                    actual = (project / caption).read_text(encoding="utf-8")
+                else:
+                    actual = output
+                assert _normalised(actual) == _normalised(expected), f"{step.title}: {name}"
+    assert ran == [
+        "sphinx-awserrors lint errors.yaml",
+        "sphinx-build -b html . _build/html",
+        "sphinx-build -nW --keep-going -b html . _build/html",
+        "sphinx-build -b text . _build/text",
+    ]
+
+    # each inline code links to the row of its own table, and every link resolves
     out = project / "_build" / "html"
-    sphinx_build(project, out)
     index = (out / "index.html").read_text(encoding="utf-8")
     errors = (out / "errors.html").read_text(encoding="utf-8")
-    # each inline code links to its row in the tables of errors.rst
-    for code in ("NoSuchKey", "QuotaExceeded", "BackendUnavailable"):
+    rows = {
+        "NoSuchKey": "NoSuchKey The object does not exist in this store 404",
+        "QuotaExceeded": "QuotaExceeded The account has used all of its storage quota 403",
+        "BackendUnavailable": "BackendUnavailable The storage backend did not answer in time;",
+    }
+    for code, row in rows.items():
         assert f'href="errors.html#awserr-{code.lower()}"' in index
-        assert f'id="awserr-{code.lower()}"' in errors
-    assert "the backend error" in index
-    # the project's own NoSuchKey replaces the bundled one
-    assert "The object does not exist in this store" in errors
+        assert row_of(errors, f"awserr-{code.lower()}").startswith(row)
+    assert errors.index("awserr-quotaexceeded") < errors.index("Server errors")
+    assert errors.index("Server errors") < errors.index("awserr-backendunavailable")
+    assert "Somepackage" not in (out / "genindex.html").read_text(encoding="utf-8")
     assert broken_internal_links(out) == []
+
+    # the typo of step 6, reported by lint and by the build as the tutorial shows
+    catalogue = project / "errors.yaml"
+    catalogue.write_text(
+        catalogue.read_text(encoding="utf-8").replace("did not answer", "did not anwser"),
+        encoding="utf-8",
+    )
+    lint = _run("sphinx-awserrors lint errors.yaml", project)
+    build = _run("sphinx-build -b html . _build/html", project)
+    for name, actual in (("typo-lint.txt", lint), ("typo-build.txt", build)):
+        expected = (TUTORIAL_RESULT / name).read_text(encoding="utf-8")
+        assert _normalised(actual) == _normalised(expected), name
