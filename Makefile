@@ -29,6 +29,7 @@ test: $(VENV)/.stamp-test+docs
 	$(BIN)/python -m pytest
 
 pdf: $(VENV)/.stamp-docs
+	@command -v latexmk >/dev/null || { echo "make pdf needs latexmk and TeX Live: see docs/howto/pdf.rst"; exit 1; }
 	$(BIN)/sphinx-build -M latexpdf docs $(DOCS_OUT) $(SPHINXOPTS)
 	@echo "PDF: $(abspath $(DOCS_OUT))/latex/sphinx-awserrors.pdf"
 

@@ -99,6 +99,23 @@ def test_docs_build_other_formats(tmp_path: Path, builder: str) -> None:
     assert list((tmp_path / builder).glob(suffix))
 
 
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("latexmk") is None, reason="make pdf needs latexmk and TeX Live")
+def test_docs_build_pdf(tmp_path: Path) -> None:
+    """What ``make pdf`` runs: the LaTeX build, then latexmk, which fails on any LaTeX error."""
+    cmd = [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(DOCS), str(tmp_path)]
+    proc = subprocess.run(
+        [*cmd, "-nW", "--keep-going", "-q"], capture_output=True, text=True, check=False
+    )
+    latex = tmp_path / "latex"
+    log = latex / "sphinx-awserrors.log"
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr
+    assert (latex / "sphinx-awserrors.pdf").stat().st_size > 100_000
+    # the tables are longtables, which break across pages and repeat their header
+    assert "\\begin{longtable}" in (latex / "sphinx-awserrors.tex").read_text("utf-8")
+    assert "LaTeX Warning: There were undefined references" not in log.read_text("latin-1")
+
+
 # -- The tutorial, run step by step -------------------------------------------------------------
 
 TUTORIAL_RESULT = DOCS / "_includes" / "tutorial-result"
