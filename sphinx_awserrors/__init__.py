@@ -17,7 +17,10 @@ ENV_VERSION = 1
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the extension's configuration, domain, directives, roles and events."""
     from sphinx_awserrors import buildstate, directive, domain, export
+    from sphinx_awserrors.locale import LOCALE_DIR, MESSAGE_CATALOG
 
+    # first: the modules below translate their labels with this catalogue
+    app.add_message_catalog(MESSAGE_CATALOG, str(LOCALE_DIR))
     buildstate.setup_buildstate(app)
     domain.setup_domain(app)
     directive.setup_directive(app)

@@ -21,11 +21,16 @@ from sphinx.util.nodes import make_id
 
 from sphinx_awserrors import buildstate
 from sphinx_awserrors._logging import warn
-from sphinx_awserrors.render import description_nodes
+from sphinx_awserrors.locale import __, class_title, column_header
+from sphinx_awserrors.render import (
+    awserr_description,
+    depart_transparent,
+    description_nodes,
+    visit_transparent,
+)
 from sphinx_awserrors.statusfilter import (
     ALL,
     StatusFilter,
-    class_title,
     parse_status_filter,
     reason_phrase,
     status_class,
@@ -38,7 +43,7 @@ if TYPE_CHECKING:
 
     from sphinx_awserrors.catalogue import ErrorEntry
 
-#: The columns a table can show, with their default header.
+#: The columns a table can show, with their default header (translated where the table is built).
 COLUMNS: Final[dict[str, str]] = {
     "code": "Code",
     "status": "Status",
@@ -82,7 +87,7 @@ class _ShownRecorder(Protocol):
 def _words(argument: str | None, option: str) -> list[str]:
     words = [word for word in _SPLIT.split(argument or "") if word]
     if not words:
-        raise ValueError(f":{option}: needs at least one value")
+        raise ValueError(__(":%s: needs at least one value") % option)
     return words
 
 
@@ -105,7 +110,7 @@ def _choice(argument: str | None, allowed: Sequence[str], option: str) -> str:
     value = (argument or "").strip()
     if value not in allowed:
         choices = ", ".join(allowed)
-        raise ValueError(f"invalid :{option}: value {value!r}; allowed: {choices}")
+        raise ValueError(__("invalid :%s: value %r; allowed: %s") % (option, value, choices))
     return value
 
 
@@ -124,9 +129,9 @@ def columns_option(argument: str | None) -> list[str]:
     columns = _words(argument, "columns")
     for column in columns:
         if column not in COLUMNS:
-            raise ValueError(f"unknown column {column!r}; allowed: {', '.join(COLUMNS)}")
+            raise ValueError(__("unknown column %r; allowed: %s") % (column, ", ".join(COLUMNS)))
     if len(set(columns)) != len(columns):
-        raise ValueError(f"a column is listed twice in {argument!r}")
+        raise ValueError(__("a column is listed twice in %r") % argument)
     return columns
 
 
@@ -134,7 +139,7 @@ def header_option(argument: str | None) -> list[str]:
     """``:header:``: column headers, separated by commas, one per column."""
     headers = [header.strip() for header in (argument or "").split(",")]
     if not any(headers) or not all(headers):
-        raise ValueError(f"empty header in {argument!r}; give one header per column")
+        raise ValueError(__("empty header in %r; give one header per column") % argument)
     return headers
 
 
@@ -146,9 +151,9 @@ def widths_option(argument: str | None) -> list[int] | str:
     try:
         widths = [int(word) for word in words]
     except ValueError:
-        raise ValueError(f"invalid :widths: {argument!r}; allowed: auto or integers") from None
+        raise ValueError(__("invalid :widths: %r; allowed: auto or integers") % argument) from None
     if any(width <= 0 for width in widths):
-        raise ValueError(f"invalid :widths: {argument!r}; widths must be positive")
+        raise ValueError(__("invalid :widths: %r; widths must be positive") % argument)
     return widths
 
 
@@ -178,23 +183,23 @@ class AwsErrorTable(SphinxDirective):
         """Select, sort and render the entries."""
         buildstate.note_renders_catalogue(self.env, self.env.docname)
         columns: list[str] = self.options.get("columns", list(DEFAULT_COLUMNS))
-        headers: list[str] = self.options.get("header", [COLUMNS[c] for c in columns])
+        headers: list[str] = self.options.get("header", [column_header(c) for c in columns])
         if len(headers) != len(columns):
             raise self.error(
-                f":header: gives {len(headers)} headers for {len(columns)} columns "
-                f"({', '.join(columns)})"
+                __(":header: gives %d headers for %d columns (%s)")
+                % (len(headers), len(columns), ", ".join(columns))
             )
         widths = self.options.get("widths")
         if isinstance(widths, list) and len(widths) != len(columns):
             raise self.error(
-                f":widths: gives {len(widths)} widths for {len(columns)} columns "
-                f"({', '.join(columns)})"
+                __(":widths: gives %d widths for %d columns (%s)")
+                % (len(widths), len(columns), ", ".join(columns))
             )
 
         entries = self._select()
         if not entries:
             warn(
-                f"aws-error-table: no catalogue entry matches {self._filters()}",
+                __("aws-error-table: no catalogue entry matches %s") % self._filters(),
                 "table",
                 self.get_location(),
             )
@@ -221,7 +226,7 @@ class AwsErrorTable(SphinxDirective):
             for name in ("status", "codes", "exclude", "tags")
             if name in self.options
         ]
-        return ", ".join(shown) or "(no filter: the catalogue is empty)"
+        return ", ".join(shown) or __("(no filter: the catalogue is empty)")
 
     def _option_text(self, name: str) -> str:
         value = self.options[name]
@@ -249,7 +254,7 @@ class AwsErrorTable(SphinxDirective):
             for pattern in codes:
                 if not any(fnmatchcase(entry.code, pattern) for entry in catalogue):
                     warn(
-                        f"aws-error-table: :codes: pattern {pattern!r} matches no code",
+                        __("aws-error-table: :codes: pattern %r matches no code") % pattern,
                         "table",
                         self.get_location(),
                     )
@@ -317,8 +322,13 @@ class AwsErrorTable(SphinxDirective):
         )
         self.set_source_info(table)
         if caption:
-            title = nodes.title("", "", *caption)
+            # the caption the page gives is a gettext message; a group's caption is composed
+            rawsource = self.arguments[0] if self.arguments and group is None else ""
+            title = nodes.title(rawsource, "", *caption)
             self.set_source_info(title)
+            if group is not None:
+                # already in the project's language (Sphinx would extract the English text)
+                title["translatable"] = False
             table += title
         tgroup = nodes.tgroup(cols=len(columns))
         table += tgroup
@@ -329,7 +339,12 @@ class AwsErrorTable(SphinxDirective):
         head_row = nodes.row()
         thead += head_row
         for header in headers:
-            head_row += nodes.entry("", nodes.paragraph(header, header))
+            paragraph = nodes.paragraph(header, header)
+            if "header" in self.options:
+                # the page's own headers are gettext messages; the defaults are translated
+                # through the extension's catalogue
+                self.set_source_info(paragraph)
+            head_row += nodes.entry("", paragraph)
         tbody = nodes.tbody()
         tgroup += tbody
         for entry in entries:
@@ -403,6 +418,8 @@ def add_static_assets(app: Sphinx) -> None:
 
 
 def setup_directive(app: Sphinx) -> None:
-    """Register ``aws-error-table`` and its stylesheet."""
+    """Register ``aws-error-table``, the description node and the stylesheet."""
+    # other writers render it as an inline (Sphinx dispatches on the class hierarchy)
+    app.add_node(awserr_description, override=True, html=(visit_transparent, depart_transparent))
     app.add_directive("aws-error-table", AwsErrorTable)
     app.connect("builder-inited", add_static_assets)

@@ -22,8 +22,9 @@ from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.util.nodes import make_refnode
 
 from sphinx_awserrors import buildstate
+from sphinx_awserrors.locale import _, class_title
 from sphinx_awserrors.render import description_text
-from sphinx_awserrors.statusfilter import class_title, reason_phrase, status_class
+from sphinx_awserrors.statusfilter import reason_phrase, status_class
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Set
@@ -109,8 +110,8 @@ class AwsErrorIndex(Index):
     """The domain index "AWS error code index", grouped by status class."""
 
     name = "errorindex"
-    localname = "AWS error code index"
-    shortname = "error codes"
+    localname = _("AWS error code index")
+    shortname = _("error codes")
 
     def generate(
         self, docnames: Iterable[str] | None = None
@@ -170,7 +171,7 @@ class AwsDomain(Domain):
     name = "aws"
     label = "AWS"
     object_types: ClassVar[dict[str, ObjType]] = {
-        "error": ObjType("error code", "err"),
+        "error": ObjType(_("error code"), "err"),
     }
     # roles and directives are registered by setup_domain (they live in their own modules)
     roles: ClassVar[dict[str, Any]] = {}

@@ -17,6 +17,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx_awserrors import buildstate
 from sphinx_awserrors._logging import warn
 from sphinx_awserrors.domain import LABEL_PREFIX, AwsDomain, did_you_mean
+from sphinx_awserrors.locale import __
 from sphinx_awserrors.render import description_nodes
 from sphinx_awserrors.statusfilter import reason_phrase, status_class
 
@@ -49,7 +50,7 @@ class AwsErrorDirective(SphinxDirective):
         entry = catalogue.get(code)
         if entry is None:
             warn(
-                f"aws-error: unknown code {code!r}{did_you_mean(code, catalogue.codes)}",
+                __("aws-error: unknown code %r%s") % (code, did_you_mean(code, catalogue.codes)),
                 "directive",
                 self.get_location(),
             )

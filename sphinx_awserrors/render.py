@@ -19,10 +19,15 @@ from docutils.languages import get_language
 from docutils.parsers.rst import Parser as RSTParser
 from docutils.parsers.rst.states import Inliner
 from docutils.utils import Reporter, new_document, unescape
+from sphinx import addnodes
+from sphinx.transforms.i18n import parse_noqa
 
 from sphinx_awserrors._logging import warn
+from sphinx_awserrors.locale import __, page_translation
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
     from docutils.frontend import Values
     from sphinx.util.docutils import SphinxDirective
 
@@ -74,38 +79,174 @@ def _message_text(message: nodes.system_message) -> str:
     return " ".join(text.split())
 
 
-def _without_problematic(parsed: list[nodes.Node]) -> list[nodes.Node]:
-    """Replace docutils' ``problematic`` nodes (which link to dropped messages) with their text."""
+class awserr_description(nodes.inline, addnodes.translatable):
+    """A catalogue description on a page, translated as reStructuredText.
+
+    A description is translated where it is parsed (:func:`description_nodes`), with the
+    page's gettext catalogue, so a translation is reStructuredText on any page (MyST too) and
+    its markup errors are reported at the catalogue. Only while messages are extracted (the
+    ``gettext`` builder) is the node a gettext message: one message, located at the catalogue
+    file and line. Sphinx's i18n transform then sees it too and hands any translation to
+    :meth:`apply_translated_message`. Writers render it as an ``inline`` (Sphinx's translators
+    dispatch on the class hierarchy); HTML as its content alone.
+    """
+
+    def preserve_original_messages(self) -> None:
+        """Nothing to do: the original stays in ``rawsource``, which translation leaves alone."""
+
+    def extract_original_messages(self) -> list[str]:
+        """The description as one message, while messages are extracted; else none."""
+        message = _message(self.rawsource)
+        return [message] if message and self.get("extract") else []
+
+    def apply_translated_message(self, original_message: str, translated_message: str) -> None:
+        """Replace the content with *translated_message*, parsed like a description."""
+        document: nodes.Node = self
+        while document.parent is not None:
+            document = document.parent
+        if not isinstance(document, nodes.document):  # not in a page: nothing to parse for
+            return
+        self.children = []
+        self.extend(
+            _parse(
+                translated_message,
+                code=str(self.get("code", "")),
+                source=self.source or "",
+                line=self.line,
+                document=document,
+                what=__("translated description of %s"),
+            )
+        )
+        self["translated"] = True
+
+
+def _message(description: str) -> str:
+    """The gettext message of *description*: line breaks as spaces, as Sphinx extracts them."""
+    return description.replace("\n", " ").strip()
+
+
+def visit_transparent(translator: object, node: nodes.Element) -> None:
+    """HTML: an :class:`awserr_description` adds no element of its own (no bare ``<span>``)."""
+
+
+def depart_transparent(translator: object, node: nodes.Element) -> None:
+    """The end of :func:`visit_transparent`."""
+
+
+def _forget(document: nodes.document, node: nodes.Element) -> None:
+    """Forget *node* in *document*'s registries of references, targets and ids."""
+    refname = node.get("refname")
+    if refname:
+        registries: tuple[dict[str, list[Any]], ...] = (document.refnames, document.footnote_refs)
+        for registry in registries:
+            refs = registry.get(refname)
+            if refs:
+                refs[:] = [ref for ref in refs if ref is not node]
+    for name in ("autofootnote_refs", "symbol_footnote_refs", "indirect_targets"):
+        listed = getattr(document, name, None)
+        if isinstance(listed, list):
+            listed[:] = [item for item in listed if item is not node]
+    for node_id in node["ids"]:
+        if document.ids.get(node_id) is node:
+            del document.ids[node_id]
+            for name in node["names"]:
+                if document.nameids.get(name) == node_id:
+                    del document.nameids[name]
+                    document.nametypes.pop(name, None)
+
+
+def _page_only(node: nodes.Node) -> str | None:
+    """Why *node* cannot work in a description, or ``None`` when it can.
+
+    A description is shown on many pages, so markup that is resolved against the page's own
+    targets, substitutions or footnotes has nothing to resolve against (and would be reported
+    at the page, far from the catalogue).
+    """
+    if isinstance(node, nodes.substitution_reference):
+        return __(
+            "%s is a substitution, which a catalogue description cannot use (substitutions "
+            "are defined per page); shown as plain text"
+        ) % (node.rawsource or f"|{node.astext()}|")
+    if isinstance(node, nodes.footnote_reference):
+        return __(
+            "%s is a footnote reference, which a catalogue description cannot use (footnotes "
+            "belong to a page); shown as plain text"
+        ) % (node.rawsource or node.astext())
+    if (
+        isinstance(node, nodes.reference)
+        and "refuri" not in node
+        and "refid" not in node
+        and (node.get("refname") or node.get("anonymous"))
+    ):
+        return __(
+            "%s names a hyperlink target, which a catalogue description cannot use (targets "
+            "belong to a page); link with an embedded URI (`text <https://...>`__) or a role; "
+            "shown as plain text"
+        ) % (node.rawsource or node.astext())
+    return None
+
+
+def _resolvable(
+    parsed: Sequence[nodes.Node], document: nodes.document, report: Callable[[str], None]
+) -> list[nodes.Node]:
+    """*parsed* with everything that would not resolve on the page replaced by its text.
+
+    docutils' ``problematic`` nodes (which link to dropped messages) become their text; page
+    references (:func:`_page_only`) are reported through *report* and become their text; the
+    indirect targets of embedded aliases (``text <alias_>``) are dropped.
+    """
     result: list[nodes.Node] = []
     for node in parsed:
         if isinstance(node, nodes.problematic):
             result.append(nodes.Text(node.astext()))
             continue
-        if isinstance(node, nodes.Element):
-            for problem in list(node.findall(nodes.problematic)):
-                problem.replace_self(nodes.Text(problem.astext()))
+        if isinstance(node, nodes.target) and node.get("refname"):
+            _forget(document, node)
+            continue
+        reason = _page_only(node)
+        if reason is not None:
+            report(reason)
+            assert isinstance(node, nodes.Element)
+            for inner in node.findall(nodes.Element):
+                _forget(document, inner)
+            result.append(nodes.Text(node.astext()))
+            continue
+        if isinstance(node, nodes.Element) and node.children:
+            children = _resolvable(node.children, document, report)
+            node.children = []
+            node.extend(children)
         result.append(node)
     return result
 
 
-def description_nodes(entry: ErrorEntry, directive: SphinxDirective) -> list[nodes.Node]:
-    """Parse *entry*'s description into inline nodes for the page *directive* is on.
+def _parse(
+    text: str,
+    *,
+    code: str,
+    source: str,
+    line: int | None,
+    document: nodes.document,
+    what: str,
+) -> list[nodes.Node]:
+    """Parse *text* (a description, or its translation) into inline nodes for *document*.
 
-    Markup errors become warnings (subtype ``description``) located at the description in the
-    catalogue file; the faulty markup is kept as plain text.
+    Problems are warnings (subtype ``description``) that start with *what* (which has a ``%s``
+    for the code) and are located at *source*:*line*, the description in the catalogue.
     """
-    document = directive.state.document
-    line = entry.line_of("description")
-    reporter = _DescriptionReporter(entry.file, line)
-    location = entry.location("description")
+    reporter = _DescriptionReporter(source, line)
+    location = f"{source}:{line}" if line else source
+    prefix = what % code
+
+    def warn_here(message: str) -> None:
+        warn(f"{prefix}: {message}", "description", location, once=True)
 
     def report(message: nodes.system_message) -> None:
         if message["level"] >= Reporter.WARNING_LEVEL:
-            text = _message_text(message)
-            warn(f"description of {entry.code}: {text}", "description", location, once=True)
+            warn_here(_message_text(message))
 
     reporter.attach_observer(report)
     language = get_language(getattr(document.settings, "language_code", "en"), reporter)
+    inliner = _inliner(document.settings)
     memo = SimpleNamespace(
         document=document,
         reporter=reporter,
@@ -113,19 +254,56 @@ def description_nodes(entry: ErrorEntry, directive: SphinxDirective) -> list[nod
         title_styles=[],
         section_level=0,
         section_bubble_up_kludge=False,
-        inliner=None,
+        inliner=inliner,
     )
-    inliner = _inliner(document.settings)
-    memo.inliner = inliner
     scratch = nodes.inline()
     # Newer docutils take the reporter from the document: lend ours for the parse.
     page_reporter = document.reporter
     document.reporter = reporter
     try:
-        parsed, _messages = inliner.parse(entry.description, line or 0, memo, scratch)
+        parsed, _messages = inliner.parse(text, line or 0, memo, scratch)
     finally:
         document.reporter = page_reporter
-    return _without_problematic(parsed)
+    return _resolvable(parsed, document, warn_here)
+
+
+def description_nodes(entry: ErrorEntry, directive: SphinxDirective) -> list[nodes.Node]:
+    """*entry*'s description for the page *directive* is on, as one :class:`awserr_description`.
+
+    Markup errors, and references that only the page could resolve (``target_``, ``|sub|``,
+    footnotes), become warnings (subtype ``description``) located at the description in the
+    catalogue file; the faulty markup is kept as plain text. An empty description gives no
+    nodes.
+    """
+    if not entry.description.strip():
+        return []
+    line = entry.line_of("description")
+    node = awserr_description(entry.description, code=entry.code)
+    node.source, node.line = entry.file, line
+    env = directive.env
+    text, what = entry.description, __("description of %s")
+    if env.versioning_condition:
+        # the gettext builder versions doctrees to extract messages: keep the original
+        node["extract"] = True
+    else:
+        message = _message(entry.description)
+        translated = page_translation(env, message)
+        if translated is not None:
+            translated, _noqa = parse_noqa(translated)
+            node["translated"] = bool(translated.strip()) and translated != message
+            if node["translated"]:
+                text, what = translated, __("translated description of %s")
+    node.extend(
+        _parse(
+            text,
+            code=entry.code,
+            source=entry.file,
+            line=line,
+            document=directive.state.document,
+            what=what,
+        )
+    )
+    return [node]
 
 
 def _plain_interpreted(

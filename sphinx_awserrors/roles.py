@@ -20,7 +20,8 @@ from sphinx.roles import XRefRole
 from sphinx_awserrors import buildstate
 from sphinx_awserrors._logging import warn
 from sphinx_awserrors.domain import AwsDomain, did_you_mean, tooltip
-from sphinx_awserrors.statusfilter import class_title, reason_phrase, status_class
+from sphinx_awserrors.locale import __, class_title
+from sphinx_awserrors.statusfilter import reason_phrase, status_class
 
 if TYPE_CHECKING:
     from docutils.nodes import Element, Node, TextElement, system_message
@@ -41,6 +42,8 @@ def _domain(env: BuildEnvironment) -> AwsDomain:
 
 def parse_status(text: str) -> tuple[str, str] | None:
     """``"404"`` -> ``("4xx", "404 Not Found")``; ``"4xx"`` -> ``("4xx", "4xx Client Error")``.
+
+    The class title is in the project's language; HTTP reason phrases stay as RFC 9110 has them.
 
     ``None`` when *text* is neither a status (100 to 599) nor a status class.
     """
@@ -120,8 +123,11 @@ class AwsStatusRole(XRefRole):
         parsed = parse_status(target)
         if parsed is None:
             warn(
-                f"invalid HTTP status {target.strip()!r} in :awsstatus:; give a status from 100 "
-                "to 599 (404) or a status class (4xx)",
+                __(
+                    "invalid HTTP status %r in :awsstatus:; give a status from 100 to 599 (404) "
+                    "or a status class (4xx)"
+                )
+                % target.strip(),
                 "ref",
                 self.get_location(),
             )
@@ -190,7 +196,7 @@ def resolve_fallback(
         if code not in domain.warned:
             domain.warned.add(code)
             hint = did_you_mean(code, [*catalogue.codes, *domain.shown_codes()])
-            warn(f"unknown AWS error code {code!r}{hint}", "ref", node)
+            warn(__("unknown AWS error code %r%s") % (code, hint), "ref", node)
         return contnode
     title = tooltip(entry)
     template = getattr(env.config, "awserrors_external_url", None)
@@ -198,8 +204,11 @@ def resolve_fallback(
         url = external_url(str(template), code)
         if url is None:
             warn(
-                f"awserrors_external_url {template!r} is not a valid template; use the "
-                "placeholders {code} and {code_lower}",
+                __(
+                    "awserrors_external_url %r is not a valid template; use the placeholders "
+                    "{code} and {code_lower}"
+                )
+                % template,
                 "config",
                 once=True,
             )
@@ -210,9 +219,12 @@ def resolve_fallback(
     if code not in domain.warned:
         domain.warned.add(code)
         warn(
-            f"{code} is in the catalogue but no aws-error-table row or aws-error directive "
-            "shows it, so the reference is plain text; show the code, or set "
-            "awserrors_external_url",
+            __(
+                "%s is in the catalogue but no aws-error-table row or aws-error directive shows "
+                "it, so the reference is plain text; show the code, or set "
+                "awserrors_external_url"
+            )
+            % code,
             "ref",
             node,
         )

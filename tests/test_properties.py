@@ -563,11 +563,6 @@ def test_markup_in_descriptions_never_becomes_html(make_app: Any, tmp_path: Path
         assert "<" not in title and ">" not in title
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="render.description_nodes leaves named references and substitutions to the page's "
-    "transforms: they are reported at the page (docutils ERROR) and become problematic links",
-)
 def test_page_level_markup_in_descriptions_is_reported_at_the_catalogue(
     make_app: Any, tmp_path: Path
 ) -> None:
