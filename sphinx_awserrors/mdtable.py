@@ -33,6 +33,8 @@ __all__ = ["inline_to_rst", "read_file", "read_markdown", "read_tables"]
 _IAL = re.compile(r"^\s*\{:.*\}\s*$")
 _YFM_TABLE = re.compile(r"^\s*#\|\s*$")
 _BREAK = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
+# A heading attribute ("## Errors {#errors}", kramdown's "{: #errors}"): an anchor, not a title.
+_HEADING_ATTRIBUTES = re.compile(r"\s*\{:?\s*[#.][^{}]*\}\s*$")
 # Characters that start or end inline markup in reStructuredText.
 _RST_SPECIAL = re.compile(r"([\\*`|])")
 _TRAILING_UNDERSCORE = re.compile(r"(?<=\w)_(?=\W|$)")
@@ -234,7 +236,7 @@ def read_markdown(text: str, source: str = "<string>") -> ReadResult:
     while index < len(tokens):
         token = tokens[index]
         if token.type == "heading_open" and index + 1 < len(tokens):
-            title = " ".join((tokens[index + 1].content or "").split())
+            title = " ".join(_HEADING_ATTRIBUTES.sub("", tokens[index + 1].content or "").split())
         elif token.type == "table_open":
             header, body, index = _collect_rows(tokens, index)
             ncols = max((len(r.cells) for r in (*header, *body)), default=0)

@@ -394,6 +394,12 @@ def test_markdown_kramdown_attribute_lines_are_not_rows() -> None:
     ]
 
 
+def test_markdown_table_title_without_heading_attributes() -> None:
+    text = "## Error response {#error}\n\n| Code | Status |\n|---|---|\n| NoSuchKey | 404 |\n"
+    text += "\n## Client errors {: #client .wide}\n\n| Code | Status |\n|---|---|\n| A | 400 |\n"
+    assert [table.title for table in read_md(text)] == ["Error response", "Client errors"]
+
+
 @pytest.mark.parametrize(
     ("markdown", "rst"),
     [
