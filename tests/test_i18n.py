@@ -7,6 +7,7 @@ so ``sphinx-build -b gettext`` extracts them and the project's ``.po`` files tra
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 from gettext import GNUTranslations
@@ -232,3 +233,40 @@ def test_changed_translation_rebuilds_the_page(
     html = (app.outdir / "index.html").read_text(encoding="utf-8")
     assert "Diesen Schlüssel gibt es nicht." in html
     assert "Der angegebene Schlüssel" not in html
+
+
+@pytest.mark.parametrize(
+    ("builder", "output"),
+    [
+        ("text", "index.txt"),
+        ("latex", "*.tex"),
+        ("man", "*.1"),
+        ("texinfo", "*.texi"),
+        ("singlehtml", "index.html"),
+        ("epub", "index.xhtml"),
+    ],
+)
+def test_every_builder_writes_the_translation(
+    make_app: Any, rootdir: Path, tmp_path: Path, builder: str, output: str
+) -> None:
+    src = _copy_root(rootdir, tmp_path)
+    warning = io.StringIO()
+    app = make_app(builder, srcdir=src, confoverrides={"language": "de"}, warning=warning)
+    app.build()
+    assert _warnings(warning) == []
+    written = next(app.outdir.rglob(output)).read_text(encoding="utf-8")
+    assert "Beschreibung" in written
+    assert re.search(r"Client.{0,16}Fehler", written)  # the hyphen is escaped in LaTeX and man
+    assert "Grund" in written
+    assert "Der angegebene Schl" in written  # LaTeX and texinfo escape the umlaut
+
+
+def test_parallel_build_matches_serial(make_app: Any, rootdir: Path, tmp_path: Path) -> None:
+    pages = []
+    for parallel in (1, 2):
+        src = _copy_root(rootdir, tmp_path / str(parallel))
+        app = make_app("html", srcdir=src, confoverrides={"language": "de"}, parallel=parallel)
+        app.build()
+        pages.append((app.outdir / "index.html").read_text(encoding="utf-8"))
+    assert pages[0] == pages[1]
+    assert "Der angegebene Schlüssel existiert nicht." in pages[0]
