@@ -6,9 +6,15 @@ content and of ``awserrors_catalogue`` (not by file times, so a touched or fresh
 file that did not change re-reads nothing). When it changed:
 
 * the documents that noted :func:`note_renders_catalogue` are read again (``env-get-outdated``);
+  so are those that noted :func:`note_renders_entries`, but only when the selection of entries
+  (codes, statuses, tags, files, order) changed or one of the entries they render did: editing
+  one description re-reads the pages that show that entry, not every table;
 * the documents that noted :func:`note_references_catalogue` are resolved and written again
-  (``env-get-updated``);
+  (``env-get-updated``; the ``aws`` domain tracks its own references per code instead);
 * the consistency checks run once and each finding becomes a warning.
+
+A catalogue that did not change costs nothing per entry: no re-read, no re-check, and the plain
+texts of descriptions (tooltips, indices) are kept with the environment (:func:`plain_text`).
 """
 
 from __future__ import annotations
@@ -26,11 +32,13 @@ from sphinx_awserrors._logging import warn
 from sphinx_awserrors.catalogue import (
     Catalogue,
     CatalogueFile,
+    ErrorEntry,
     LoadResult,
     catalogue_digest,
     load_files,
     resolve_files,
 )
+from sphinx_awserrors.render import description_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -62,9 +70,22 @@ class BuildState:
     checks_key: str | None = None
     #: whether the catalogue changed in the current build
     changed: bool = True
+    #: the codes whose entries changed in the current build, when the selection of entries
+    #: stayed the same; None: the selection changed too (or the catalogue is new)
+    changed_codes: frozenset[str] | None = None
     loaded: bool = False
+    #: documents that depend on the whole catalogue
     renders: set[str] = field(default_factory=set)
+    #: documents that render some entries -> the codes they render
+    rendered: dict[str, set[str]] = field(default_factory=dict)
     references: set[str] = field(default_factory=set)
+    #: description -> its plain text (kept between builds: parsing it is the costly part)
+    texts: dict[str, str] = field(default_factory=dict)
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        # an environment pickled by an earlier version lacks the newer fields
+        fresh = BuildState()
+        self.__dict__.update({**fresh.__dict__, **state})
 
 
 def _state(env: BuildEnvironment) -> BuildState:
@@ -83,6 +104,16 @@ def get_catalogue(env: BuildEnvironment) -> Catalogue:
     return state.catalogue
 
 
+def catalogue_digest_of(env: BuildEnvironment) -> str | None:
+    """The sha256 of the current catalogue's files and configuration (None: not loaded)."""
+    return _state(env).digest
+
+
+def catalogue_changed(env: BuildEnvironment) -> bool:
+    """Whether the catalogue changed in the current build (or was loaded for the first time)."""
+    return _state(env).changed
+
+
 def get_files(env: BuildEnvironment) -> tuple[CatalogueFile, ...]:
     """The catalogue files of this build, in the configured order."""
     return _state(env).files
@@ -91,6 +122,44 @@ def get_files(env: BuildEnvironment) -> tuple[CatalogueFile, ...]:
 def note_renders_catalogue(env: BuildEnvironment, docname: str) -> None:
     """Record that *docname* renders catalogue content: a changed catalogue re-reads it."""
     _state(env).renders.add(docname)
+
+
+def note_renders_entries(env: BuildEnvironment, docname: str, codes: Iterable[str]) -> None:
+    """Record that *docname* renders the entries of *codes*, selected from the catalogue.
+
+    A changed catalogue re-reads *docname* when the selection changed (codes added, removed or
+    reordered; statuses, tags or files changed) or when one of these entries changed.
+    """
+    _state(env).rendered.setdefault(docname, set()).update(codes)
+
+
+def plain_text(env: BuildEnvironment, description: str) -> str:
+    """*description* as plain text (:func:`~sphinx_awserrors.render.description_text`), cached.
+
+    The cache lives in the environment, so a rebuild does not parse every description again.
+    """
+    texts = _state(env).texts
+    text = texts.get(description)
+    if text is None:
+        text = texts[description] = description_text(description)
+    return text
+
+
+def _selection(entry: ErrorEntry) -> tuple[object, ...]:
+    """What decides whether and where a table shows *entry* (not its description)."""
+    return (entry.code, entry.status, entry.tags, entry.file)
+
+
+def _content(entry: ErrorEntry) -> tuple[object, ...]:
+    """What a rendered entry shows (its lines in the file only place warnings)."""
+    return (*_selection(entry), entry.description, entry.see_also, entry.ignore)
+
+
+def changed_codes(old: Catalogue, new: Catalogue) -> frozenset[str] | None:
+    """The codes whose entries differ, or None when the selection of entries changed."""
+    if [_selection(e) for e in old] != [_selection(e) for e in new]:
+        return None
+    return frozenset(a.code for a, b in zip(old, new, strict=True) if _content(a) != _content(b))
 
 
 def note_references_catalogue(env: BuildEnvironment, docname: str) -> None:
@@ -141,11 +210,14 @@ def _load(env: BuildEnvironment, configured: object, base_dir: Path) -> LoadResu
             str(p) for p in result.problems
         )
         raise CatalogueError(msg)
+    state.changed_codes = changed_codes(state.catalogue, result.catalogue) if state.loaded else None
     state.catalogue = result.catalogue
     state.files = result.files
     state.digest = digest
     state.loaded = True
     state.changed = True
+    descriptions = {entry.description for entry in result.catalogue}
+    state.texts = {d: t for d, t in state.texts.items() if d in descriptions}
     return result
 
 
@@ -200,7 +272,14 @@ def _outdated(
     state = _state(env)
     if not state.changed:
         return []
-    return sorted(d for d in state.renders if d in env.found_docs and d not in removed)
+    codes_changed = state.changed_codes
+    outdated = set(state.renders)
+    outdated.update(
+        docname
+        for docname, codes in state.rendered.items()
+        if codes_changed is None or not codes_changed.isdisjoint(codes)
+    )
+    return sorted(d for d in outdated if d in env.found_docs and d not in removed)
 
 
 def _updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -213,6 +292,7 @@ def _updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
 def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
     state = _state(env)
     state.renders.discard(docname)
+    state.rendered.pop(docname, None)
     state.references.discard(docname)
 
 
@@ -222,6 +302,7 @@ def _merge(
     state, theirs = _state(env), _state(other)
     read = set(docnames)
     state.renders |= theirs.renders & read
+    state.rendered.update((d, codes) for d, codes in theirs.rendered.items() if d in read)
     state.references |= theirs.references & read
 
 

@@ -181,7 +181,6 @@ class AwsErrorTable(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         """Select, sort and render the entries."""
-        buildstate.note_renders_catalogue(self.env, self.env.docname)
         columns: list[str] = self.options.get("columns", list(DEFAULT_COLUMNS))
         headers: list[str] = self.options.get("header", [column_header(c) for c in columns])
         if len(headers) != len(columns):
@@ -197,6 +196,8 @@ class AwsErrorTable(SphinxDirective):
             )
 
         entries = self._select()
+        # re-read when the selection or one of these entries changes
+        buildstate.note_renders_entries(self.env, self.env.docname, [e.code for e in entries])
         if not entries:
             warn(
                 __("aws-error-table: no catalogue entry matches %s") % self._filters(),

@@ -63,11 +63,15 @@ class Place(NamedTuple):
     order: int
 
 
-def tooltip(entry: ErrorEntry) -> str:
-    """The plain-text title of a link to *entry*: ``404 Not Found: <description>``."""
+def tooltip(entry: ErrorEntry, text: str | None = None) -> str:
+    """The plain-text title of a link to *entry*: ``404 Not Found: <description>``.
+
+    *text* is the description as plain text, when the caller has it already.
+    """
     reason = reason_phrase(entry.status)
     status = f"{entry.status} {reason}" if reason else str(entry.status)
-    text = description_text(entry.description)
+    if text is None:
+        text = description_text(entry.description)
     return f"{status}: {text}" if text else status
 
 
@@ -122,27 +126,32 @@ class AwsErrorIndex(Index):
         wanted = set(docnames) if docnames is not None else None
         catalogue = buildstate.get_catalogue(domain.env)
         groups: dict[str, list[IndexEntry]] = {}
+        statuses: dict[int, str] = {}  # "404 Not Found", once per status
         for code, place in domain.canonical.items():
             if wanted is not None and place.docname not in wanted:
                 continue
             entry = catalogue.get(code)
             if entry is None:  # the catalogue changed since the document was read
                 continue
-            reason = reason_phrase(entry.status)
-            groups.setdefault(class_title(status_class(entry.status)), []).append(
+            status = statuses.get(entry.status)
+            if status is None:
+                status = statuses[entry.status] = (
+                    f"{entry.status} {reason_phrase(entry.status)}".strip()
+                )
+            groups.setdefault(status_class(entry.status), []).append(
                 IndexEntry(
                     code,
                     0,
                     place.docname,
                     place.node_id,
-                    f"{entry.status} {reason}".strip(),
+                    status,
                     "",
-                    description_text(entry.description),
+                    buildstate.plain_text(domain.env, entry.description),
                 )
             )
         content = [
-            (group, sorted(items, key=lambda item: (item.name.casefold(), item.name)))
-            for group, items in sorted(groups.items())
+            (class_title(klass), sorted(items, key=lambda item: (item.name.casefold(), item.name)))
+            for klass, items in sorted(groups.items())
         ]
         return content, False
 
@@ -192,8 +201,21 @@ class AwsDomain(Domain):
         self._derived_cache: Derived | None = None
         #: codes already warned about in this build (one warning per code)
         self.warned: set[str] = set()
+        # what the last after_read derived, valid until a record changes (kept with the data,
+        # so a rebuild that reads nothing does not derive it again)
+        self._derived_cache = self.data["derived"].get("cache")
+        #: whether any record changed in this build (else :meth:`after_read` has nothing to do)
+        self._dirty = False
+        #: documents cleared in this build: the other domains dropped what we added to them
+        self._cleared: set[str] = set()
 
     # --- recording (reading phase) ----------------------------------------------------------
+
+    def _records_changed(self) -> None:
+        """Drop what was derived from the records; :meth:`after_read` must run again."""
+        self._derived_cache = None
+        self.data["derived"].pop("cache", None)
+        self._dirty = True
 
     def note_shown(self, code: str, docname: str, node_id: str, lineno: int, kind: str) -> None:
         """Record that *docname* shows *code* at the anchor *node_id*.
@@ -204,14 +226,14 @@ class AwsDomain(Domain):
             msg = f"kind must be one of {KINDS}, not {kind!r}"
             raise ValueError(msg)
         self.data["shown"].setdefault(docname, []).append((code, node_id, int(lineno), kind))
-        self._derived_cache = None
+        self._records_changed()
 
     def note_status_target(
         self, status_class: str, docname: str, node_id: str, lineno: int
     ) -> None:
         """Record that the table or group *node_id* in *docname* lists *status_class* (``4xx``)."""
         self.data["status"].setdefault(docname, []).append((status_class, node_id, int(lineno)))
-        self._derived_cache = None
+        self._records_changed()
 
     def note_reference(self, code: str, docname: str) -> None:
         """Record that *docname* references *code* (to rewrite it when its target changes)."""
@@ -219,6 +241,7 @@ class AwsDomain(Domain):
         if code not in refs:
             refs.append(code)
             refs.sort()
+            self._dirty = True
 
     def note_status_reference(self, klass: str, docname: str) -> None:
         """Record that *docname* references the status class *klass*."""
@@ -226,6 +249,7 @@ class AwsDomain(Domain):
         if klass not in refs:
             refs.append(klass)
             refs.sort()
+            self._dirty = True
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         """Record the ``:ref:`` references to ``awserr-*`` labels, which move with the target."""
@@ -240,12 +264,14 @@ class AwsDomain(Domain):
         )
         if labels:
             self.data["label_refs"][docname] = labels
+            self._dirty = True
 
     def clear_doc(self, docname: str) -> None:
         """Forget what *docname* showed and referenced (it is about to be read again)."""
         for key in PER_DOC:
             self.data[key].pop(docname, None)
-        self._derived_cache = None
+        self._records_changed()
+        self._cleared.add(docname)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         """Take over the records of *docnames* from a parallel reader."""
@@ -254,7 +280,7 @@ class AwsDomain(Domain):
             for docname in docnames:
                 if docname in theirs:
                     self.data[key][docname] = theirs[docname]
-        self._derived_cache = None
+        self._records_changed()
 
     # --- derivation (after reading) ---------------------------------------------------------
 
@@ -299,28 +325,37 @@ class AwsDomain(Domain):
         """Every code some document shows."""
         return {record[0] for records in self.data["shown"].values() for record in records}
 
-    def after_read(self, catalogue: Catalogue) -> list[str]:
+    def after_read(self, catalogue: Catalogue, *, catalogue_changed: bool = True) -> list[str]:
         """Derive labels and index entries from all records; return documents to rewrite.
 
         Runs once per build in the main process (``env-updated``), after every document was
-        read and merged. Labels and index entries added by the previous build are removed
-        first. A document is rewritten when a code or status class it references now resolves
+        read and merged. Labels and index entries added by the previous build are replaced. A
+        document is rewritten when a code or status class it references now resolves
         differently (another target, another tooltip), even if it was not read again.
+
+        When no record changed in this build and the catalogue did not change either, the
+        previous build's results still stand: nothing is derived again (a no-change rebuild
+        costs nothing per entry).
         """
-        self._derived_cache = None
         self.warned.clear()
+        if not (self._dirty or catalogue_changed):
+            return []
         derived = self.derived
         record = self.data["derived"]
+        record["cache"] = derived
         self._update_labels(derived, record)
         self._update_index(derived, record, catalogue)
 
+        env = self.env
+        for entry in catalogue:  # tooltips, the domain index, the export: parse each once
+            buildstate.plain_text(env, entry.description)
         snapshot: dict[str, object] = {}
         for code in sorted({c for refs in self.data["refs"].values() for c in refs}):
             place = derived.canonical.get(code)
-            entry = catalogue.get(code)
+            known = catalogue.get(code)
             snapshot["err:" + code] = (
                 (place.docname, place.node_id) if place else None,
-                tooltip(entry) if entry else None,
+                tooltip(known, buildstate.plain_text(env, known.description)) if known else None,
             )
         for klass in sorted({k for refs in self.data["status_refs"].values() for k in refs}):
             target = derived.status_targets.get(klass)
@@ -331,6 +366,10 @@ class AwsDomain(Domain):
         old = record["snapshot"]
         changed = {key for key in snapshot.keys() | old.keys() if snapshot.get(key) != old.get(key)}
         record["snapshot"] = snapshot
+        self._dirty = False
+        self._cleared.clear()
+        if not changed:
+            return []
         rewrite = {
             docname
             for key, prefix in (
@@ -341,7 +380,7 @@ class AwsDomain(Domain):
             for docname, refs in self.data[key].items()
             if any(prefix + ref in changed for ref in refs)
         }
-        return sorted(rewrite & set(self.env.all_docs))
+        return sorted(rewrite & set(env.all_docs))
 
     def _update_labels(self, derived: Derived, record: dict[str, Any]) -> None:
         std = self.env.get_domain("std")
@@ -362,21 +401,33 @@ class AwsDomain(Domain):
         record["labels"] = added
 
     def _update_index(self, derived: Derived, record: dict[str, Any], catalogue: Catalogue) -> None:
+        """Replace the general-index entries of the previous build by the current ones.
+
+        Only documents whose entries differ, or that were read again (the index domain then
+        dropped ours with the rest), are touched; each in one pass over its entries.
+        """
         index = self.env.get_domain("index")
         entries: dict[str, list[tuple[str, str, str, str, str | None]]]
         entries = index.entries  # type: ignore[attr-defined]
-        for docname, ours in record["index"].items():
-            theirs = entries.get(docname)
-            if theirs is None:
-                continue
-            for item in ours:
-                if tuple(item) in theirs:
-                    theirs.remove(tuple(item))
         added: dict[str, list[tuple[str, str, str, str, str | None]]] = {}
         for code, place in derived.canonical.items():
-            new = index_entries(code, place.node_id, catalogue.get(code))
-            added.setdefault(place.docname, []).extend(new)
-            entries.setdefault(place.docname, []).extend(new)
+            added.setdefault(place.docname, []).extend(
+                index_entries(code, place.node_id, catalogue.get(code))
+            )
+        previous: dict[str, list[Any]] = record["index"]
+        for docname in previous.keys() | added.keys():
+            ours_old = [tuple(item) for item in previous.get(docname, ())]
+            ours_new = added.get(docname, [])
+            theirs = entries.get(docname)
+            # a document read again: the index domain dropped ours with its own entries
+            if theirs is not None and docname not in self._cleared:
+                if ours_old == ours_new:
+                    continue
+                if ours_old:
+                    drop = set(ours_old)
+                    theirs[:] = [item for item in theirs if item not in drop]
+            if ours_new:
+                entries.setdefault(docname, []).extend(ours_new)
         record["index"] = added
 
     # --- resolution -------------------------------------------------------------------------
@@ -399,7 +450,8 @@ class AwsDomain(Domain):
             if place is None:
                 return None
             entry = buildstate.get_catalogue(env).get(target)
-            title = tooltip(entry) if entry else target
+            text = buildstate.plain_text(env, entry.description) if entry else ""
+            title = tooltip(entry, text) if entry else target
             return make_refnode(builder, fromdocname, place.docname, place.node_id, contnode, title)
         if typ == "status":
             place = self.status_targets.get(target)
@@ -489,7 +541,9 @@ def _add_index_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> None
 def _on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = env.get_domain("aws")
     assert isinstance(domain, AwsDomain)
-    return domain.after_read(buildstate.get_catalogue(env))
+    return domain.after_read(
+        buildstate.get_catalogue(env), catalogue_changed=buildstate.catalogue_changed(env)
+    )
 
 
 def setup_domain(app: Sphinx) -> None:

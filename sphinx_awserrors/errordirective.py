@@ -45,7 +45,7 @@ class AwsErrorDirective(SphinxDirective):
         """Render the header and body; record the code with the ``aws`` domain."""
         code = self.arguments[0].strip()
         docname = self.env.docname
-        buildstate.note_renders_catalogue(self.env, docname)
+        buildstate.note_renders_entries(self.env, docname, [code])
         catalogue = buildstate.get_catalogue(self.env)
         entry = catalogue.get(code)
         if entry is None:

@@ -4,13 +4,18 @@ With an HTML-family builder (``html``, ``dirhtml``, ``singlehtml`` and their sub
 ``epub``, whose archive is already packed when the build finishes), the catalogue the build used
 is written to ``awserrors_json_export`` (default ``_static/awserrors.json``) under the output
 directory once the build has succeeded. It is written once, from the main process on
-``build-finished``, so parallel builds are unaffected, and only when its content changed. The
+``build-finished``, so parallel builds are unaffected, and only when its content changed: a
+key of what it is made from (the catalogue's digest, the documented places, the builder) is kept
+in the doctree directory, so a rebuild that changed none of them does not even serialise it. The
 format is that of :func:`sphinx_awserrors.exporters.to_json`, plus the ``url`` of the place that
 documents each code (relative to the JSON file), or ``null``.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
 import posixpath
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
@@ -95,6 +100,56 @@ def documented_urls(app: Sphinx, directory: str = "") -> dict[str, str]:
     return urls
 
 
+def _export_key(app: Sphinx, relative: PurePosixPath) -> str:
+    """A digest of everything the JSON export is made from, but cheaper than making it."""
+    builder = app.builder
+    try:
+        canonical = app.env.get_domain("aws").get_objects()
+    except ExtensionError:
+        canonical = iter(())
+    digest = hashlib.sha256()
+    parts = (
+        buildstate.catalogue_digest_of(app.env),
+        builder.name,
+        type(builder).__qualname__,
+        getattr(builder, "out_suffix", ""),
+        getattr(builder, "link_suffix", ""),
+        app.config.root_doc,
+        str(relative),
+    )
+    digest.update(repr(parts).encode())
+    for name, _display, kind, docname, anchor, _priority in canonical:
+        digest.update(f"\0{name}\0{kind}\0{docname}\0{anchor}".encode())
+    return digest.hexdigest()
+
+
+def _stamp_path(app: Sphinx) -> Path:
+    """Where the key of the last export is kept (with the environment, not in the output)."""
+    return Path(app.doctreedir, f"awserrors-export-{app.builder.name}.json")
+
+
+def _up_to_date(stamp: Path, key: str, target: Path) -> bool:
+    """Whether *target* is what the last export wrote, from the same *key*."""
+    try:
+        recorded = json.loads(stamp.read_text(encoding="utf-8"))
+        stat = target.stat()
+    except (OSError, ValueError):
+        return False
+    return isinstance(recorded, dict) and recorded == {
+        "key": key,
+        "target": str(target),
+        "size": stat.st_size,
+        "mtime_ns": stat.st_mtime_ns,
+    }
+
+
+def _record(stamp: Path, key: str, target: Path) -> None:
+    stat = target.stat()
+    record = {"key": key, "target": str(target), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(json.dumps(record), encoding="utf-8")
+
+
 def write_json_export(app: Sphinx, exception: BaseException | None) -> None:
     """``build-finished``: write the catalogue as JSON, when an HTML build has succeeded."""
     if exception is not None or not is_html_family(app.builder):
@@ -102,21 +157,28 @@ def write_json_export(app: Sphinx, exception: BaseException | None) -> None:
     relative = export_path(app)
     if relative is None:
         return
+    target = Path(app.outdir, *relative.parts)
+    stamp = _stamp_path(app)
+    key = _export_key(app, relative)
+    if _up_to_date(stamp, key, target):
+        return  # made from the same data and untouched since: nothing to do
     catalogue = buildstate.get_catalogue(app.env)
     urls = documented_urls(app, str(relative.parent) if relative.parent.parts else "")
     text = to_json(catalogue, urls=urls)
-    target = Path(app.outdir, *relative.parts)
     data = text.encode("utf-8")
     try:
-        if target.is_file() and target.read_bytes() == data:
-            return  # unchanged: keep the file (and its time) as it is
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        if not (target.is_file() and target.read_bytes() == data):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        # else unchanged: keep the file (and its time) as it is
     except OSError as exc:
         warn(
             f"cannot write the JSON export to {target}: {exc.strerror or exc}",
             "export",
         )
+        return
+    with contextlib.suppress(OSError):  # only a cache: the next build writes the export again
+        _record(stamp, key, target)
 
 
 def setup_export(app: Sphinx) -> None:

@@ -101,7 +101,6 @@ class AwsErrorRole(XRefRole):
         target = " ".join(target.split())
         docname = env.docname
         _domain(env).note_reference(target, docname)
-        buildstate.note_references_catalogue(env, docname)
         return title, target
 
 
