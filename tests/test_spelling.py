@@ -10,8 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sphinx_awserrors.catalogue import Catalogue, ErrorEntry, load_catalogue
-from sphinx_awserrors.checks import REGISTRY, Settings, run_checks
+from sphinx_awserrors.checks import REGISTRY, Settings, run_checks, spelling
 from sphinx_awserrors.checks.spelling import (
+    WordList,
     code_words,
     damerau,
     slip_probability,
@@ -23,6 +24,7 @@ from sphinx_awserrors.checks.spelling import (
 from sphinx_awserrors.lint import lint
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from pathlib import Path
 
     from sphinx_awserrors.checks import Finding
@@ -287,3 +289,61 @@ def test_typing_slips_are_likelier_than_other_edits() -> None:
 @given(st.text(max_size=200))
 def test_any_text_is_read_without_error(text: str) -> None:
     spelling_findings(Catalogue((ErrorEntry("Code", 400, text or "x", line=1),)))
+
+
+# --- the packed dictionary ---------------------------------------------------------------------
+
+
+def test_word_list_answers_like_the_counts_it_packs() -> None:
+    counts = {"a": 9, "ab": 3, "abc": 70_000, "b": 1, "café": 50, "bucket": 6000, "bu": 2}
+    words = WordList.from_counts(counts)
+    for word, count in counts.items():
+        assert words.get(word) == count
+        assert words[word] == count
+        assert word in words
+    for absent in ("", "abcd", "c", "buck", "caf", "zzz", "ab\t"):
+        assert words.get(absent, -1) == -1
+        assert absent not in words
+    with pytest.raises(KeyError):
+        words["abcd"]
+    assert sorted(words) == sorted(counts)
+    assert len(words) == len(counts)
+    assert words.total == sum(counts.values())
+    assert words.common == (("abc", 70_000), ("bucket", 6000))
+    again = WordList.from_bytes(words.to_bytes())
+    assert {w: again[w] for w in counts} == counts
+
+
+def test_word_list_rejects_what_it_did_not_write() -> None:
+    for data in (b"", b"\x00garbage", WordList.from_counts({}).to_bytes()[:-3]):
+        with pytest.raises(ValueError, match=r"."):
+            WordList.from_bytes(data)
+
+
+def test_dictionary_is_packed_once_and_read_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    loads: list[int] = []
+    original = spelling._load_pyspellchecker
+
+    def counted() -> Mapping[str, int]:
+        loads.append(1)
+        return original()
+
+    monkeypatch.setattr(spelling, "_load_pyspellchecker", counted)
+    spelling.dictionary.cache_clear()
+    try:
+        first = spelling.dictionary()
+        (cached,) = (tmp_path / "sphinx-awserrors").glob("words-en-*.bin")
+        spelling.dictionary.cache_clear()
+        second = spelling.dictionary()
+        assert loads == [1]  # the second load read the cache
+        assert second.get("exist") == first.get("exist") > 0
+        assert len(second) == len(first) > 100_000
+        cached.write_bytes(b"broken")  # a damaged cache is made again
+        spelling.dictionary.cache_clear()
+        assert spelling.dictionary().get("exist") == first.get("exist")
+        assert loads == [1, 1]
+    finally:
+        spelling.dictionary.cache_clear()
