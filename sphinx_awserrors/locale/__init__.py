@@ -77,15 +77,19 @@ def page_translation(env: BuildEnvironment, message: str) -> str | None:
     config = env.config
     if not config.language:
         return None
-    domain = docname_to_domain(env.docname, config.gettext_compact)
-    files: list[tuple[str, int]] = []
-    for directory in config.locale_dirs:
-        localedir = Path(env.srcdir, directory)
-        for path in gettext.find(domain, localedir, [config.language], all=True):
-            files.append((path, Path(path).stat().st_mtime_ns))
+    # looked up once per document being read (temp_data is cleared after each), not per row
+    files: tuple[tuple[str, int], ...] | None = env.temp_data.get("awserrors_mo_files")
+    if files is None:
+        domain = docname_to_domain(env.docname, config.gettext_compact)
+        found: list[tuple[str, int]] = []
+        for directory in config.locale_dirs:
+            localedir = Path(env.srcdir, directory)
+            for path in gettext.find(domain, localedir, [config.language], all=True):
+                found.append((path, Path(path).stat().st_mtime_ns))
+        files = env.temp_data["awserrors_mo_files"] = tuple(found)
     if not files:
         return None
-    return _catalogue(tuple(files)).gettext(message)
+    return _catalogue(files).gettext(message)
 
 
 @lru_cache(maxsize=64)
