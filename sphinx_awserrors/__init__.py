@@ -16,7 +16,7 @@ ENV_VERSION = 1
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the extension's configuration, domain, directives, roles and events."""
-    from sphinx_awserrors import buildstate, directive, domain, export
+    from sphinx_awserrors import buildstate, directive, domain, export, latex
     from sphinx_awserrors.locale import LOCALE_DIR, MESSAGE_CATALOG
 
     # first: the modules below translate their labels with this catalogue
@@ -25,6 +25,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     domain.setup_domain(app)
     directive.setup_directive(app)
     export.setup_export(app)
+    latex.setup_latex(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

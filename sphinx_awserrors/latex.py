@@ -1,0 +1,72 @@
+"""LaTeX output: let long error codes break between their words.
+
+TeX never breaks inside a word, and a code such as ``IllegalVersioningConfigurationException``
+is one word: in a table cell it runs over the next column. Before the LaTeX writer sees the
+document, each long code (a literal the extension wrote, or any literal that is one PascalCase
+identifier) gets a permitted break (``\\allowbreak``) at its word boundaries; no hyphen is
+printed, so the code reads unchanged where it fits.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+#: Between a lower-case letter or digit and a capital (``Such|Key``), and before the last
+#: capital of an acronym that starts a word (``XML|Parse``).
+WORD_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+#: Codes shorter than this fit any sensible column; leave them alone.
+MIN_BREAKABLE = 12
+
+BREAK = r"\allowbreak{}"
+
+
+def code_parts(code: str) -> list[str]:
+    """*code* cut at its PascalCase word boundaries (``["No", "Such", "Key"]``)."""
+    return [part for part in WORD_BOUNDARY.split(code) if part]
+
+
+#: A literal that is one PascalCase identifier reads as an error code wherever it stands.
+PASCAL_CASE = re.compile(r"[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*")
+
+
+def _is_code_literal(node: nodes.literal) -> bool:
+    classes = set(node["classes"])
+    if "awserr-code" in classes or {"aws", "aws-err"} <= classes:
+        return True
+    return PASCAL_CASE.fullmatch(node.astext()) is not None
+
+
+class BreakableCodes(SphinxPostTransform):
+    """Insert ``\\allowbreak`` between the words of long codes, for LaTeX builders only."""
+
+    default_priority = 400
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        for literal in list(self.document.findall(nodes.literal)):
+            if len(literal.children) != 1 or not isinstance(literal[0], nodes.Text):
+                continue
+            text = literal.astext()
+            if len(text) < MIN_BREAKABLE or " " in text or not _is_code_literal(literal):
+                continue
+            parts = code_parts(text)
+            if len(parts) < 2:
+                continue
+            children: list[nodes.Node] = [nodes.Text(parts[0])]
+            for part in parts[1:]:
+                children += [nodes.raw("", BREAK, format="latex"), nodes.Text(part)]
+            literal.clear()
+            literal.extend(children)
+
+
+def setup_latex(app: Sphinx) -> None:
+    """Register the LaTeX post-transform."""
+    app.add_post_transform(BreakableCodes)

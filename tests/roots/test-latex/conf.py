@@ -1,0 +1,2 @@
+extensions = ["sphinx_awserrors"]
+awserrors_catalogue = "errors.yaml"
