@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SPHINXOPTS ?= -nW --keep-going
 DOCS_OUT := docs/_build
 
-.PHONY: demo test docs pdf lint type bench clean
+.PHONY: demo test test-oldest docs pdf lint type bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,18 @@ docs: demo
 test: $(VENV)/.stamp-test+docs
 	$(BIN)/python -m pytest
 
+# The suite on the oldest supported stack (.ci/oldest.txt), in its own venv; .ci/run calls it.
+OLDEST_VENV ?= .venv-oldest
+
+$(OLDEST_VENV)/.stamp: pyproject.toml .ci/oldest.txt
+	$(PYTHON) -m venv $(OLDEST_VENV)
+	$(OLDEST_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(OLDEST_VENV)/bin/python -m pip install --quiet -r .ci/oldest.txt -e ".[test]"
+	@touch $@
+
+test-oldest: $(OLDEST_VENV)/.stamp
+	$(OLDEST_VENV)/bin/python -m pytest
+
 pdf: $(VENV)/.stamp-docs
 	@command -v latexmk >/dev/null || { echo "make pdf needs latexmk and TeX Live: see docs/howto/pdf.rst"; exit 1; }
 	$(BIN)/sphinx-build -M latexpdf docs $(DOCS_OUT) $(SPHINXOPTS)
@@ -42,4 +54,4 @@ bench: $(VENV)/.stamp-test
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) $(DOCS_OUT) build dist .tox .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(OLDEST_VENV) $(DOCS_OUT) build dist .tox .pytest_cache .mypy_cache .ruff_cache

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
+import sphinx
+from sphinx.util.logging import WarningLogRecordTranslator
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 collect_ignore = ["roots"]
@@ -23,3 +29,29 @@ def rootdir() -> Path:
 def seed_path() -> Path:
     """The verbatim seed table, with its defects."""
     return SEED
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _show_warning_types() -> Iterator[None]:
+    """Append ``[type.subtype]`` to warnings on Sphinx < 8, as Sphinx 8 does by default.
+
+    The tests assert on that suffix. Sphinx 7.3 and 7.4 have ``show_warning_types`` off by
+    default and Sphinx 7.2 lacks the option, so do what Sphinx 8 does, in the same filter.
+    """
+    if sphinx.version_info >= (8, 0):
+        yield
+        return
+    original = WarningLogRecordTranslator.filter
+
+    def with_type(self: WarningLogRecordTranslator, record: Any) -> bool:
+        keep = original(self, record)
+        if not getattr(self.app.config, "show_warning_types", False) and (
+            log_type := getattr(record, "type", "")
+        ):
+            subtype = getattr(record, "subtype", "")
+            record.msg += f" [{log_type}.{subtype}]" if subtype else f" [{log_type}]"
+        return keep
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(WarningLogRecordTranslator, "filter", with_type)
+        yield

@@ -199,7 +199,7 @@ def test_html_group_by_columns_header_widths(
         "Reason",
         "What it means",
     ]
-    assert re.findall(r'style="width: (\d+)\.0%"', html)[:4] == ["25", "8", "17", "50"]
+    assert re.findall(r'style="width: (\d+)(?:\.0)?%"', html)[:4] == ["25", "8", "17", "50"]
     assert '<td class="awserr-reason"><p>Not Found</p></td>' in html
     assert '<td class="awserr-reason"><p>Temporary Redirect</p></td>' in html
 
@@ -272,7 +272,8 @@ def test_man_builder(app: SphinxTestApp, warning: StringIO) -> None:
     man = (app.outdir / "basic.1").read_text(encoding="utf-8")
     assert ".TS" in man
     assert "NoSuchKey" in man
-    assert "Client Error" in man
+    # docutils < 0.22 upper-cases section titles in man pages
+    assert re.search(r"^\.SH 4xx Client Error$", man, re.MULTILINE | re.IGNORECASE)
 
 
 @pytest.mark.parametrize("builder", ["singlehtml", "epub", "texinfo"])

@@ -111,9 +111,10 @@ def test_description_nodes_on_a_myst_page(app: SphinxTestApp, warning: StringIO)
         r"without end-string\. \[awserrors\.description\]",
         messages,
     )
-    # a bad option on a MyST page names the file, the line and the token
+    # a bad option on a MyST page names the file, the line and the token (myst-parser 5 names
+    # the option's line, older versions the directive's; 4.0 appends ".rst" to the file name)
     assert re.search(
-        r"index\.md:12: WARNING: .*Invalid option value for 'status': 4y: "
+        r"index\.md(\.rst)?:1[12]: WARNING: .*Invalid option value for 'status': 4y: "
         r"invalid status filter term '4y'",
         messages,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
 
 from test_xref import awserrors_warnings, build, copy_root, inventory
@@ -22,6 +23,11 @@ def _pages(outdir: Path) -> dict[str, str]:
     }
 
 
+def _search_index(outdir: Path) -> Any:
+    text = (outdir / "searchindex.js").read_text(encoding="utf-8")
+    return json.loads(text[text.index("(") + 1 : text.rindex(")")])
+
+
 def test_parallel_equals_serial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     serial_src = copy_root("xref", tmp_path / "serial")
     parallel_src = copy_root("xref", tmp_path / "parallel")
@@ -40,9 +46,8 @@ def test_parallel_equals_serial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 
     assert _pages(parallel.outdir) == _pages(serial.outdir)
     assert inventory(parallel.outdir / "objects.inv") == inventory(serial.outdir / "objects.inv")
-    assert (parallel.outdir / "searchindex.js").read_text() == (
-        serial.outdir / "searchindex.js"
-    ).read_text()
+    # compared as data: Sphinx < 7.3 writes the titles of a parallel build in another key order
+    assert _search_index(parallel.outdir) == _search_index(serial.outdir)
     assert awserrors_warnings(parallel.warnings, parallel_src) == awserrors_warnings(
         serial.warnings, serial_src
     )
