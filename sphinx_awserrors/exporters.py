@@ -21,23 +21,20 @@ import sys
 from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
-from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Final
 
 from docutils import nodes
-from docutils.languages import get_language
-from docutils.parsers.rst import Parser as RSTParser
-from docutils.parsers.rst.states import Body, Inliner
-from docutils.utils import Reporter, column_width, new_document, unescape
+from docutils.parsers.rst.states import Body
+from docutils.utils import column_width, unescape
 
 from sphinx_awserrors.catalogue import BUNDLED, Catalogue, ErrorEntry, bundled_path, load_file
+from sphinx_awserrors.inline import parse_quietly
 from sphinx_awserrors.render import description_text
 from sphinx_awserrors.statusfilter import parse_status_filter, reason_phrase
 
 if TYPE_CHECKING:
     import argparse
 
-    from docutils.frontend import Values
 
 #: The export formats, as ``--format`` names them.
 FORMATS: Final = ("json", "csv", "markdown", "rst")
@@ -288,26 +285,6 @@ def _md_interpreted(
     return [nodes.Text(shown)], []
 
 
-@lru_cache(maxsize=1)
-def _markdown_parser() -> tuple[Inliner, Values]:
-    try:
-        from docutils.frontend import get_default_settings
-    except ImportError:  # docutils < 0.19
-        from docutils.frontend import OptionParser
-
-        settings: Values = OptionParser(components=(RSTParser,)).get_default_values()
-    else:
-        settings = get_default_settings(RSTParser)
-    settings.report_level = Reporter.SEVERE_LEVEL + 1
-    settings.halt_level = Reporter.SEVERE_LEVEL + 1
-    settings.warning_stream = False
-    inliner = Inliner()
-    inliner.init_customizations(settings)
-    # Not a subclass: init_customizations() reads the patterns from the class's own namespace.
-    inliner.interpreted = _md_interpreted  # type: ignore[method-assign]
-    return inliner, settings
-
-
 def _md_nodes(children: Iterable[nodes.Node]) -> str:
     return "".join(_md_node(child) for child in children)
 
@@ -345,18 +322,7 @@ def rst_to_markdown(text: str) -> str:
     text = " ".join(text.split())
     if not text:
         return ""
-    inliner, settings = _markdown_parser()
-    document = new_document("<description>", settings)
-    memo: Any = SimpleNamespace(
-        document=document,
-        reporter=document.reporter,
-        language=get_language(settings.language_code, document.reporter),
-        title_styles=[],
-        section_level=0,
-        section_bubble_up_kludge=False,
-        inliner=inliner,
-    )
-    parsed, _messages = inliner.parse(text, 1, memo, nodes.paragraph())
+    parsed = parse_quietly(text, _md_interpreted)
     return _md_nodes(parsed).strip()
 
 

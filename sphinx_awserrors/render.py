@@ -15,14 +15,13 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from docutils.languages import get_language
-from docutils.parsers.rst import Parser as RSTParser
 from docutils.parsers.rst.states import Inliner
-from docutils.utils import Reporter, new_document, unescape
+from docutils.utils import Reporter, unescape
 from sphinx import addnodes
 from sphinx.transforms.i18n import parse_noqa
 
 from sphinx_awserrors._logging import warn
+from sphinx_awserrors.inline import QUIET, memo, parse_quietly
 from sphinx_awserrors.locale import __, page_translation
 
 if TYPE_CHECKING:
@@ -33,15 +32,12 @@ if TYPE_CHECKING:
 
     from sphinx_awserrors.catalogue import ErrorEntry
 
-#: docutils' "never": above every system-message level, so nothing is printed or raised.
-_QUIET = Reporter.SEVERE_LEVEL + 1
-
 
 class _DescriptionReporter(Reporter):
     """A reporter that places every message at the description in the catalogue file."""
 
     def __init__(self, source: str, line: int | None) -> None:
-        super().__init__(source, _QUIET, _QUIET, stream=False)
+        super().__init__(source, QUIET, QUIET, stream=False)
         self._line = line
 
     def get_source_and_line(self, lineno: int | None = None) -> tuple[str, int | None]:
@@ -245,23 +241,14 @@ def _parse(
             warn_here(_message_text(message))
 
     reporter.attach_observer(report)
-    language = get_language(getattr(document.settings, "language_code", "en"), reporter)
     inliner = _inliner(document.settings)
-    memo = SimpleNamespace(
-        document=document,
-        reporter=reporter,
-        language=language,
-        title_styles=[],
-        section_level=0,
-        section_bubble_up_kludge=False,
-        inliner=inliner,
-    )
+    state = memo(document, reporter, inliner, getattr(document.settings, "language_code", "en"))
     scratch = nodes.inline()
     # Newer docutils take the reporter from the document: lend ours for the parse.
     page_reporter = document.reporter
     document.reporter = reporter
     try:
-        parsed, _messages = inliner.parse(text, line or 0, memo, scratch)
+        parsed, _messages = inliner.parse(text, line or 0, state, scratch)
     finally:
         document.reporter = page_reporter
     return _resolvable(parsed, document, warn_here)
@@ -327,26 +314,6 @@ def _plain_interpreted(
 _EXPLICIT_TITLE = re.compile(r"^(?P<title>.+?)\s*(?<!\x00)<(?P<target>.*?)>$", re.DOTALL)
 
 
-@lru_cache(maxsize=1)
-def _text_parser() -> tuple[Inliner, Values]:
-    try:
-        from docutils.frontend import get_default_settings
-    except ImportError:  # docutils < 0.19
-        from docutils.frontend import OptionParser
-
-        settings: Values = OptionParser(components=(RSTParser,)).get_default_values()
-    else:
-        settings = get_default_settings(RSTParser)
-    settings.report_level = _QUIET
-    settings.halt_level = _QUIET
-    settings.warning_stream = False
-    inliner = Inliner()
-    inliner.init_customizations(settings)
-    # Not a subclass: init_customizations() reads the patterns from the class's own namespace.
-    inliner.interpreted = _plain_interpreted  # type: ignore[method-assign]
-    return inliner, settings
-
-
 @lru_cache(maxsize=8192)
 def description_text(text: str) -> str:
     """*text*, an inline-reStructuredText description, as plain text with the markup removed.
@@ -356,17 +323,5 @@ def description_text(text: str) -> str:
     """
     if not text.strip():
         return ""
-    inliner, settings = _text_parser()
-    document = new_document("<description>", settings)
-    memo: Any = SimpleNamespace(
-        document=document,
-        reporter=document.reporter,
-        language=get_language(settings.language_code, document.reporter),
-        title_styles=[],
-        section_level=0,
-        section_bubble_up_kludge=False,
-        inliner=inliner,
-    )
-    parsed, _messages = inliner.parse(text, 1, memo, nodes.paragraph())
-    plain = "".join(node.astext() for node in parsed if not isinstance(node, nodes.system_message))
+    plain = "".join(node.astext() for node in parse_quietly(text, _plain_interpreted))
     return " ".join(plain.split())
