@@ -230,6 +230,11 @@ class ConvertResult:
 def _row_entry(
     table: Table, row: Row, spec: ColumnSpec, problems: list[Problem]
 ) -> ErrorEntry | None:
+    """The entry of *row*, or None after reporting in *problems* why the row is left out.
+
+    A table without a description column (``spec.description`` is None, read for ``lint``)
+    gives entries with an empty description.
+    """
     cells = row.cells
     file = table.file
 
@@ -252,9 +257,6 @@ def _row_entry(
     if not code:
         report("the code cell is empty; row left out")
         return None
-    if not _CODE.match(code):
-        report(f"{code!r} is not an error code (one word, no spaces); row left out")
-        return None
     status_text = status_cell.text if status_cell else ""
     status = parse_status(status_text)
     if status is None:
@@ -265,21 +267,30 @@ def _row_entry(
         report(f"status {status} is not an HTTP status (100-599); row left out")
         return None
     if status < 300:
-        report(f"status {status} is a success status, not an error; row left out")
+        kind = "an informational" if status < 200 else "a success"
+        report(f"status {status} is {kind} status, not an error; row left out")
         return None
-    if description_cell is None or not description_cell.source:
-        report("the description is empty; every entry needs one; row left out")
+    # after the status: a success row ("206 Partial content") is left out for that reason
+    if not _CODE.match(code):
+        report(f"{code!r} is not an error code (one word, no spaces); row left out")
         return None
-    description = description_cell.source
-    if description_cell.block:
-        report(
-            "the description cell holds block markup (a list, several paragraphs); "
-            "imported as plain text"
-        )
+    description = ""
+    if spec.description is not None:  # without the column (lint): codes and statuses only
+        if description_cell is None or not description_cell.source:
+            report("the description is empty; every entry needs one; row left out")
+            return None
+        description = description_cell.source
+        if description_cell.block:
+            report(
+                "the description cell holds block markup (a list, several paragraphs); "
+                "imported as plain text"
+            )
     for used in (code_cell, status_cell, description_cell):
         for issue in used.issues if used else ():
             report(issue)
-    lines = {"code": row.line, "status": row.line, "description": row.line}
+    lines = {"code": row.line, "status": row.line}
+    if spec.description is not None:
+        lines["description"] = row.line
     return ErrorEntry(
         code=code,
         status=status,
@@ -304,10 +315,13 @@ def convert_tables(
     columns: ColumnSpec | None = None,
     *,
     describe_columns: bool = True,
+    descriptions_optional: bool = False,
 ) -> ConvertResult:
     """Convert the error tables among *tables* into entries, in source order.
 
-    *columns* applies to every table; without it each table's columns are detected.
+    *columns* applies to every table; without it each table's columns are detected. With
+    *descriptions_optional* (``lint``, which checks codes and statuses in place), a table
+    without a description column gives entries with empty descriptions instead of a problem.
     """
     entries: list[ErrorEntry] = []
     problems: list[Problem] = []
@@ -331,7 +345,7 @@ def convert_tables(
         body = list(table.body)
         if not table.header and body and _looks_like_header(body[0]) and spec.how != "explicit":
             body = body[1:]
-        if spec.description is None:
+        if spec.description is None and not descriptions_optional:
             problems.append(
                 Problem(
                     table.file,

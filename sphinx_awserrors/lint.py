@@ -42,10 +42,12 @@ class UsageError(Exception):
 
 @dataclass
 class Inputs:
-    """What the named files gave: their entries, raw ``.rst`` texts, problems."""
+    """What the named files gave: their entries, raw texts and table starts, problems."""
 
     entries: list[ErrorEntry] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict)
+    #: the first line of each error table of a legacy table file
+    tables: dict[str, tuple[int, ...]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -57,37 +59,20 @@ class Inputs:
 # --- reading ------------------------------------------------------------------------------------
 
 
-def _rows_without_description(table: Table) -> list[ErrorEntry]:
-    """Entries with an empty description from an error table without a description column.
-
-    The importer leaves such tables out (a catalogue entry needs a description), but lint
-    still has codes and statuses to check there (Ceph's table lists a code twice).
-    """
-    from sphinx_awserrors import importers
-
-    spec, _ = importers.detect_columns(table)
-    if spec is None or spec.description is not None:
-        return []
-    entries = []
-    for row in table.body:
-        cells = row.cells
-        code = cells[spec.code].text.strip() if spec.code < len(cells) else ""
-        text = cells[spec.status].text if spec.status < len(cells) else ""
-        status = importers.parse_status(text)
-        if not code or " " in code or status is None or not 300 <= status <= 599:
-            continue  # a header, a success row or no error: import-rst says why
-        lines = {"code": row.line, "status": row.line} if row.line else {}
-        entries.append(
-            ErrorEntry(code, status, "", file=table.file, line=row.line, field_lines=lines)
-        )
-    return entries
+def _first_line(table: Table) -> int | None:
+    """The line a table starts on: its own, else its first row's."""
+    lines = [row.line for row in (*table.header, *table.body) if row.line]
+    return table.line or (min(lines) if lines else None)
 
 
 def _read_table_file(path: Path, inputs: Inputs) -> None:
     """Read the error tables of a legacy ``.rst`` or ``.md`` file in place.
 
     The rows become entries that point at their lines, as ``import-rst`` / ``import-md``
-    would convert them; the raw text goes to the checks of the file itself.
+    would convert them, and each row they would leave out is a problem saying why. A table
+    without a description column still has codes and statuses to check (Ceph's table lists
+    a code twice), so its rows become entries with empty descriptions. The raw text goes to
+    the checks of the file itself, the tables' first lines to the checks of one table.
     """
     from sphinx_awserrors import importers, mdtable, rsttable
 
@@ -98,21 +83,16 @@ def _read_table_file(path: Path, inputs: Inputs) -> None:
     except rsttable.TableReadError as exc:
         inputs.problems.append(Problem(exc.file, exc.line, exc.message, fatal=True))
         return
-    converted = importers.convert_tables(result.tables)
+    converted = importers.convert_tables(result.tables, descriptions_optional=True)
     if not converted.error_tables:
         message = "no error table found (no column of codes and one of statuses)"
         inputs.problems.append(Problem(str(path), None, message, fatal=True))
         return
-    entries = list(converted.entries)
-    problems = [*result.problems, *converted.problems]
-    for table in result.tables:
-        extra = _rows_without_description(table)
-        if extra:
-            entries.extend(extra)
-            problems = [p for p in problems if not p.message.startswith(table.describe() + " ")]
-    inputs.entries.extend(sorted(entries, key=lambda e: e.line or 0))
-    inputs.problems.extend(problems)
+    inputs.entries.extend(converted.entries)
+    inputs.problems.extend([*result.problems, *converted.problems])
     inputs.texts[str(path)] = text
+    starts = (_first_line(t) for t in result.tables if t.number in converted.columns)
+    inputs.tables[str(path)] = tuple(line for line in starts if line is not None)
 
 
 def read_inputs(names: Sequence[str]) -> Inputs:
@@ -246,6 +226,7 @@ def lint(
         select=[c.name for c in selected],
         settings=chosen.settings,
         texts=inputs.texts,
+        tables=inputs.tables,
     )
     if statuses is not None:
         from sphinx_awserrors.checks.reference import reference_findings

@@ -40,6 +40,37 @@ def test_codes_that_are_not_pascal_case(code: str, fixed: str) -> None:
     assert pascal_case(code) == fixed
 
 
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        ("Some-Code", "the code is not PascalCase ASCII (it contains '-'); write \"SomeCode\""),
+        ("some-code", "the code is not PascalCase ASCII (it contains '-'); write \"SomeCode\""),
+        ("no_such_key", "the code is not PascalCase ASCII (it contains '_'); write \"NoSuchKey\""),
+        (
+            "Precondition Failed",
+            'the code is not PascalCase ASCII (it contains a space); write "PreconditionFailed"',
+        ),
+        (
+            "noSuchKey",
+            "the code is not PascalCase ASCII (it does not start with a capital letter); "
+            'write "NoSuchKey"',
+        ),
+        (
+            "InvalidGroup.notFound",
+            "the code is not PascalCase ASCII (a part after a dot does not start with a capital "
+            'letter); write "InvalidGroup.NotFound"',
+        ),
+        (
+            "InvalidRéquest",
+            "the code is not PascalCase ASCII (it contains 'é'); write \"InvalidRequest\"",
+        ),
+    ],
+)
+def test_code_message_says_what_breaks_pascal_case(code: str, message: str) -> None:
+    (found,) = findings("style", catalogue(entry(code)))
+    assert found.message == f"{code}: {message}"
+
+
 def test_code_finding_suggests_the_pascal_case_form() -> None:
     found = findings("style", catalogue(entry("no_such_key"), entry("SLOWDOWN")))
     assert [f.field for f in found] == ["code", "code"]

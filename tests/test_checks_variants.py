@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 from _checks_support import catalogue, described, entry, findings
+
+from sphinx_awserrors.checks import run_checks
+
+if TYPE_CHECKING:
+    from sphinx_awserrors.catalogue import Catalogue
 
 
 def test_hyphen_against_space_names_both_entries() -> None:
@@ -74,3 +81,60 @@ def test_compares_within_one_file() -> None:
         entry("B", "The XML is not well formed", file="b.yaml", line=1),
     )
     assert findings("variant-spelling", cat) == []
+
+
+# --- one slip, one finding: variant-spelling supersedes spelling --------------------------------
+
+PART_NUMBER = (
+    ("InvalidPartOrder", "The list of parts was not in ascending order by part number"),
+    ("InvalidPart", "One or more of the specified parts could not be found"),
+    ("InvalidPartNumber", "The requested partnumber is not satisfiable"),
+)
+
+
+def _part_number_catalogue(*, ignore: tuple[str, ...] = ()) -> Catalogue:
+    return catalogue(
+        *(
+            entry(code, text, ignore=ignore if "partnumber" in text else ())
+            for code, text in PART_NUMBER
+        )
+    )
+
+
+def test_a_slip_both_checks_see_is_reported_once_as_a_variant() -> None:
+    found = run_checks(_part_number_catalogue(), select=["spelling", "variant-spelling"])
+    assert [(f.check, f.code, f.word, f.suggestion) for f in found] == [
+        ("variant-spelling", "InvalidPartNumber", "partnumber", "part number")
+    ]
+    assert "InvalidPartOrder" in found[0].message  # names both entries
+
+
+def test_each_check_alone_still_reports_the_slip() -> None:
+    cat = _part_number_catalogue()
+    for name in ("spelling", "variant-spelling"):
+        found = run_checks(cat, select=[name])
+        assert [(f.check, f.word) for f in found] == [(name, "partnumber")]
+
+
+def test_a_silenced_variant_leaves_the_misspelling() -> None:
+    cat = _part_number_catalogue(ignore=("variant-spelling",))
+    found = run_checks(cat, select=["spelling", "variant-spelling"])
+    assert [(f.check, f.word) for f in found] == [("spelling", "partnumber")]
+
+
+def test_a_variant_pointing_at_a_misspelled_majority_gives_way() -> None:
+    # two entries write the misspelling, one the right phrase: the variant would say to
+    # write "partnumber" everywhere; the misspellings are reported instead
+    cat = catalogue(
+        entry("InvalidPartNumber", "The requested partnumber is not satisfiable"),
+        entry("InvalidPartOrder", "The list of parts was not in ascending order by part number"),
+        entry("NoSuchPart", "The partnumber names no uploaded part"),
+    )
+    assert [(f.check, f.code, f.word) for f in run_checks(cat, select=["variant-spelling"])] == [
+        ("variant-spelling", "InvalidPartOrder", "part number")
+    ]
+    found = run_checks(cat, select=["spelling", "variant-spelling"])
+    assert [(f.check, f.code, f.suggestion) for f in found] == [
+        ("spelling", "InvalidPartNumber", "part number"),
+        ("spelling", "NoSuchPart", "part number"),
+    ]

@@ -300,6 +300,34 @@ def test_headerless_table_with_header_like_first_row() -> None:
     assert [(e.code, e.status, e.line) for e in result.entries] == [("NoSuchKey", 404, 4)]
 
 
+NO_DESCRIPTIONS = (
+    ".. csv-table::\n   :header: Status, Code\n\n"
+    "   100, Continue\n   206, Partial content\n   404, NoSuchKey\n   409, Some Conflict\n"
+)
+
+
+def test_rows_left_out_say_why() -> None:
+    [table] = read_tables(NO_DESCRIPTIONS)
+    result = convert_tables([table], descriptions_optional=True)
+    assert [(e.code, e.status, e.description, e.line) for e in result.entries] == [
+        ("NoSuchKey", 404, "", 6)
+    ]
+    # a success row is left out for its status, whatever its code looks like
+    assert [(p.line, p.message.split(": ", 1)[1]) for p in result.problems] == [
+        (4, "status 100 is an informational status, not an error; row left out"),
+        (5, "status 206 is a success status, not an error; row left out"),
+        (7, "'Some Conflict' is not an error code (one word, no spaces); row left out"),
+    ]
+
+
+def test_table_without_descriptions_is_one_problem_for_the_importer() -> None:
+    [table] = read_tables(NO_DESCRIPTIONS)
+    result = convert_tables([table])
+    assert result.entries == ()
+    [problem] = result.problems
+    assert "has no description column" in problem.message
+
+
 @pytest.mark.parametrize(
     ("text", "status"),
     [

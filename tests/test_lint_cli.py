@@ -185,11 +185,15 @@ STATUS_FIRST = """Statuses
 +========+=================+
 | 100    | Continue        |
 +--------+-----------------+
+| 206    | Partial content |
++--------+-----------------+
 | 400    | RequestTimeout  |
 +--------+-----------------+
 | 404    | NoSuchKey       |
 +--------+-----------------+
 | 408    | RequestTimeout  |
++--------+-----------------+
+| 409    | Some Conflict   |
 +--------+-----------------+
 """
 
@@ -198,9 +202,93 @@ def test_table_without_descriptions_still_checks_codes(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     assert main(["lint", write("statuses.rst", STATUS_FIRST)]) == 1
-    out = capsys.readouterr().out
-    assert out.startswith("statuses.rst:13: duplicate-code: RequestTimeout is given status 408")
-    assert out.count("\n") == 1
+    lines = capsys.readouterr().out.splitlines()
+    table = "table 1 (line 4)"
+    # every row left out is reported with its line and why, as import-rst reports it
+    assert lines == [
+        f"statuses.rst:7: catalogue: {table}, row 'Continue': status 100 is an informational "
+        "status, not an error; row left out",
+        f"statuses.rst:9: catalogue: {table}, row 'Partial content': status 206 is a success "
+        "status, not an error; row left out",
+        "statuses.rst:15: duplicate-code: RequestTimeout is given status 408 here and 400 in "
+        "RequestTimeout (line 11); keep one entry with the right status",
+        f"statuses.rst:17: catalogue: {table}, row 'Some Conflict': 'Some Conflict' is not an "
+        "error code (one word, no spaces); row left out",
+    ]
+
+
+def test_markdown_table_without_descriptions_reports_skipped_rows(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    text = "| Status | Code |\n|---|---|\n| 204 | NoContent |\n| 404 | NoSuchKey |\n"
+    assert main(["lint", "--format", "json", write("statuses.md", text)]) == 1
+    (found,) = json.loads(capsys.readouterr().out)
+    assert (found["check"], found["line"]) == ("catalogue", 3)
+    assert "status 204 is a success status" in found["message"]
+
+
+TWO_TABLES = """Errors
+======
+
+{first}
+
+Internal errors
+===============
+
+{second}
+"""
+
+
+def _simple_table(codes: list[str]) -> str:
+    rule = "=" * 24 + "  ======  " + "=" * 24
+    rows = [f"{code:<24}  400     The request failed here" for code in codes]
+    return "\n".join([rule, f"{'Code':<24}  Status  Description", rule, *rows, rule])
+
+
+SORTED_CODES = [
+    "AccessDenied",
+    "BadDigest",
+    "EntityTooLarge",
+    "EntityTooSmall",
+    "ExpiredToken",
+    "InvalidArgument",
+    "InvalidURI",
+    "MalformedXML",
+    "NoSuchBucket",
+    "NoSuchKey",
+    "NotModified",
+    "SlowDown",
+]
+
+
+def test_order_judges_each_table_of_a_legacy_file(capsys: pytest.CaptureFixture[str]) -> None:
+    first = SORTED_CODES.copy()
+    first[2], first[3] = first[3], first[2]  # EntityTooSmall before EntityTooLarge
+    # a second table in an order of its own: judged alone, it does not hide the first's slip
+    second = ["ZoneMissing", "AlphaFailed", "NodeDown", "BetaFailed", "QueueFull", "CacheMiss"]
+    second += ["YieldLost", "DiskFull", "XferAborted", "EventLost"]
+    text = TWO_TABLES.format(first=_simple_table(first), second=_simple_table(second))
+    assert main(["lint", "--select", "order", write("errors.rst", text)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "errors.rst:9: order: EntityTooSmall is out of alphabetical order; move it after "
+        "EntityTooLarge (line 10)"
+    ]
+
+
+def test_order_judges_a_catalogue_file_as_one_sequence(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    first = SORTED_CODES.copy()
+    first[2], first[3] = first[3], first[2]
+    second = ["ZoneMissing", "AlphaFailed", "NodeDown", "BetaFailed", "QueueFull", "CacheMiss"]
+    items = [
+        f"  - code: {code}\n    status: 400\n    description: The request failed here\n"
+        for code in first + second
+    ]
+    # the same codes in one list: too far from sorted to report a few entries
+    assert (
+        main(["lint", "--select", "order", write("errors.yaml", "errors:\n" + "".join(items))]) == 0
+    )
 
 
 def test_rst_without_a_table_exits_2(capsys: pytest.CaptureFixture[str]) -> None:

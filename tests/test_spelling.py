@@ -200,13 +200,15 @@ def test_suggestions(description: str, word: str, suggestion: str) -> None:
 def test_run_together_words() -> None:
     found = spelled("Create thebucket first")
     assert pairs(found) == [("thebucket", "the bucket")]
-    assert found[0].message == "'thebucket' is misspelled; did you mean 'the bucket'?"
+    assert found[0].message == "Error000: 'thebucket' is misspelled; did you mean 'the bucket'?"
 
 
 def test_a_word_split_in_two_is_reported_once() -> None:
     found = spelled("The buc ket does not exist")
     assert pairs(found) == [("buc", "bucket")]
-    assert found[0].message == "'buc ket' looks like one word split in two; did you mean 'bucket'?"
+    assert found[0].message == (
+        "Error000: 'buc ket' looks like one word split in two; did you mean 'bucket'?"
+    )
     # either fragment may be the non-word
     assert pairs(spelled("The multipart upl oad is gone")) == [("upl", "upload")]
     assert pairs(spelled("Send the reque st again")) == [("reque", "request")]
@@ -243,7 +245,7 @@ def test_finding_fields() -> None:
     assert found.field == "description"
     assert found.word == "exis"
     assert found.suggestion == "exist"
-    assert found.message == "'exis' is misspelled; did you mean 'exist'?"
+    assert found.message == "NoSuchUpload: 'exis' is misspelled; did you mean 'exist'?"
 
 
 def test_a_word_is_reported_once_per_entry() -> None:
@@ -259,7 +261,13 @@ def test_seed_has_exactly_one_misspelling(seed_path: Path, tmp_path: Path) -> No
     config.write_text("[project]\nname = 'x'\n", encoding="utf-8")
     found, _ = lint([str(seed_path)], select=["spelling"], config=str(config))
     assert [(f.code, f.line, f.word, f.suggestion, f.message) for f in found] == [
-        ("NoSuchUpload", 215, "exis", "exist", "'exis' is misspelled; did you mean 'exist'?")
+        (
+            "NoSuchUpload",
+            215,
+            "exis",
+            "exist",
+            "NoSuchUpload: 'exis' is misspelled; did you mean 'exist'?",
+        )
     ]
 
 

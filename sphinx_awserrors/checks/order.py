@@ -1,4 +1,8 @@
-"""Check ``order``: the few entries that break the order of an almost sorted file."""
+"""Check ``order``: the few entries that break the order of an almost sorted table.
+
+A catalogue file is one sequence; a legacy ``.rst``/``.md`` file has one per table, since
+each table of a page is sorted on its own (or not at all).
+"""
 
 from __future__ import annotations
 
@@ -11,9 +15,9 @@ from sphinx_awserrors.checks.registry import CheckContext, Finding, check
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
-#: Files with fewer entries are not judged: a short list has no order to speak of.
+#: Tables with fewer entries are not judged: a short list has no order to speak of.
 MIN_ENTRIES = 8
-#: At most this share of the entries may be out of place for the file to count as sorted.
+#: At most this share of the entries may be out of place for the table to count as sorted.
 MAX_SHARE = 0.1
 
 
@@ -44,9 +48,9 @@ def longest_sorted(keys: Sequence[str]) -> set[int]:
     return chosen
 
 
-@check("order", scope="file")
+@check("order", scope="table")
 def order(ctx: CheckContext) -> Iterator[Finding]:
-    """Entries out of place in a file sorted by code (case-insensitively) but for a few."""
+    """Entries out of place in a table sorted by code (case-insensitively) but for a few."""
     entries = ctx.catalogue.entries
     if len(entries) < MIN_ENTRIES:
         return

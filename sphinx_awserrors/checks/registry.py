@@ -7,13 +7,15 @@ warning subtype, in ``suppress_warnings``, in ``--select``/``--ignore`` and in a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import bisect
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 from sphinx_awserrors.catalogue import Catalogue, ErrorEntry
 
-Scope = Literal["entry", "file", "catalogue", "text"]
+Scope = Literal["entry", "file", "table", "catalogue", "text"]
 
 
 @dataclass(frozen=True, order=True)
@@ -46,13 +48,16 @@ class CheckContext:
     """What a check looks at.
 
     ``catalogue`` holds the entries to check: for a ``file`` scope check one file's entries,
-    for ``catalogue`` scope the merged whole. ``texts`` maps a file name to its raw text, for
-    ``text`` scope checks (whitespace at the ends of lines of a legacy ``.rst`` table).
+    for a ``table`` scope check one source table's, for ``catalogue`` scope the merged whole.
+    ``texts`` maps a file name to its raw text, for ``text`` scope checks (whitespace at the
+    ends of lines of a legacy ``.rst`` table). ``tables`` maps the name of a legacy table file
+    to the first line of each of its tables.
     """
 
     catalogue: Catalogue
     settings: Settings = field(default_factory=Settings)
     texts: Mapping[str, str] = field(default_factory=dict)
+    tables: Mapping[str, Sequence[int]] = field(default_factory=dict)
 
 
 CheckFunction = Callable[[CheckContext], Iterable[Finding]]
@@ -66,22 +71,30 @@ class Check:
     summary: str
     scope: Scope
     function: CheckFunction
+    #: checks whose finding on the same slip this check's finding replaces (see run_checks)
+    supersedes: tuple[str, ...] = ()
 
 
 REGISTRY: dict[str, Check] = {}
 
 
-def check(name: str, scope: Scope = "catalogue") -> Callable[[CheckFunction], CheckFunction]:
+def check(
+    name: str, scope: Scope = "catalogue", *, supersedes: Sequence[str] = ()
+) -> Callable[[CheckFunction], CheckFunction]:
     """Register the decorated function as the check *name*.
 
     *scope* says what the function is given: ``"entry"`` and ``"catalogue"`` checks see the
     whole catalogue, ``"file"`` checks one file's entries at a time (so comparisons between
-    entries stay within a file), ``"text"`` checks the raw texts.
+    entries stay within a file), ``"table"`` checks one source table of a legacy table file
+    at a time (a catalogue file counts as one table), ``"text"`` checks the raw texts.
+
+    *supersedes* names the less specific checks that can report the same slip: when both
+    run, their finding on a word this check reports for the same entry is dropped.
     """
 
     def register(function: CheckFunction) -> CheckFunction:
         summary = (function.__doc__ or "").strip().splitlines()[0] if function.__doc__ else ""
-        REGISTRY[name] = Check(name, summary, scope, function)
+        REGISTRY[name] = Check(name, summary, scope, function, tuple(supersedes))
         return function
 
     return register
@@ -106,6 +119,73 @@ def _silenced(finding: Finding, entries: Mapping[tuple[str, str | None], ErrorEn
     return entry is not None and finding.check in entry.ignore
 
 
+def _by_table(part: Catalogue, starts: Sequence[int]) -> list[Catalogue]:
+    """The entries of one file, split by the source table they come from (*starts*)."""
+    bounds = sorted(starts)
+    groups: dict[int, list[ErrorEntry]] = {}
+    for entry in part:
+        index = max(0, bisect.bisect_right(bounds, entry.line or 0) - 1)
+        groups.setdefault(index, []).append(entry)
+    return [Catalogue(tuple(groups[index])) for index in sorted(groups)]
+
+
+def _parts(
+    catalogue: Catalogue, scope: Scope, skipped: set[str], tables: Mapping[str, Sequence[int]]
+) -> Iterator[Catalogue]:
+    """The catalogues a check of *scope* is run on, one at a time."""
+    if scope not in ("file", "table"):
+        yield catalogue
+        return
+    for file_name in catalogue.files:
+        if file_name in skipped:
+            continue
+        part = Catalogue(tuple(e for e in catalogue if e.file == file_name))
+        if scope == "table" and tables.get(file_name):
+            yield from _by_table(part, tables[file_name])
+        else:
+            yield part
+
+
+def _words(finding: Finding) -> set[str]:
+    """The words of a finding's ``word`` (a phrase such as "multipart/ form" has several)."""
+    return {w for w in re.split(r"[\s/-]+", (finding.word or "").casefold()) if w}
+
+
+def _drop_superseded(findings: Iterable[Finding], chosen: Sequence[Check]) -> list[Finding]:
+    """*findings* with each slip reported once, by the most specific check that saw it.
+
+    A finding of a check that another chosen check supersedes is dropped when that check
+    reports the same word of the same entry and field ("partnumber" as a ``variant-spelling``
+    of "part number", not also as a ``spelling`` slip). The more specific finding is itself
+    dropped when what it suggests is a slip the superseded check reports in the same file:
+    a variant that points at a misspelled majority would give the wrong advice.
+    """
+    findings = list(findings)
+    superseded = {(c.name, s) for c in chosen for s in c.supersedes}
+    if not superseded:
+        return findings
+    weaker_names = {s for _, s in superseded}
+    weaker = [f for f in findings if f.check in weaker_names]
+    slips = {(f.file, f.check, (f.word or "").casefold()) for f in weaker if f.word}
+    dropped: set[Finding] = set()
+    for strong in findings:
+        names = {s for c, s in superseded if c == strong.check}
+        if not names:
+            continue
+        if any((strong.file, s, (strong.suggestion or "").casefold()) in slips for s in names):
+            dropped.add(strong)  # the weaker check's finding stands, with the right advice
+            continue
+        words = _words(strong)
+        for weak in weaker:
+            if (
+                weak.check in names
+                and (weak.file, weak.code, weak.field) == (strong.file, strong.code, strong.field)
+                and _words(weak) & words
+            ):
+                dropped.add(weak)
+    return [f for f in findings if f not in dropped]
+
+
 def run_checks(
     catalogue: Catalogue,
     *,
@@ -114,25 +194,26 @@ def run_checks(
     settings: Settings | None = None,
     texts: Mapping[str, str] | None = None,
     skip_files: Iterable[str] = (),
+    tables: Mapping[str, Sequence[int]] | None = None,
 ) -> list[Finding]:
     """Run the chosen checks over *catalogue* and return the findings, sorted by place.
 
     Findings in *skip_files* (the bundled catalogue in a project's build) are dropped, and so
-    are findings on an entry whose ``ignore:`` list names the check.
+    are findings on an entry whose ``ignore:`` list names the check. *tables* gives the first
+    line of each table of a legacy table file, for the checks that look at one table at a
+    time. Each slip is reported once, by the most specific check that saw it (see the
+    *supersedes* argument of :func:`check`).
     """
     settings = settings or Settings()
     texts = texts or {}
+    tables = tables or {}
     skipped = set(skip_files)
+    chosen = select_checks(select, ignore)
     findings: list[Finding] = []
-    for chk in select_checks(select, ignore):
-        if chk.scope == "file":
-            for file_name in catalogue.files:
-                if file_name in skipped:
-                    continue
-                part = Catalogue(tuple(e for e in catalogue if e.file == file_name))
-                findings.extend(chk.function(CheckContext(part, settings, texts)))
-        else:
-            findings.extend(chk.function(CheckContext(catalogue, settings, texts)))
+    for chk in chosen:
+        for part in _parts(catalogue, chk.scope, skipped, tables):
+            findings.extend(chk.function(CheckContext(part, settings, texts, tables)))
     entries: dict[tuple[str, str | None], ErrorEntry] = {(e.file, e.code): e for e in catalogue}
     kept = {f for f in findings if f.file not in skipped and not _silenced(f, entries)}
-    return sorted(kept, key=lambda f: (f.file, f.line or 0, f.check, f.message))
+    unique = _drop_superseded(kept, chosen)
+    return sorted(unique, key=lambda f: (f.file, f.line or 0, f.check, f.message))

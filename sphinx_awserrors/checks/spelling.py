@@ -827,7 +827,7 @@ def _finding(entry: ErrorEntry, word: str, suggestion: str | None, message: str)
         entry.file,
         entry.line_of("description"),
         "spelling",
-        message,
+        f"{entry.code}: {message}",
         code=entry.code,
         field="description",
         word=word,

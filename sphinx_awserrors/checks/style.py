@@ -30,21 +30,31 @@ def pascal_case(code: str) -> str:
     parts = [p for p in re.split(r"[^A-Za-z0-9.]+", ascii_code) if p]
     screaming = len(parts) > 1 and all(p.isupper() for p in parts)  # NO_SUCH_KEY
     words = [p.capitalize() if screaming else p[:1].upper() + p[1:] for p in parts]
-    return "".join(words)
+    # the parts of an EC2-style code each start with a capital: InvalidGroup.NotFound
+    return ".".join(part[:1].upper() + part[1:] for part in "".join(words).split("."))
+
+
+def _shown(chars: str) -> str:
+    names = {" ": "a space", "\t": "a tab"}
+    return ", ".join(names.get(c, repr(c)) for c in dict.fromkeys(chars))
 
 
 def code_problem(code: str) -> str | None:
-    """Why *code* is not PascalCase ASCII, or ``None`` when it is."""
+    """Why *code* is not PascalCase ASCII (``it contains '-'``), or ``None`` when it is."""
     if not code.isascii():
-        return "is not ASCII"
+        return f"it contains {_shown(''.join(c for c in code if not c.isascii()))}"
     if _PASCAL.fullmatch(code):
         letters = [c for c in code if c.isalpha()]
         if len(letters) > 4 and not any(c.islower() for c in letters):
-            return "is all capitals"
+            return "it is all capitals"
         return None
+    # what breaks PascalCase most visibly first: a separator, then the case
+    others = [c for c in code if not (c.isalnum() or c == ".")]
+    if others:
+        return f"it contains {_shown(''.join(others))}"
     if not code[:1].isupper():
-        return "does not start with a capital letter"
-    return "has characters other than letters and digits"
+        return "it does not start with a capital letter"
+    return "a part after a dot does not start with a capital letter"
 
 
 def _ends_with_stop(text: str) -> bool | None:
@@ -105,7 +115,7 @@ def style(ctx: CheckContext) -> Iterator[Finding]:
                 if fixed and fixed != entry.code and not code_problem(fixed)
                 else ""
             )
-            yield _finding(entry, f"the code {problem}; codes are PascalCase ASCII{hint}", "code")
+            yield _finding(entry, f"the code is not PascalCase ASCII ({problem}){hint}", "code")
     stops = _minority(entries, _ends_with_stop)
     if stops:
         majority, minority, total = stops

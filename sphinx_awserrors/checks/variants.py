@@ -133,7 +133,7 @@ def _overlap(one: ErrorEntry, other: ErrorEntry) -> int:
     return len(set(one.description.lower().split()) & set(other.description.lower().split()))
 
 
-@check("variant-spelling", scope="file")
+@check("variant-spelling", scope="file", supersedes=("spelling",))
 def variant_spelling(ctx: CheckContext) -> Iterator[Finding]:
     """The same phrase written two ways: "well formed" and "well-formed"."""
     reported: set[tuple[str, str, str]] = set()
