@@ -229,10 +229,7 @@ def _builder_inited(app: Sphinx) -> None:
 
 def _run_checks(app: Sphinx, state: BuildState) -> None:
     """Run the checks over the project's own files, once per catalogue and settings."""
-    own = [f for f in state.files if not f.bundled]
-    if not own:
-        return  # the bundled catalogue is never reported in a project's build
-    from sphinx_awserrors import settings
+    from sphinx_awserrors import checks, settings
 
     try:
         shared = settings.load_settings(Path(app.confdir))
@@ -244,23 +241,25 @@ def _run_checks(app: Sphinx, state: BuildState) -> None:
         spelling_words=config.awserrors_spelling_words or (),
         select=config.awserrors_checks,
     )
+    try:  # names are checked even when there is nothing to run them on
+        checks.select_checks(chosen.select, chosen.ignore)
+    except ValueError as exc:
+        warn(f"awserrors_checks / [tool.sphinx-awserrors]: {exc}", "config")
+        return
+    if all(f.bundled for f in state.files):
+        return  # the bundled catalogue is never reported in a project's build
     key = hashlib.sha256(f"{state.digest}\0{chosen!r}".encode()).hexdigest()
     if key == state.checks_key:
         return
-    from sphinx_awserrors import checks
-
     skip = [f.name for f in state.files if f.bundled]
-    try:
-        findings = checks.run_checks(
-            state.catalogue,
-            select=chosen.select,
-            ignore=chosen.ignore,
-            settings=chosen.settings,
-            skip_files=skip,
-        )
-    except ValueError as exc:  # an unknown check name in the selection
-        warn(f"awserrors_checks / [tool.sphinx-awserrors]: {exc}", "config")
-        return
+    findings = checks.run_checks(
+        state.catalogue,
+        select=chosen.select,
+        ignore=chosen.ignore,
+        settings=chosen.settings,
+        skip_files=skip,
+    )
+    findings += [f for f in checks.unknown_ignores(state.catalogue) if f.file not in skip]
     for finding in findings:
         _warn_at(finding.message, finding.check, finding.file, finding.line)
     state.checks_key = key

@@ -237,6 +237,7 @@ def lint(
         )
     if LOADER_CHECK not in ignore:
         findings.extend(_loader_findings(inputs.problems))
+        findings.extend(checks.unknown_ignores(merged))
     findings = sorted(set(findings), key=lambda f: (f.file, f.line or 0, f.check, f.message))
     return findings, inputs.fatal
 

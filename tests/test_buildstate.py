@@ -396,3 +396,31 @@ def test_real_table_and_role_follow_a_changed_description(
     _, rec = build(make_app, src)
     assert rec.read == set()
     assert not rec.written & {"table", "refs"}
+
+
+def test_unknown_check_name_in_config_warns_even_with_the_bundled_catalogue_alone(
+    make_app: Callable[..., SphinxTestApp], project: Path
+) -> None:
+    app, _ = build(
+        make_app,
+        project,
+        confoverrides={"awserrors_catalogue": None, "awserrors_checks": ["spelin"]},
+    )
+    warnings = app._warning.getvalue()
+    assert "unknown check 'spelin'; did you mean 'spelling'?" in warnings
+    assert "[awserrors.config]" in warnings
+
+
+def test_unknown_name_in_an_entry_ignore_list_is_a_catalogue_warning(
+    make_app: Callable[..., SphinxTestApp], project: Path
+) -> None:
+    edit(
+        project / "errors.yaml",
+        "    description: Reduce your request rate",
+        "    description: Reduce your request rate\n    ignore: [spelin]",
+    )
+    app, _ = build(make_app, project)
+    assert (
+        f"{project / 'errors.yaml'}:8: WARNING: SlowDown: 'ignore' names 'spelin', which is not "
+        "a check; did you mean 'spelling'? [awserrors.catalogue]"
+    ) in app._warning.getvalue()

@@ -362,3 +362,21 @@ def test_spelling_words_are_comma_separated_and_repeatable(
     args = ["--spelling-words", "frobnicator", "--spelling-words", "Zorkland"]
     assert main(["lint", str(catalogue), *args, "--select", "spelling"]) == 0
     assert main(["lint"]) == 2
+
+
+def test_unknown_name_in_an_ignore_list_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    catalogue = tmp_path / "errors.yaml"
+    catalogue.write_text(
+        "errors:\n"
+        "  - code: NoSuchFrob\n    status: 404\n    description: The frob is missing\n"
+        "    ignore: [staus]\n"
+    )
+    assert main(["lint", str(catalogue)]) == 1
+    out = capsys.readouterr().out
+    assert out == (
+        f"{catalogue}:5: catalogue: NoSuchFrob: 'ignore' names 'staus', which is not a check; "
+        "did you mean 'status'?\n"
+    )
+    assert main(["lint", "--ignore", "catalogue", str(catalogue)]) == 0

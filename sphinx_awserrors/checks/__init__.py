@@ -6,14 +6,12 @@ Importing this package imports every check module, which registers its checks in
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-
 from sphinx_awserrors.checks import (
     duplicates,
     grammar,
     order,
     registry,
+    spelling,
     status,
     style,
     variants,
@@ -28,11 +26,8 @@ from sphinx_awserrors.checks.registry import (
     check,
     run_checks,
     select_checks,
+    unknown_ignores,
 )
-
-# The spelling check is written in parallel with the others; register it when it is there.
-if importlib.util.find_spec("sphinx_awserrors.checks.spelling") is not None:
-    importlib.import_module("sphinx_awserrors.checks.spelling")
 
 __all__ = [
     "REGISTRY",
@@ -47,8 +42,10 @@ __all__ = [
     "registry",
     "run_checks",
     "select_checks",
+    "spelling",
     "status",
     "style",
+    "unknown_ignores",
     "variants",
     "whitespace",
 ]

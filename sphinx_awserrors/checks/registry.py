@@ -8,6 +8,7 @@ warning subtype, in ``suppress_warnings``, in ``--select``/``--ignore`` and in a
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -107,8 +108,10 @@ def select_checks(select: Sequence[str] | None = None, ignore: Sequence[str] = (
     """
     for name in [*(select or ()), *ignore]:
         if name not in REGISTRY:
+            close = difflib.get_close_matches(name, REGISTRY, n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
             known = ", ".join(sorted(REGISTRY))
-            msg = f"unknown check {name!r} (known checks: {known})"
+            msg = f"unknown check {name!r}; {hint}(known checks: {known})"
             raise ValueError(msg)
     chosen = list(REGISTRY) if select is None else list(dict.fromkeys(select))
     return [REGISTRY[name] for name in chosen if name not in ignore]
@@ -217,3 +220,21 @@ def run_checks(
     kept = {f for f in findings if f.file not in skipped and not _silenced(f, entries)}
     unique = _drop_superseded(kept, chosen)
     return sorted(unique, key=lambda f: (f.file, f.line or 0, f.check, f.message))
+
+
+def unknown_ignores(catalogue: Catalogue) -> list[Finding]:
+    """A ``catalogue`` finding for each name in an entry's ``ignore:`` that is no check.
+
+    A misspelt name would otherwise silence nothing, and nobody would notice.
+    """
+    found: list[Finding] = []
+    for entry in catalogue:
+        for name in entry.ignore:
+            if name in REGISTRY:
+                continue
+            close = difflib.get_close_matches(name, REGISTRY, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f" (checks: {', '.join(REGISTRY)})"
+            message = f"{entry.code}: 'ignore' names {name!r}, which is not a check{hint}"
+            line = entry.line_of("ignore")
+            found.append(Finding(entry.file, line, "catalogue", message, code=entry.code))
+    return found
