@@ -45,7 +45,8 @@ def _show_warning_types() -> Iterator[None]:
 
     def with_type(self: WarningLogRecordTranslator, record: Any) -> bool:
         keep = original(self, record)
-        if not getattr(self.app.config, "show_warning_types", False) and (
+        config = getattr(self.app, "config", None)  # None while conf.py is read
+        if not getattr(config, "show_warning_types", False) and (
             log_type := getattr(record, "type", "")
         ):
             subtype = getattr(record, "subtype", "")
