@@ -282,9 +282,13 @@ def _touch(path: Path) -> None:
 
 
 def _edit_catalogue(path: Path) -> None:
+    """Edit the description of the first 3xx entry: the code :func:`_edit_hand_table` edits.
+
+    (The first row of the first hand-written table, ``errors/3xx``, in catalogue order.)
+    """
     text = path.read_text(encoding="utf-8")
-    marker = "  description: "
-    at = text.index(marker) + len(marker)
+    first_3xx = re.search(r"^  status: 3\d\d\n  description: ", text, re.MULTILINE)
+    at = first_3xx.end() if first_3xx else text.index("  description: ") + len("  description: ")
     path.write_text(text[:at] + "Edited. " + text[at:], encoding="utf-8")
 
 
