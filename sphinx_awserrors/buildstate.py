@@ -25,10 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx.errors import SphinxError
-
 from sphinx_awserrors import __version__
-from sphinx_awserrors._logging import warn
+from sphinx_awserrors._logging import error, warn
 from sphinx_awserrors.catalogue import (
     Catalogue,
     CatalogueFile,
@@ -52,12 +50,6 @@ ENV_ATTR = "awserrors_state"
 DEFAULT_JSON_EXPORT = "_static/awserrors.json"
 
 
-class CatalogueError(SphinxError):
-    """No catalogue could be loaded: every file the project named is unusable."""
-
-    category = "Catalogue error"
-
-
 @dataclass
 class BuildState:
     """What the extension keeps in the environment between builds (pickled with it)."""
@@ -74,6 +66,9 @@ class BuildState:
     #: stayed the same; None: the selection changed too (or the catalogue is new)
     changed_codes: frozenset[str] | None = None
     loaded: bool = False
+    #: no file the project named could be loaded: the build goes on without entries, and
+    #: the one error that says so is not followed by a warning per table and reference
+    unusable: bool = False
     #: documents that depend on the whole catalogue
     renders: set[str] = field(default_factory=set)
     #: documents that render some entries -> the codes they render
@@ -107,6 +102,11 @@ def get_catalogue(env: BuildEnvironment) -> Catalogue:
 def catalogue_digest_of(env: BuildEnvironment) -> str | None:
     """The sha256 of the current catalogue's files and configuration (None: not loaded)."""
     return _state(env).digest
+
+
+def catalogue_unusable(env: BuildEnvironment) -> bool:
+    """Whether no configured catalogue file could be loaded (an error was reported)."""
+    return _state(env).unusable
 
 
 def catalogue_changed(env: BuildEnvironment) -> bool:
@@ -204,17 +204,20 @@ def _load(env: BuildEnvironment, configured: object, base_dir: Path) -> LoadResu
     result = load_files(files, problems)
     for problem in result.problems:
         _warn_at(problem.message, "catalogue", problem.file, problem.line)
-    if result.fatal:
-        names = ", ".join(f.name for f in result.files if not f.bundled)
-        msg = f"no entry could be loaded from {names}:\n" + "\n".join(
-            str(p) for p in result.problems
-        )
-        raise CatalogueError(msg)
     state.changed_codes = changed_codes(state.catalogue, result.catalogue) if state.loaded else None
     state.catalogue = result.catalogue
     state.files = result.files
-    state.digest = digest
+    state.unusable = result.fatal
+    # an unusable catalogue keeps no digest, so the next build loads it (and says so) again
+    state.digest = None if result.fatal else digest
     state.loaded = True
+    if result.fatal:
+        names = ", ".join(f.name for f in result.files if not f.bundled)
+        error(
+            f"no error code could be loaded from {names}; the build goes on without a "
+            "catalogue, so tables stay empty and references to codes are plain text",
+            "catalogue",
+        )
     state.changed = True
     descriptions = {entry.description for entry in result.catalogue}
     state.texts = {d: t for d, t in state.texts.items() if d in descriptions}

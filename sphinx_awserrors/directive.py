@@ -199,6 +199,8 @@ class AwsErrorTable(SphinxDirective):
         # re-read when the selection or one of these entries changes
         buildstate.note_renders_entries(self.env, self.env.docname, [e.code for e in entries])
         if not entries:
+            if buildstate.catalogue_unusable(self.env):
+                return []  # the build already said so, once
             warn(
                 __("aws-error-table: no catalogue entry matches %s") % self._filters(),
                 "table",

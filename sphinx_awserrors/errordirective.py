@@ -48,7 +48,7 @@ class AwsErrorDirective(SphinxDirective):
         buildstate.note_renders_entries(self.env, docname, [code])
         catalogue = buildstate.get_catalogue(self.env)
         entry = catalogue.get(code)
-        if entry is None:
+        if entry is None and not buildstate.catalogue_unusable(self.env):
             warn(
                 __("aws-error: unknown code %r%s") % (code, did_you_mean(code, catalogue.codes)),
                 "directive",

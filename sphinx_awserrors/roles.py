@@ -192,7 +192,7 @@ def resolve_fallback(
     catalogue = buildstate.get_catalogue(env)
     entry = catalogue.get(code)
     if entry is None:
-        if code not in domain.warned:
+        if code not in domain.warned and not buildstate.catalogue_unusable(env):
             domain.warned.add(code)
             hint = did_you_mean(code, [*catalogue.codes, *domain.shown_codes()])
             warn(__("unknown AWS error code %r%s") % (code, hint), "ref", node)

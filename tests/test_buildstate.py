@@ -305,13 +305,24 @@ def test_loader_problems_are_catalogue_warnings(
     assert buildstate.get_catalogue(app.env).codes == ("NoSuchKey",)
 
 
-def test_no_loadable_file_stops_the_build_without_traceback(
+def test_no_loadable_file_is_one_error_and_the_build_goes_on(
     make_app: Callable[..., SphinxTestApp], project: Path
 ) -> None:
-    with pytest.raises(buildstate.CatalogueError) as info:
-        make_app("html", srcdir=project, confoverrides={"awserrors_catalogue": "missing.yaml"})
-    assert info.value.category == "Catalogue error"
-    assert f"{project / 'missing.yaml'}: catalogue file not found" in str(info.value)
+    (project / "index.rst").write_text(
+        "Index\n=====\n\n:awserr:`NoSuchKey`\n\n.. aws-error-table::\n\n.. aws-error:: NoSuchKey\n",
+        encoding="utf-8",
+    )
+    app, _ = build(make_app, project, confoverrides={"awserrors_catalogue": "missing.yaml"})
+    warnings = app._warning.getvalue()
+    assert f"{project / 'missing.yaml'}: catalogue file not found" in warnings
+    assert (
+        f"ERROR: no error code could be loaded from {project / 'missing.yaml'}; the build goes "
+        "on without a catalogue"
+    ) in warnings
+    # no warning per table, directive and reference after the one error
+    assert warnings.count("[awserrors.") == 2, warnings
+    assert buildstate.catalogue_unusable(app.env)
+    assert (app.outdir / "index.html").exists()
 
 
 def test_catalogue_config_of_wrong_shape_falls_back_to_bundled(
