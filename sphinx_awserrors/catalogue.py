@@ -773,6 +773,9 @@ def load_file(path: str | Path) -> tuple[list[ErrorEntry], list[Problem]]:
     fatal :class:`Problem` and no entries; a malformed entry is left out with its problem.
     """
     name = str(path)
+    # a directory's name rarely has a catalogue suffix: say what it is, not that the suffix is wrong
+    if Path(path).is_dir():
+        return [], [Problem(name, None, "is a directory, not a catalogue file", fatal=True)]
     fmt = format_of(path)
     if fmt is None:
         return [], [

@@ -756,6 +756,10 @@ def test_directory_and_unknown_suffix(tmp_path: Path) -> None:
     (tmp_path / "dir.yaml").mkdir()
     _, problems = load_file(tmp_path / "dir.yaml")
     assert problems[0].message == "is a directory, not a catalogue file"
+    # a directory without a catalogue suffix is still reported as a directory
+    (tmp_path / "catalogue").mkdir()
+    _, problems = load_file(tmp_path / "catalogue")
+    assert [p.message for p in problems] == ["is a directory, not a catalogue file"]
     _, problems = load_file(tmp_path / "errors.txt")
     assert problems[0].message == (
         "unknown catalogue format '.txt'; name the file .yaml, .yml, .toml or .json"
