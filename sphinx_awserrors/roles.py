@@ -10,6 +10,7 @@ page shows, and finally plain text with the tooltip and one warning per code.
 from __future__ import annotations
 
 import re
+from string import Formatter
 from typing import TYPE_CHECKING, Final
 from urllib.parse import quote
 
@@ -30,6 +31,9 @@ if TYPE_CHECKING:
 
 #: Priority of the fallback ``missing-reference`` handler: after intersphinx's (500).
 FALLBACK_PRIORITY: Final = 900
+
+#: The placeholders an ``awserrors_external_url`` template may use.
+_URL_FIELDS: Final = frozenset({"code", "code_lower"})
 
 _STATUS: Final = re.compile(r"^(?:(?P<status>[1-5]\d\d)|(?P<klass>[1-5])[xX][xX])$")
 
@@ -157,8 +161,14 @@ class AwsStatusRole(XRefRole):
 def external_url(template: str, code: str) -> str | None:
     """*template* with ``{code}`` and ``{code_lower}`` filled in; ``None`` if it is malformed."""
     try:
+        # only the bare placeholders: ``{code.x}`` or ``{code[x]}`` would raise other errors
+        if any(
+            field is not None and field not in _URL_FIELDS
+            for _, field, _, _ in Formatter().parse(template)
+        ):
+            return None
         return template.format(code=quote(code, safe=""), code_lower=quote(code.lower(), safe=""))
-    except (KeyError, IndexError, ValueError):
+    except ValueError:
         return None
 
 

@@ -158,6 +158,10 @@ def test_external_url_placeholders() -> None:
     assert external_url("https://e.org/{code}", "A B/C") == "https://e.org/A%20B%2FC"
     assert external_url("https://e.org/{name}", "X") is None
     assert external_url("https://e.org/{", "X") is None
+    # attribute, index and format-spec forms are malformed templates, not crashes
+    for template in ("{code.upper}", "{code[x]}", "{code[0]}", "{code!z}", "{code:d}", "{}"):
+        assert external_url(template, "X") is None, template
+    assert external_url("{{literal}}/{code}", "X") == "{literal}/X"
 
 
 def test_label_name() -> None:
