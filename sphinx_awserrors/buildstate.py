@@ -180,12 +180,18 @@ def _warn_at(message: str, subtype: str, file: str, line: int | None) -> None:
 
 def _config_paths(value: object) -> str | list[str] | None:
     """``awserrors_catalogue`` checked beyond what Sphinx's type check does."""
-    if value is None or isinstance(value, str):
+    # an empty path or list names no file: without this it would silently load no entry
+    if value is None or (isinstance(value, str) and value.strip()):
         return value
-    if isinstance(value, Sequence) and all(isinstance(item, str) for item in value):
+    if (
+        isinstance(value, Sequence)
+        and not isinstance(value, str)
+        and value
+        and all(isinstance(item, str) and item.strip() for item in value)
+    ):
         return list(value)
     warn(
-        f"awserrors_catalogue must be a path or a list of paths, not {value!r}; "
+        f"awserrors_catalogue must be a path or a non-empty list of paths, not {value!r}; "
         "using the bundled catalogue",
         "config",
     )

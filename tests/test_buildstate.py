@@ -332,7 +332,25 @@ def test_catalogue_config_of_wrong_shape_falls_back_to_bundled(
 ) -> None:
     monkeypatch.setattr("sphinx_awserrors.catalogue.bundled_path", lambda: project / "errors.yaml")
     app, _ = build(make_app, project, confoverrides={"awserrors_catalogue": ["a.yaml", 3]})
-    assert "awserrors_catalogue must be a path or a list of paths" in app._warning.getvalue()
+    assert "awserrors_catalogue must be a path or a non-empty list of paths" in (
+        app._warning.getvalue()
+    )
+    assert len(buildstate.get_catalogue(app.env)) == 2
+
+
+@pytest.mark.parametrize("value", [[], "", "  ", ["bundled", ""]])
+def test_empty_catalogue_config_falls_back_to_bundled(
+    make_app: Callable[..., SphinxTestApp],
+    project: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    value: object,
+) -> None:
+    # an empty list used to load no entry at all, silently (then one warning per reference)
+    monkeypatch.setattr("sphinx_awserrors.catalogue.bundled_path", lambda: project / "errors.yaml")
+    app, _ = build(make_app, project, confoverrides={"awserrors_catalogue": value})
+    warnings = app._warning.getvalue()
+    assert "awserrors_catalogue must be a path or a non-empty list of paths" in warnings
+    assert "; using the bundled catalogue [awserrors.config]" in warnings
     assert len(buildstate.get_catalogue(app.env)) == 2
 
 
