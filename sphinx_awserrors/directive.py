@@ -9,6 +9,7 @@ recorded with the ``aws`` domain as a place that shows the code (unless ``:no-in
 from __future__ import annotations
 
 import re
+import shutil
 from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Final, Protocol, cast
@@ -414,9 +415,11 @@ def add_static_assets(app: Sphinx) -> None:
     """Ship ``awserrors.css`` to HTML builders (html, dirhtml, singlehtml, epub)."""
     if app.builder.format != "html":
         return
-    static = str(STATIC_DIR)
-    if static not in app.config.html_static_path:
-        app.config.html_static_path.append(static)
+    # copied, not added to html_static_path: a config value changed here is pickled with the
+    # environment, and Sphinx then reports "the configuration has changed" on every build
+    target = Path(app.outdir) / "_static"
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(STATIC_DIR / "awserrors.css", target / "awserrors.css")
     app.add_css_file("awserrors.css")
 
 

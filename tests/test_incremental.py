@@ -97,6 +97,19 @@ def test_touched_page_reads_one_page_and_parses_no_description(
         assert sorted(genindex_links(app)) == sorted(genindex_links(first))
 
 
+def test_the_stylesheet_leaves_the_configuration_unchanged(
+    make_app: Callable[..., SphinxTestApp], project: Path
+) -> None:
+    first, _ = build(make_app, project)
+    assert (Path(first.outdir) / "_static" / "awserrors.css").is_file()
+    app, _ = build(make_app, project)
+    # html_static_path grew on builder-inited, so the pickled configuration differed from
+    # conf.py and Sphinx 9 logged "The configuration has changed" on every build
+    assert app.config.html_static_path == []
+    assert "html_static_path" not in app._status.getvalue()
+    assert "awserrors.css" in (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+
+
 def test_description_edit_rereads_the_page_showing_it_and_rewrites_its_referrers(
     make_app: Callable[..., SphinxTestApp], project: Path, calls: dict[str, int]
 ) -> None:
