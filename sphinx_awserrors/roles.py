@@ -35,7 +35,7 @@ FALLBACK_PRIORITY: Final = 900
 #: The placeholders an ``awserrors_external_url`` template may use.
 _URL_FIELDS: Final = frozenset({"code", "code_lower"})
 
-_STATUS: Final = re.compile(r"^(?:(?P<status>[1-5]\d\d)|(?P<klass>[1-5])[xX][xX])$")
+_STATUS: Final = re.compile(r"^(?:(?P<status>[1-5][0-9][0-9])|(?P<klass>[1-5])[xX][xX])$")
 
 
 def _domain(env: BuildEnvironment) -> AwsDomain:

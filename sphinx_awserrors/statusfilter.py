@@ -56,7 +56,7 @@ ALLOWED: Final = (
     f"statuses run from {MIN_STATUS} to {MAX_STATUS}"
 )
 
-_STATUS: Final = r"\d{3}"
+_STATUS: Final = r"[0-9]{3}"  # ASCII digits: \d would also take full-width ones
 _TERM: Final = re.compile(
     rf"""
     (?P<neg>!\s*)?

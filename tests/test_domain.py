@@ -141,6 +141,7 @@ def test_suggestions_put_a_case_insensitive_match_first() -> None:
         ("4xx", ("4xx", "4xx Client Error")),
         ("5XX", ("5xx", "5xx Server Error")),
         ("4o4", None),
+        ("\uff14\uff10\uff14", None),  # full-width digits are not a status
         ("600", None),
         ("99", None),
         ("", None),

@@ -86,6 +86,8 @@ def test_forms(text: str, expected: list[int]) -> None:
         ("4xx 5xx", "'4xx 5xx'", ""),
         ("404?", "'404?'", ""),
         ("client error", "'client error'", ""),
+        ("\uff14\uff10\uff14", "'\uff14\uff10\uff14'", ""),  # full-width digits
+        ("4\u0660\u0664", "'4\u0660\u0664'", ""),  # Arabic-Indic digits
     ],
 )
 def test_malformed_terms(text: str, token: str, why: str) -> None:
