@@ -50,6 +50,13 @@ INDEX_FREQUENCY: Final = 5000
 FIELD_FREQUENCY: Final = 20_000
 #: How much of a candidate's probability comes from the catalogue's own word counts.
 CATALOGUE_WEIGHT: Final = 0.5
+#: Dictionary words rarer than this (``ont``, ``nae``, ``objet``) are suspect when the
+#: catalogue uses them only once and a typing slip of a common word gives them.
+RARE_FREQUENCY: Final = 1000
+#: How many times likelier the slip of a common word must be than the rare word itself.
+SUSPECT_RATIO: Final = 1000.0
+#: The longest rare word that is suspect.
+SUSPECT_LENGTH: Final = 6
 #: Short words that may stand next to a fragment of a split word ("a", "to" ...).
 SHORT_WORDS: Final = frozenset(
     ("a", "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me"),
@@ -278,6 +285,10 @@ _EDGE_PUNCTUATION = "\"'“”‘’()[]{}<>,;:!?*.…«»"
 _SENTENCE_END = (".", "!", "?", ":")
 _IDENTIFIER = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-rt-z]|[A-Z]{2,}s[a-z]")
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
+#: A header name (``Content-Length``, ``X-Amz-Date``, ``x-amz-acl``), whose words are checked
+#: on their own: a slip in ``Content-Lenght`` is a slip all the same.
+_HEADER = re.compile(r"(?:[A-Z][A-Za-z0-9]*|[xX])(?:-[A-Z0-9][A-Za-z0-9]*)+|x(?:-[a-z0-9]+)+")
+_HEADER_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Z]?[a-z]{2,}(?![A-Za-z0-9])")
 #: A capitalised word typed with a slip of the shift key: swapped (``hTe``) or doubled
 #: (``TThe``) first letters. Identifiers do not look like that.
 _CASE_SLIP = re.compile(r"[a-z][A-Z][a-z]+|([A-Z])\1[a-z]+")
@@ -298,6 +309,8 @@ class Word(NamedTuple):
     open_start: bool
     #: the whole of a hyphenated compound the word is part of, without hyphens (add-ons)
     compound: str = ""
+    #: a part of a header name (``Content-Length``): only a plain slip of a word is reported
+    header: bool = False
 
 
 @lru_cache(maxsize=1 << 16)
@@ -343,6 +356,9 @@ def words_of(description: str) -> list[Word]:
     for index, raw in enumerate(text.split()):
         chunk = raw.strip(_EDGE_PUNCTUATION)
         parts = _chunk_words(chunk)
+        if not parts and _HEADER.fullmatch(chunk):
+            found += (Word(m[0], False, index, False, False, header=True) for m in
+                      _HEADER_WORD.finditer(chunk))  # fmt: skip
         whole = len(parts) == 1 and parts[0] == chunk
         compound = chunk.replace("-", "") if len(parts) > 1 and "-" in chunk else ""
         for position, part in enumerate(parts):
@@ -406,7 +422,7 @@ def stems(word: str) -> Iterator[tuple[str, bool]]:
             yield word[len(prefix) :], False
     if word.endswith("ies"):
         yield word[:-3] + "y", True
-    elif word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh")):
+    elif len(word) > 5 and word[:-2].endswith(("s", "x", "z", "ch", "sh")) and word[-2:] == "es":
         yield word[:-2], True
     elif word.endswith("s") and not word.endswith(("ss", "us", "is", "eds", "ings")):
         yield word[:-1], True
@@ -414,6 +430,8 @@ def stems(word: str) -> Iterator[tuple[str, bool]]:
         stem = word[: -len(suffix)]
         if not word.endswith(suffix) or len(stem) < 3 or stem.endswith("e"):
             continue
+        if stem[-1] == "s" and stem[-2] not in _VOWELS and stem[-2] != "s":
+            continue  # not on a plural or third person: exitsing, requestsed
         if stem[-1] == stem[-2]:
             if stem[-1] in "bdfglmnprtvz" and _cvc(stem[:-1]):
                 yield stem[:-1], False  # running, stopped
@@ -425,7 +443,7 @@ def stems(word: str) -> Iterator[tuple[str, bool]]:
             yield stem[:-1] + "y", False  # retried
     if word.endswith("ally"):
         yield word[:-4], False  # syntactically -> syntactic
-    elif word.endswith("ly") and not word.endswith("lly"):
+    elif word.endswith("ly") and not word.endswith("lly") and len(word) > 6:
         yield word[:-2], False  # semantically -> semantical
 
 
@@ -502,7 +520,7 @@ def slip_probability(typo: str, word: str) -> float:
         # the first differing place may be either copy of a doubled letter
         if extra in around:
             return SLIPS["doubled"]
-        if extra in _VOWELS and i < len(word):
+        if extra in _VOWELS and 0 < i < len(word):
             return SLIPS["extra-vowel"]
         if any(extra in NEIGHBOURS.get(c, ()) for c in around if c):
             return SLIPS["extra-neighbour"]
@@ -565,6 +583,7 @@ class Speller:
         self._known: dict[str, bool] = {}
         self._suggestions: dict[str, Suggestion | None] = {}
         self._index: dict[str, list[str]] | None = None
+        self._suspects: dict[str, str | None] = {}
         self._catalogue_words: frozenset[str] | None = None
 
     def known(self, word: str) -> bool:
@@ -660,6 +679,42 @@ class Speller:
                         found.add(candidate)
         return found
 
+    def suspect(self, word: str) -> str | None:
+        """The common word that the known but rare lower-case *word* is a slip of, or None.
+
+        The dictionary holds many rare words one slip from common ones (``ont``, ``bod``,
+        ``objet``, ``forme``); a catalogue that uses one once, or far less often than the
+        common word, most likely meant the common word. Only typing slips count (a dropped,
+        swapped, doubled or neighbouring letter), and the common word must be far likelier
+        than the rare one; short words only, as the counts undervalue long terms.
+        """
+        if word in self._suspects:
+            return self._suspects[word]
+        found: str | None = None
+        general = self.frequencies.get(word, 0)
+        # long rare words are mostly real terms the counts undervalue (parameter: 487)
+        if (
+            MIN_FREQUENCY <= general < RARE_FREQUENCY
+            and len(word) <= SUSPECT_LENGTH
+            and (word not in self.field_words)
+        ):
+            own = (1 - CATALOGUE_WEIGHT) * max(general, MIN_FREQUENCY) / self.total
+            best = own * SUSPECT_RATIO
+            uses = self.counts.get(word, 0)
+            for candidate in edits1(word) - {word}:
+                # a rare word the catalogue writes as often as the common one is meant
+                if not self.common(candidate) or uses > max(1, self.counts.get(candidate, 0) // 10):
+                    continue
+                if candidate.startswith(word) and candidate[len(word) :] in ("s", "d", "r"):
+                    continue  # a singular, a stem: a word of its own next to the common one
+                if len(word) >= 5 and candidate[:-1] == word[:-1]:
+                    continue  # another ending of one stem: issuer, issued
+                slip = slip_probability(word, candidate)
+                if slip >= SLIPS["neighbour"] and self.probability(candidate) * slip > best:
+                    best, found = self.probability(candidate) * slip, candidate
+        self._suspects[word] = found
+        return found
+
     def is_fragment(self, part: str) -> bool:
         """Whether *part* is not a word by itself (unknown, or a short non-word)."""
         lowered = part.lower()
@@ -730,9 +785,9 @@ def _build(catalogue: Catalogue, user_words: Iterable[str]) -> tuple[_Context, l
         texts.append(found)
         for word in found:
             counts[word.text.lower()] += 1
-            if not word.initial and word.text[:1].isupper():
+            if not word.initial and word.text[:1].isupper() and not word.header:
                 names.add(word.text)
-        entries_with.update({word.text for word in found})
+        entries_with.update({word.text for word in found if not word.header})
     speller = Speller(counts, vocabulary() | code_terms | user)
     context = _Context(speller, spellings, frozenset(acronyms), entries_with, frozenset(names))
     return context, texts
@@ -756,9 +811,21 @@ def _entry_findings(entry: ErrorEntry, found: list[Word], context: _Context) -> 
             skip_next = False
             continue
         if not fragments[index] and (index + 1 == len(found) or not fragments[index + 1]):
-            continue  # the common case: a known word that no fragment follows
+            # the common case: a known word that no fragment follows
+            finding = _suspect(entry, word, context)
+            if finding is not None and word.text not in reported:
+                reported.add(word.text)
+                yield finding
+            continue
         following = found[index + 1] if index + 1 < len(found) else None
         joined = _split_word(word, following, speller)
+        if (
+            joined is not None
+            and not fragments[index]
+            and index + 2 < len(found)
+            and _split_word(found[index + 1], found[index + 2], speller) is not None
+        ):
+            joined = None  # "to w ithin": the fragment goes with the word after it
         if joined is not None and following is not None:
             fragment = word.text if fragments[index] else following.text
             skip_next = True
@@ -798,6 +865,12 @@ def _misspelling(entry: ErrorEntry, word: Word, context: _Context) -> Finding | 
     if text in context.names and context.entries_with[text] > 1:
         return None  # a name new to us: capitalised inside a sentence, in several entries
     suggestion = speller.suggest(text.lower())
+    if word.header and (
+        suggestion is None
+        or suggestion.kind != "edit"
+        or damerau(text.lower(), suggestion.text, 1) > 1
+    ):
+        return None  # a header's own word (Amz, Sdk): only a plain slip of a word counts
     if (
         text[0].isupper()
         and not word.initial
@@ -813,13 +886,35 @@ def _misspelling(entry: ErrorEntry, word: Word, context: _Context) -> Finding | 
 
 
 def _split_word(word: Word, following: Word | None, speller: Speller) -> str | None:
-    """The known word that *word* and *following* make together, if one is a fragment."""
+    """The known word that *word* and *following* make together, if one is a fragment.
+
+    Two short or known pieces only make a common word; a piece that is no word at all
+    (``nctionality``) makes any word the dictionary trusts.
+    """
     if following is None or following.chunk != word.chunk + 1:
         return None
     if not (word.open_end and following.open_start):
         return None
     joined = (word.text + following.text).lower()
-    return joined if speller.common(joined) else None
+    if speller.common(joined):
+        return joined
+    pieces = (word.text.lower(), following.text.lower())
+    unknown = any(len(p) >= 3 and not speller.known(p) for p in pieces)
+    return joined if unknown and speller._candidate(joined) else None
+
+
+def _suspect(entry: ErrorEntry, word: Word, context: _Context) -> Finding | None:
+    """The finding for a known but rare *word* that is most likely a slip (``ont``), or None."""
+    text = word.text
+    meant = context.speller.suspect(text.lower())  # cached: the cheap test first
+    if meant is None or len(text) < 3 or text.isupper() or _is_identifier(text):
+        return None
+    if text[0].isupper() and not word.initial:
+        return None  # a name
+    if word.compound and context.speller.known(word.compound.lower()):
+        return None
+    fixed = _match_case(text, meant, context.spellings)
+    return _finding(entry, text, fixed, f"'{text}' is misspelled; did you mean '{fixed}'?")
 
 
 def _finding(entry: ErrorEntry, word: str, suggestion: str | None, message: str) -> Finding:
