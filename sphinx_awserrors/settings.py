@@ -30,6 +30,8 @@ TABLE: Final = "sphinx-awserrors"
 #: The keys the table may hold.
 KEYS: Final = ("spelling-words", "select", "ignore")
 
+_TOML_ERROR_LINE: Final = re.compile(r"\s*\(at line (\d+), column \d+\)")
+
 
 class SettingsError(ValueError):
     """``[tool.sphinx-awserrors]`` cannot be used; the message names the file and line."""
@@ -79,7 +81,10 @@ def _table(path: Path) -> dict[str, object] | None:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        msg = f"{path}: TOML syntax error: {exc}"
+        # file:line first, like every other settings message (tomllib puts it at the end)
+        found = _TOML_ERROR_LINE.search(str(exc))
+        where = f"{path}:{found.group(1)}" if found else str(path)
+        msg = f"{where}: TOML syntax error: {_TOML_ERROR_LINE.sub('', str(exc)).strip()}"
         raise SettingsError(msg) from None
     tool = data.get("tool")
     table = tool.get(TABLE) if isinstance(tool, dict) else None
