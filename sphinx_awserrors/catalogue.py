@@ -684,7 +684,11 @@ def _entry(node: _Node, index: int, file: str, problems: list[Problem]) -> Error
                 )
             ok = False
             continue
-        message = _check_required(name, value_node.value)
+        if value_node.kind != "scalar":  # a list or mapping has no scalar value to judge
+            wanted = "an integer HTTP status" if name == "status" else "a string"
+            message: str | None = f"{name!r} must be {wanted}, not {_node_kind(value_node)}"
+        else:
+            message = _check_required(name, value_node.value)
         if message:
             problems.append(Problem(file, value_node.line, f"{label}: {message}"))
             ok = False

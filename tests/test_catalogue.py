@@ -357,6 +357,49 @@ CASES: dict[str, dict[str, tuple[str, list[str]]]] = {
             ],
         ),
     },
+    # a list or mapping used to be reported as an empty field
+    "list or mapping in a required field": {
+        "yaml": (
+            """
+            errors:
+              - code: A
+                status: 404
+                description: [one, two]
+              - code: [B]
+                status: {value: 404}
+                description: d
+            """,
+            [
+                "4: entry 1 (A): 'description' must be a string, not a list",
+                "5: entry 2: 'code' must be a string, not a list",
+                "6: entry 2: 'status' must be an integer HTTP status, not a mapping",
+            ],
+        ),
+        "toml": (
+            """
+            [[errors]]
+            code = "A"
+            status = [404]
+            description = {text = "d"}
+            """,
+            [
+                "3: entry 1 (A): 'status' must be an integer HTTP status, not a list",
+                "4: entry 1 (A): 'description' must be a string, not a mapping",
+            ],
+        ),
+        "json": (
+            """
+            {"errors": [
+              {"code": {}, "status": 404,
+               "description": ["d"]}
+            ]}
+            """,
+            [
+                "2: entry 1: 'code' must be a string, not a mapping",
+                "3: entry 1: 'description' must be a string, not a list",
+            ],
+        ),
+    },
     "top level not a mapping": {
         "yaml": (
             """
