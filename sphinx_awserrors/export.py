@@ -18,7 +18,7 @@ import hashlib
 import json
 import posixpath
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from sphinx.builders.epub3 import Epub3Builder
 from sphinx.builders.html import StandaloneHTMLBuilder
@@ -32,6 +32,10 @@ from sphinx_awserrors.exporters import to_json
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
+
+
+#: Files of an HTML build besides its pages, which the export must not replace.
+_BUILDER_FILES: Final = frozenset({"objects.inv", "searchindex.js", ".buildinfo"})
 
 
 def is_html_family(builder: Builder) -> bool:
@@ -60,6 +64,14 @@ def export_path(app: Sphinx) -> PurePosixPath | None:
         warn(
             f"awserrors_json_export must be a file path inside the output directory, "
             f"not {value!r}; the JSON export is skipped",
+            "config",
+        )
+        return None
+    # the JSON written over a page or an index of the build would destroy it, silently
+    if path.suffix == getattr(app.builder, "out_suffix", ".html") or path.name in _BUILDER_FILES:
+        warn(
+            f"awserrors_json_export {value!r} names a file the HTML builder writes itself; "
+            "the JSON export is skipped",
             "config",
         )
         return None

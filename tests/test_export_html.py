@@ -192,6 +192,26 @@ def test_html_bad_path_warns(value: str, make_app: Any, rootdir: Path, tmp_path:
     assert not (Path(app.outdir).parent / "outside.json").exists()
 
 
+@pytest.mark.parametrize("value", ["index.html", "guide/errors.html", "objects.inv"])
+def test_html_path_of_a_builder_file_warns(
+    value: str, make_app: Any, rootdir: Path, tmp_path: Path
+) -> None:
+    # "index.html" used to replace the home page with the JSON
+    srcdir = tmp_path / "src"
+    _copy_root(rootdir / "test-export", srcdir)
+    warnings = io.StringIO()
+    app = make_app(
+        "html", srcdir=srcdir, confoverrides={"awserrors_json_export": value}, warning=warnings
+    )
+    app.build()
+    assert (
+        f"awserrors_json_export {value!r} names a file the HTML builder writes itself; "
+        "the JSON export is skipped [awserrors.config]"
+    ) in warnings.getvalue()
+    written = (Path(app.outdir) / value).read_bytes()
+    assert not written.lstrip().startswith(b'{\n  "errors"')
+
+
 def _copy_root(source: Path, target: Path) -> None:
     shutil.copytree(source, target)
 
