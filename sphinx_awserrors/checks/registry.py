@@ -109,9 +109,9 @@ def select_checks(select: Sequence[str] | None = None, ignore: Sequence[str] = (
     for name in [*(select or ()), *ignore]:
         if name not in REGISTRY:
             close = difflib.get_close_matches(name, REGISTRY, n=1)
-            hint = f"did you mean {close[0]!r}? " if close else ""
+            hint = f"; did you mean {close[0]!r}?" if close else ""
             known = ", ".join(sorted(REGISTRY))
-            msg = f"unknown check {name!r}; {hint}(known checks: {known})"
+            msg = f"unknown check {name!r}{hint} (known checks: {known})"
             raise ValueError(msg)
     chosen = list(REGISTRY) if select is None else list(dict.fromkeys(select))
     return [REGISTRY[name] for name in chosen if name not in ignore]
