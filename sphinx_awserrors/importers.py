@@ -530,33 +530,39 @@ def _run_import(args: argparse.Namespace, command: str, read: Callable[[str], Re
     from sphinx_awserrors.rsttable import TableReadError
 
     file: str = args.file
+
+    def fatal(message: str) -> None:
+        # what stops the command reads like lint's and export's errors; row reports stay
+        # compiler-style (file:line: message)
+        _err(f"sphinx-awserrors {command}: {message}")
+
     try:
         spec = parse_columns(args.columns) if getattr(args, "columns", None) else None
     except ValueError as exc:
-        _err(f"sphinx-awserrors {command}: {exc}")
+        fatal(str(exc))
         return 2
     output: str | None = getattr(args, "output", None)
     if output is not None and format_of(output) is None:
-        _err(
-            f"sphinx-awserrors {command}: {output}: unknown catalogue format "
+        fatal(
+            f"{output}: unknown catalogue format "
             f"{Path(output).suffix!r}; name the output .yaml, .yml, .toml or .json"
         )
         return 2
     try:
         result = read(file)
     except TableReadError as exc:
-        _err(str(exc))
+        fatal(str(exc))
         return 2
     tables = list(result.tables)
     if not tables:
         for problem in result.problems:
             _err(str(problem))
-        _err(f"{file}: no table found")
+        fatal(f"{file}: no table found")
         return 2
     number: int | None = getattr(args, "table", None)
     if number is not None:
         if not 1 <= number <= len(tables):
-            _err(f"{file}: --table {number}: the file has {len(tables)} table(s)")
+            fatal(f"{file}: --table {number}: the file has {len(tables)} table(s)")
             return 2
         tables = [tables[number - 1]]
     converted = convert_tables(tables, spec)
@@ -565,19 +571,19 @@ def _run_import(args: argparse.Namespace, command: str, read: Callable[[str], Re
     for _line, message in sorted(messages, key=lambda item: item[0]):
         _err(message)
     if not converted.error_tables:
-        _err(
+        fatal(
             f"{file}: no error table found (a table needs a column of error codes and one "
             "of HTTP statuses); use --columns to name them"
         )
         return 2
     if not converted.entries:
-        _err(f"{file}: no row could be converted; nothing written")
+        fatal(f"{file}: no row could be converted; nothing written")
         return 2
     header = [f"Imported from {file} by sphinx-awserrors {command}."]
     try:
         write_catalogue(converted.entries, output, header)
     except OSError as exc:
-        _err(f"{output}: cannot write: {exc.strerror}")
+        fatal(f"{output}: cannot write: {exc.strerror}")
         return 2
     if output is not None:
         left = len(converted.problems)

@@ -188,7 +188,9 @@ def test_explicit_columns(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     code, _, err = _run(["import-rst", str(source)], capsys)
     assert code == 2
     assert "no column of PascalCase error codes" in err
-    assert err.splitlines()[-1].startswith(f"{source}: no error table found")
+    assert err.splitlines()[-1].startswith(
+        f"sphinx-awserrors import-rst: {source}: no error table found"
+    )
     out = tmp_path / "two.yaml"
     code, _, err = _run(
         ["import-rst", str(source), "--columns", "status,code,description", "-o", str(out)],
@@ -224,17 +226,17 @@ def test_table_without_description_column_fails_clearly(
         f"{source}:4: table 1 (line 4) has no description column, and every catalogue entry "
         "needs a description; its 2 rows are left out (add a description column, or name it "
         "with --columns)",
-        f"{source}: no row could be converted; nothing written",
+        f"sphinx-awserrors import-rst: {source}: no row could be converted; nothing written",
     ]
 
 
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["import-rst", "{missing}"], "{missing}: file not found"),
+        (["import-rst", "{missing}"], "sphinx-awserrors import-rst: {missing}: file not found"),
         (
             ["import-rst", "{shapes}", "--table", "9"],
-            "{shapes}: --table 9: the file has 5 table(s)",
+            "sphinx-awserrors import-rst: {shapes}: --table 9: the file has 5 table(s)",
         ),
         (
             ["import-rst", "{shapes}", "--columns", "code,stauts"],
@@ -246,8 +248,8 @@ def test_table_without_description_column_fails_clearly(
             "sphinx-awserrors import-rst: {tmp}/out.txt: unknown catalogue format '.txt'; "
             "name the output .yaml, .yml, .toml or .json",
         ),
-        (["import-rst", "{empty}"], "{empty}: no table found"),
-        (["import-md", "{missing}"], "{missing}: file not found"),
+        (["import-rst", "{empty}"], "sphinx-awserrors import-rst: {empty}: no table found"),
+        (["import-md", "{missing}"], "sphinx-awserrors import-md: {missing}: file not found"),
     ],
 )
 def test_bad_input_exits_2_with_one_line(
