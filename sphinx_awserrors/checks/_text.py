@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -22,6 +23,8 @@ _MARKUP = re.compile(
 )
 
 
+# Several checks read the same descriptions: each is stripped of markup once per run.
+@lru_cache(maxsize=1 << 15)
 def prose(text: str) -> str:
     """*text* with inline markup that holds code (literals, roles, links) replaced.
 

@@ -28,13 +28,13 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple, TypeVar
 
 from sphinx_awserrors.checks._text import PLACEHOLDER, prose
 from sphinx_awserrors.checks.registry import CheckContext, Finding, check
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
     from sphinx_awserrors.catalogue import Catalogue, ErrorEntry
 
@@ -84,6 +84,7 @@ def _keyboard_neighbours() -> dict[str, frozenset[str]]:
 
 
 NEIGHBOURS: Final = _keyboard_neighbours()
+_T = TypeVar("_T")
 
 # --- the word lists ------------------------------------------------------------------------------
 
@@ -347,6 +348,36 @@ def _chunk_parts(chunk: str) -> list[str]:
     return [chunk]
 
 
+class _Token(NamedTuple):
+    """What one whitespace-separated chunk of a description holds, wherever it stands."""
+
+    #: the words to check: (text, open_end, open_start, compound, header)
+    words: tuple[tuple[str, bool, bool, str, bool], ...]
+    #: the chunk ends a sentence, so the next word starts one
+    ends_sentence: bool
+    #: the chunk is markup (a placeholder), which neither ends nor starts a sentence
+    markup: bool
+
+
+# Catalogues repeat a few hundred distinct chunks many thousand times: each is read once.
+@lru_cache(maxsize=1 << 16)
+def _token(raw: str) -> _Token:
+    """The words of the chunk *raw* (as split on whitespace) and its place in a sentence."""
+    chunk = raw.strip(_EDGE_PUNCTUATION)
+    parts = _chunk_words(chunk)
+    if not parts and _HEADER.fullmatch(chunk):
+        words = tuple((m[0], False, False, "", True) for m in _HEADER_WORD.finditer(chunk))
+    else:
+        whole = len(parts) == 1 and parts[0] == chunk
+        compound = chunk.replace("-", "") if len(parts) > 1 and "-" in chunk else ""
+        compound = compound if compound.isalpha() else ""
+        open_end = whole and raw.endswith(chunk)
+        open_start = whole and raw.startswith(chunk)
+        words = tuple((part, open_end, open_start, compound, False) for part in parts)
+    ends = raw.rstrip("\"')]*”’»").endswith(_SENTENCE_END)
+    return _Token(words, ends, raw == PLACEHOLDER)
+
+
 def words_of(description: str) -> list[Word]:
     """The words of *description* to spell-check, in order, markup and code left out."""
     # markup stands apart, so it ends the word before it and starts no word after it
@@ -354,26 +385,12 @@ def words_of(description: str) -> list[Word]:
     found: list[Word] = []
     initial = True
     for index, raw in enumerate(text.split()):
-        chunk = raw.strip(_EDGE_PUNCTUATION)
-        parts = _chunk_words(chunk)
-        if not parts and _HEADER.fullmatch(chunk):
-            found += (Word(m[0], False, index, False, False, header=True) for m in
-                      _HEADER_WORD.finditer(chunk))  # fmt: skip
-        whole = len(parts) == 1 and parts[0] == chunk
-        compound = chunk.replace("-", "") if len(parts) > 1 and "-" in chunk else ""
-        for position, part in enumerate(parts):
-            found.append(
-                Word(
-                    part,
-                    initial and position == 0,
-                    index,
-                    open_end=whole and raw.endswith(chunk),
-                    open_start=whole and raw.startswith(chunk),
-                    compound=compound if compound.isalpha() else "",
-                )
-            )
-        if raw != PLACEHOLDER:
-            initial = raw.rstrip("\"')]*”’»").endswith(_SENTENCE_END)
+        token = _token(raw)
+        for position, (part, open_end, open_start, compound, header) in enumerate(token.words):
+            first = initial and position == 0 and not header
+            found.append(Word(part, first, index, open_end, open_start, compound, header))
+        if not token.markup:
+            initial = token.ends_sentence
     return found
 
 
@@ -746,6 +763,18 @@ def _match_case(surface: str, suggestion: str, spellings: Mapping[str, str]) -> 
     return " ".join(fixed)
 
 
+class _PerWord(dict[str, _T]):
+    """The results of *function* by word: it runs once per distinct word, not per use."""
+
+    def __init__(self, function: Callable[[str], _T]) -> None:
+        super().__init__()
+        self._function = function
+
+    def __missing__(self, word: str) -> _T:
+        value = self[word] = self._function(word)
+        return value
+
+
 @dataclass
 class _Context:
     speller: Speller
@@ -755,6 +784,13 @@ class _Context:
     entries_with: Mapping[str, int]
     #: the words written with a capital inside a sentence somewhere: names
     names: frozenset[str]
+
+    def __post_init__(self) -> None:
+        speller = self.speller
+        #: whether a word as written is a fragment (see :meth:`Speller.is_fragment`)
+        self.fragment = _PerWord(speller.is_fragment)
+        #: the common word a known word as written may be a slip of (see :meth:`Speller.suspect`)
+        self.suspect = _PerWord(lambda text: speller.suspect(text.lower()))
 
 
 def _build(catalogue: Catalogue, user_words: Iterable[str]) -> tuple[_Context, list[list[Word]]]:
@@ -778,16 +814,21 @@ def _build(catalogue: Catalogue, user_words: Iterable[str]) -> tuple[_Context, l
             if term.isalpha() and term != term.lower():
                 spellings[term.lower()] = term
     texts: list[list[Word]] = []
+    written: Counter[str] = Counter()  # as written: lower-cased once per distinct word below
     entries_with: Counter[str] = Counter()
-    names: set[str] = set()
     for entry in catalogue:
         found = words_of(entry.description)
         texts.append(found)
-        for word in found:
-            counts[word.text.lower()] += 1
-            if not word.initial and word.text[:1].isupper() and not word.header:
-                names.add(word.text)
+        written.update(word.text for word in found)
         entries_with.update({word.text for word in found if not word.header})
+    for text, times in written.items():
+        counts[text.lower()] += times
+    names = {
+        word.text
+        for found in texts
+        for word in found
+        if not word.initial and word.text[:1].isupper() and not word.header
+    }
     speller = Speller(counts, vocabulary() | code_terms | user)
     context = _Context(speller, spellings, frozenset(acronyms), entries_with, frozenset(names))
     return context, texts
@@ -803,7 +844,7 @@ def _acronym_slip(word: str, context: _Context) -> str | None:
 
 def _entry_findings(entry: ErrorEntry, found: list[Word], context: _Context) -> Iterator[Finding]:
     speller = context.speller
-    fragments = [speller.is_fragment(word.text) for word in found]
+    fragments = [context.fragment[word.text] for word in found]
     reported: set[str] = set()
     skip_next = False
     for index, word in enumerate(found):
@@ -812,6 +853,8 @@ def _entry_findings(entry: ErrorEntry, found: list[Word], context: _Context) -> 
             continue
         if not fragments[index] and (index + 1 == len(found) or not fragments[index + 1]):
             # the common case: a known word that no fragment follows
+            if context.suspect[word.text] is None:
+                continue
             finding = _suspect(entry, word, context)
             if finding is not None and word.text not in reported:
                 reported.add(word.text)

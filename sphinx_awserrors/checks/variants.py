@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from sphinx_awserrors.checks._text import PLACEHOLDER, named, prose, words
@@ -37,15 +38,25 @@ DIFFERENT_MEANINGS: frozenset[str] = words(
 )
 
 
+# The same few hundred words recur across thousands of descriptions: each is read once.
+@lru_cache(maxsize=1 << 16)
+def _run_word(raw: str) -> str | None:
+    """*raw* lower-cased without edge punctuation, or None when it breaks a run of words."""
+    word = _EDGE.sub("", raw)
+    # an identifier written in camelCase (partNumber, uploadId) is code, not prose
+    if not word or _CAMEL.search(word):
+        return None
+    return word.lower()
+
+
 def _words(text: str) -> Iterator[list[str]]:
     """The runs of words of *text* between sentence punctuation and markup."""
     for chunk in _CHUNKS.split(prose(text)):
-        # an identifier written in camelCase (partNumber, uploadId) is code, not prose
-        words = [_EDGE.sub("", w) for w in chunk.split()]
         run: list[str] = []
-        for word in words:
-            if word and not _CAMEL.search(word):
-                run.append(word.lower())
+        for raw in chunk.split():
+            word = _run_word(raw)
+            if word is not None:
+                run.append(word)
             elif run:
                 yield run
                 run = []
@@ -101,11 +112,12 @@ def _uses(entries: tuple[ErrorEntry, ...]) -> dict[str, dict[str, list[ErrorEntr
                 if key in single_forms and not run[start + size - 1].endswith(("-", "/")):
                     found[key][" ".join(run[start : start + size])].append(index)
     interesting = {k for k, forms in single_forms.items() if len(forms) > 1} | set(found)
+    # decided once per distinct word, not per use
+    tracked = {w for w, k in keys.items() if k in interesting and w in single_forms.get(k, ())}
     for index, run in runs:
         for word in run:
-            key = keys[word]
-            if key in interesting and word in single_forms.get(key, ()):
-                found[key][word].append(index)
+            if word in tracked:
+                found[keys[word]][word].append(index)
     result: dict[str, dict[str, list[ErrorEntry]]] = {}
     for key, forms in found.items():
         if len(forms) < 2:
