@@ -10,19 +10,19 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import gc
 import hashlib
 import json
 import os
 import re
 import tomllib
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
+
+from sphinx_awserrors._gc import gc_paused
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -534,19 +534,6 @@ _PARSERS: dict[str, Callable[[str], _Node | None]] = {
 }
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    # Parsing makes hundreds of thousands of small acyclic objects; the cyclic garbage
-    # collector would rescan them over and over (three quarters of the time of a big file).
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def parse_catalogue_text(
     text: str, file: str = "<memory>", fmt: str = "yaml"
 ) -> tuple[list[ErrorEntry], list[Problem]]:
@@ -564,7 +551,7 @@ def parse_catalogue_text(
         except UnicodeEncodeError as exc:  # a lone surrogate: only from a str, never a file
             line = text.count("\n", 0, exc.start) + 1
             raise _FileError("not text: a lone surrogate character", line) from None
-        with _gc_paused():
+        with gc_paused():
             root = _PARSERS[fmt](text)
         if root is None:  # a YAML document of only comments
             raise _FileError("the file has no content; a catalogue needs an 'errors' list")

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import gc
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Literal
 
+from sphinx_awserrors._gc import gc_paused
 from sphinx_awserrors.catalogue import Catalogue, ErrorEntry
 
 Scope = Literal["entry", "file", "table", "catalogue", "text"]
@@ -191,20 +190,6 @@ def _drop_superseded(findings: Iterable[Finding], chosen: Sequence[Check]) -> li
     return [f for f in findings if f not in dropped]
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    # The checks make a small tuple or list for each word of each description, most kept to
-    # the end of the run; the cyclic collector would rescan them over and over (a third of
-    # the time of a big catalogue).
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def run_checks(
     catalogue: Catalogue,
     *,
@@ -229,7 +214,7 @@ def run_checks(
     skipped = set(skip_files)
     chosen = select_checks(select, ignore)
     findings: list[Finding] = []
-    with _gc_paused():
+    with gc_paused():
         for chk in chosen:
             for part in _parts(catalogue, chk.scope, skipped, tables):
                 findings.extend(chk.function(CheckContext(part, settings, texts, tables)))
