@@ -100,15 +100,21 @@ def _uses(entries: tuple[ErrorEntry, ...]) -> dict[str, dict[str, list[ErrorEntr
             single_forms[key].add(word)
     # runs of words that spell a single word's key (well formed, multipart/ form)
     found: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    # a run can only spell a key while its words so far spell the start of one: stop early
+    prefixes = {key[:end] for key in single_forms for end in range(1, len(key) + 1)}
     for index, run in runs:
         for start in range(len(run) - 1):
             if run[start].startswith(("-", "/")):
                 continue
             key = keys[run[start]]
+            if key not in prefixes:
+                continue
             for size in range(2, MAX_WORDS + 1):
                 if start + size > len(run):
                     break
                 key += keys[run[start + size - 1]]
+                if key not in prefixes:
+                    break
                 if key in single_forms and not run[start + size - 1].endswith(("-", "/")):
                     found[key][" ".join(run[start : start + size])].append(index)
     interesting = {k for k, forms in single_forms.items() if len(forms) > 1} | set(found)
