@@ -238,6 +238,9 @@ def _builder_inited(app: Sphinx) -> None:
 
 def _run_checks(app: Sphinx, state: BuildState) -> None:
     """Run the checks over the project's own files, once per catalogue and settings."""
+    bundled_only = all(f.bundled for f in state.files)
+    if bundled_only and app.config.awserrors_checks is None:
+        return  # nothing to check and no names to validate: skip the imports and pyproject
     from sphinx_awserrors import checks, settings
 
     try:
@@ -255,7 +258,7 @@ def _run_checks(app: Sphinx, state: BuildState) -> None:
     except ValueError as exc:
         warn(f"awserrors_checks / [tool.sphinx-awserrors]: {exc}", "config")
         return
-    if all(f.bundled for f in state.files):
+    if bundled_only:
         return  # the bundled catalogue is never reported in a project's build
     key = hashlib.sha256(f"{state.digest}\0{chosen!r}".encode()).hexdigest()
     if key == state.checks_key:

@@ -12,7 +12,7 @@ import re
 import shutil
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Final, Protocol, cast
+from typing import TYPE_CHECKING, ClassVar, Final, cast
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
     from sphinx_awserrors.catalogue import ErrorEntry
+    from sphinx_awserrors.domain import AwsDomain
 
 #: The columns a table can show, with their default header (translated where the table is built).
 COLUMNS: Final[dict[str, str]] = {
@@ -68,18 +69,6 @@ GROUPS: Final = ("status-class",)
 _SPLIT: Final = re.compile(r"[\s,]+")
 
 STATIC_DIR: Final = Path(__file__).resolve().parent / "static"
-
-
-class _ShownRecorder(Protocol):
-    """What the table needs from the ``aws`` domain."""
-
-    def note_shown(self, code: str, docname: str, node_id: str, lineno: int, kind: str) -> None:
-        """Record that *docname* shows *code* at *node_id*."""
-
-    def note_status_target(
-        self, status_class: str, docname: str, node_id: str, lineno: int
-    ) -> None:
-        """Record that *node_id* in *docname* lists statuses of *status_class*."""
 
 
 # Option converters: a ValueError becomes one error naming the file, line, option and value.
@@ -364,7 +353,7 @@ class AwsErrorTable(SphinxDirective):
             self.state.document.ids[table_id] = table
         table_id = table["ids"][0]
         if not self._no_index:
-            domain = cast("_ShownRecorder", self.env.get_domain("aws"))
+            domain = cast("AwsDomain", self.env.get_domain("aws"))
             for klass in sorted({status_class(entry.status) for entry in entries}):
                 domain.note_status_target(klass, self.env.docname, table_id, self.lineno)
         return table
@@ -390,7 +379,7 @@ class AwsErrorTable(SphinxDirective):
         target = nodes.target("", "", ids=[node_id])
         self.state.document.ids[node_id] = target
         if not self._no_index:
-            domain = cast("_ShownRecorder", self.env.get_domain("aws"))
+            domain = cast("AwsDomain", self.env.get_domain("aws"))
             domain.note_shown(entry.code, self.env.docname, node_id, self.lineno, "row")
         for column in columns:
             cell = nodes.entry(classes=[f"awserr-{column}"])

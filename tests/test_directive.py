@@ -5,13 +5,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-import _table_stubs
 import pytest
 from docutils import nodes
 
-_table_stubs.install()
-
-from sphinx_awserrors.directive import STATIC_DIR  # noqa: E402
+from sphinx_awserrors.directive import STATIC_DIR
 
 if TYPE_CHECKING:
     from io import StringIO

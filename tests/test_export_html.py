@@ -2,84 +2,24 @@
 
 from __future__ import annotations
 
-import importlib
 import io
 import json
 import os
 import re
 import shutil
-import sys
-import types
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from sphinx.domains import Domain
 
-import sphinx_awserrors
 from sphinx_awserrors import buildstate
 from sphinx_awserrors.exporters import to_json
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from sphinx.testing.util import SphinxTestApp
 
 CATALOGUE_CODES = ["NoSuchKey", "AccessDenied", "NoSuchBucket", "InternalError"]
-
-
-class _StubAwsDomain(Domain):
-    """The part of the ``aws`` domain the table and the export use (while it is missing)."""
-
-    name = "aws"
-    label = "AWS (export test stub)"
-    initial_data: ClassVar[dict[str, Any]] = {"shown": {}}
-
-    def note_shown(self, code: str, docname: str, node_id: str, lineno: int, kind: str) -> None:
-        self.data["shown"].setdefault(code, (docname, node_id))
-
-    def note_status_target(self, klass: str, docname: str, node_id: str, lineno: int) -> None:
-        pass
-
-    def clear_doc(self, docname: str) -> None:
-        shown = self.data["shown"]
-        for code in [code for code, (doc, _id) in shown.items() if doc == docname]:
-            del shown[code]
-
-    def merge_domaindata(self, docnames: Any, otherdata: dict[str, Any]) -> None:
-        for code, place in otherdata["shown"].items():
-            self.data["shown"].setdefault(code, place)
-
-    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
-        for code, (docname, node_id) in sorted(self.data["shown"].items()):
-            yield code, code, "error", docname, node_id, 1
-
-
-@pytest.fixture(autouse=True)
-def _domain_stand_in(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Use a stand-in ``aws`` domain while the real one does not exist or cannot load yet."""
-
-    def setup_stub(app: Any) -> None:
-        app.add_domain(_StubAwsDomain)
-
-    try:
-        real = importlib.import_module("sphinx_awserrors.domain")
-    except ImportError:
-        module = types.ModuleType("sphinx_awserrors.domain")
-        module.setup_domain = setup_stub  # type: ignore[attr-defined]
-        monkeypatch.setitem(sys.modules, "sphinx_awserrors.domain", module)
-        monkeypatch.setattr(sphinx_awserrors, "domain", module, raising=False)
-        return
-    setup_real = real.setup_domain
-
-    def setup_domain(app: Any) -> None:
-        try:
-            setup_real(app)
-        except ImportError:  # a module the domain needs is still being written
-            setup_stub(app)
-
-    monkeypatch.setattr(real, "setup_domain", setup_domain)
 
 
 def _json(app: SphinxTestApp, path: str = "_static/awserrors.json") -> dict[str, Any]:

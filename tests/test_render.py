@@ -5,14 +5,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-import _table_stubs
 import pytest
 from docutils import nodes
 from sphinx import addnodes
 
-_table_stubs.install()
-
-from sphinx_awserrors.render import description_text  # noqa: E402
+from sphinx_awserrors.render import description_text
 
 if TYPE_CHECKING:
     from io import StringIO
