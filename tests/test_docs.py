@@ -125,6 +125,7 @@ def test_docs_build_pdf(tmp_path: Path) -> None:
 TUTORIAL_RESULT = DOCS / "_includes" / "tutorial-result"
 _DIRECTIVE = re.compile(r"^\.\. (literalinclude|code-block):: *(\S*)$")
 _SECTION = re.compile(r"^\d+\. ")
+_ESCAPES = re.compile(r"\x1b\[[0-9;]*m")  # colour codes, in case a tool ignores NO_COLOR
 
 
 @dataclass
@@ -180,14 +181,17 @@ def _run(command: str, cwd: Path) -> str:
     """Run a console line of the tutorial with this interpreter; return what it printed."""
     argv = shlex.split(command)
     tools = {"sphinx-build": "sphinx", "sphinx-awserrors": "sphinx_awserrors"}
+    # a CI runner may set FORCE_COLOR; the tutorial shows what a plain terminal prints
+    env = {k: v for k, v in os.environ.items() if k != "FORCE_COLOR"} | {"NO_COLOR": "1"}
     proc = subprocess.run(
         [sys.executable, "-m", tools[argv[0]], *argv[1:]],
         cwd=cwd,
+        env=env,
         capture_output=True,
         text=True,
         check=False,
     )
-    output = (proc.stdout + proc.stderr).replace(f"{cwd}{os.sep}", "")
+    output = _ESCAPES.sub("", proc.stdout + proc.stderr).replace(f"{cwd}{os.sep}", "")
     if argv[0] == "sphinx-build":
         # the warnings are what the tutorial shows; progress lines vary between versions
         output = "".join(line + "\n" for line in output.splitlines() if "WARNING" in line)
