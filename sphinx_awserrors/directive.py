@@ -12,7 +12,7 @@ import re
 import shutil
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Final, cast
+from typing import TYPE_CHECKING, ClassVar, Final, NamedTuple, cast
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -87,8 +87,13 @@ def status_option(argument: str | None) -> StatusFilter:
 
 
 def patterns_option(argument: str | None) -> list[str]:
-    """``:codes:``/``:exclude:``: glob patterns on the code, separated by commas or spaces."""
+    """``:codes:``: glob patterns on the code, separated by commas or spaces."""
     return _words(argument, "codes")
+
+
+def exclude_option(argument: str | None) -> list[str]:
+    """``:exclude:``: glob patterns on the code, separated by commas or spaces."""
+    return _words(argument, "exclude")
 
 
 def tags_option(argument: str | None) -> list[str]:
@@ -147,6 +152,33 @@ def widths_option(argument: str | None) -> list[int] | str:
     return widths
 
 
+class InvalidOption(NamedTuple):
+    """An option value a converter rejected, kept for :meth:`AwsErrorTable.run` to report."""
+
+    argument: str | None
+    message: str
+
+
+def _reported_in_run(converter: Callable[..., object]) -> Callable[[str], object]:
+    """*converter*, with a rejected value returned as :class:`InvalidOption` instead of raised.
+
+    docutils turns a converter's ``ValueError`` into an error and drops the directive, but
+    myst-parser only warns and runs the directive without the option: a table whose ``:status:``
+    is malformed would list every entry. :meth:`AwsErrorTable.run` reports the value as docutils
+    does, on either parser, and renders nothing.
+    """
+
+    def convert(argument: str | None) -> object:
+        try:
+            return converter(argument)
+        except ValueError as error:
+            return InvalidOption(argument, " ".join(str(arg) for arg in error.args))
+
+    convert.__name__ = converter.__name__
+    convert.__doc__ = converter.__doc__
+    return convert
+
+
 class AwsErrorTable(SphinxDirective):
     """``.. aws-error-table:: [caption]``: a table of catalogue entries."""
 
@@ -154,23 +186,33 @@ class AwsErrorTable(SphinxDirective):
     final_argument_whitespace = True
     has_content = False
     option_spec: ClassVar[dict[str, Callable[[str], object]]] = {
-        "status": status_option,
-        "codes": patterns_option,
-        "exclude": patterns_option,
-        "tags": tags_option,
-        "sort": sort_option,
-        "columns": columns_option,
-        "header": header_option,
-        "widths": widths_option,
-        "class": directives.class_option,
+        "status": _reported_in_run(status_option),
+        "codes": _reported_in_run(patterns_option),
+        "exclude": _reported_in_run(exclude_option),
+        "tags": _reported_in_run(tags_option),
+        "sort": _reported_in_run(sort_option),
+        "columns": _reported_in_run(columns_option),
+        "header": _reported_in_run(header_option),
+        "widths": _reported_in_run(widths_option),
+        "class": _reported_in_run(directives.class_option),
         "name": directives.unchanged,
-        "group-by": group_option,
+        "group-by": _reported_in_run(group_option),
         "no-index": directives.flag,
         "noindex": directives.flag,
     }
 
     def run(self) -> list[nodes.Node]:
         """Select, sort and render the entries."""
+        for name, value in self.options.items():
+            if isinstance(value, InvalidOption):
+                # the error docutils reports for a converter's ValueError, with the block
+                message = (
+                    f'Error in "{self.name}" directive:\n'
+                    f'invalid option value: (option: "{name}"; value: {value.argument!r})\n'
+                    f"{value.message}."
+                )
+                block = nodes.literal_block(self.block_text, self.block_text)
+                return [self.reporter.error(message, block, line=self.lineno)]
         columns: list[str] = self.options.get("columns", list(DEFAULT_COLUMNS))
         headers: list[str] = self.options.get("header", [column_header(c) for c in columns])
         if len(headers) != len(columns):

@@ -1,0 +1,85 @@
+"""QA regressions: bad table options on MyST pages, anchors of odd codes, ``:no-index:`` places."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import pytest
+from docutils import nodes
+
+from sphinx_awserrors.directive import AwsErrorTable, InvalidOption
+from sphinx_awserrors.statusfilter import StatusFilter
+
+if TYPE_CHECKING:
+    from io import StringIO
+
+    from sphinx.testing.util import SphinxTestApp
+
+
+def _table_codes(app: SphinxTestApp, docname: str) -> list[list[str]]:
+    doctree = app.env.get_doctree(docname)
+    return [
+        [row[0].astext() for row in next(table.findall(nodes.tbody)).children]
+        for table in doctree.findall(nodes.table)
+    ]
+
+
+@pytest.mark.sphinx("html", testroot="qa-a-myst-options", freshenv=True)
+def test_bad_option_on_a_myst_page_renders_no_table(app: SphinxTestApp, warning: StringIO) -> None:
+    app.build()
+    messages = warning.getvalue()
+    # myst-parser would drop the bad option and list every entry; only the good table is left
+    assert _table_codes(app, "index") == [["SlowDown"]]
+    assert re.search(
+        r'index\.md(\.rst)?:7: ERROR: Error in "aws-error-table" directive:\n'
+        r'invalid option value: \(option: "status"; value: \'4xy\'\)\n'
+        r"invalid status filter term '4xy'",
+        messages,
+    )
+    assert re.search(
+        r'index\.md(\.rst)?:11: ERROR: Error in "aws-error-table" directive:\n'
+        r'invalid option value: \(option: "sort"; value: \'name\'\)\n'
+        r"invalid :sort: value 'name'; allowed: code, status, -status, source\.",
+        messages,
+    )
+    assert "Invalid option value" not in messages  # myst-parser's own warning
+    # an empty :exclude: names :exclude:, not :codes:
+    assert re.search(
+        r'index\.md(\.rst)?:15: ERROR: .*\n.*option: "exclude"; value: None\)\n'
+        r":exclude: needs at least one value\.",
+        messages,
+    )
+
+
+@pytest.mark.sphinx("html", testroot="qa-a-myst-options", freshenv=True)
+def test_bad_option_on_an_rst_page_is_reported_as_docutils_does(
+    app: SphinxTestApp, warning: StringIO
+) -> None:
+    app.build()
+    messages = warning.getvalue()
+    assert _table_codes(app, "page") == []
+    # the message, then the directive's text, as docutils reports a converter's ValueError
+    assert (
+        'page.rst:4: ERROR: Error in "aws-error-table" directive:\n'
+        "invalid option value: (option: \"status\"; value: '4xy')\n"
+        "invalid status filter term '4xy'; allowed: "
+    ) in messages
+    assert ".. aws-error-table::\n   :status: 4xy [docutils]" in messages
+    assert re.search(
+        r'page\.rst:7: ERROR: .*\n.*option: "exclude"; value: None\)\n'
+        r":exclude: needs at least one value\.",
+        messages,
+    )
+
+
+def test_option_converters_keep_a_rejected_value() -> None:
+    spec = AwsErrorTable.option_spec
+    assert isinstance(spec["status"]("4xx,!404"), StatusFilter)
+    rejected = spec["status"]("4xy")
+    assert isinstance(rejected, InvalidOption)
+    assert rejected.argument == "4xy"
+    assert rejected.message.startswith("invalid status filter term '4xy'; allowed: ")
+    assert spec["exclude"](None) == InvalidOption(None, ":exclude: needs at least one value")
+    assert spec["codes"](None) == InvalidOption(None, ":codes: needs at least one value")
+    assert spec["widths"]("2 1") == [2, 1]
