@@ -22,6 +22,7 @@ from sphinx.util.nodes import make_id
 
 from sphinx_awserrors import buildstate
 from sphinx_awserrors._logging import warn
+from sphinx_awserrors.domain import anchor_id
 from sphinx_awserrors.locale import __, class_title, column_header
 from sphinx_awserrors.render import (
     awserr_description,
@@ -406,7 +407,7 @@ class AwsErrorTable(SphinxDirective):
 
     def _row_id(self, code: str) -> str:
         """``awserr-<code>``, with a numeric suffix when the page already has that id."""
-        base = "awserr-" + nodes.make_id(code)
+        base = anchor_id(code)
         node_id, suffix = base, 0
         while node_id in self.state.document.ids:
             suffix += 1

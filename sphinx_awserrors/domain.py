@@ -47,6 +47,16 @@ PER_DOC: Final = ("shown", "status", "refs", "status_refs", "label_refs")
 LABEL_PREFIX: Final = "awserr-"
 
 
+def anchor_id(code: str) -> str:
+    """The HTML anchor of a place that shows *code*: ``awserr-<code in lower case>``.
+
+    Made a valid id as a whole, so a code that starts with a digit keeps it (``3DSecure`` is
+    ``awserr-3dsecure``, not the anchor of ``DSecure``); other characters than ASCII letters and
+    digits become hyphens.
+    """
+    return docutils_nodes.make_id(LABEL_PREFIX + code)
+
+
 def label_name(code: str) -> str:
     """The standard label of *code*'s canonical target: ``awserr-<code in lower case>``."""
     return LABEL_PREFIX + code.lower()

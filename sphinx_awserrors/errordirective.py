@@ -16,7 +16,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_awserrors import buildstate
 from sphinx_awserrors._logging import warn
-from sphinx_awserrors.domain import LABEL_PREFIX, AwsDomain, did_you_mean
+from sphinx_awserrors.domain import AwsDomain, anchor_id, did_you_mean
 from sphinx_awserrors.locale import __
 from sphinx_awserrors.render import description_nodes
 from sphinx_awserrors.statusfilter import reason_phrase, status_class
@@ -96,7 +96,7 @@ class AwsErrorDirective(SphinxDirective):
 
     def _node_id(self, code: str) -> str:
         """``awserr-<code>``, with a numeric suffix when the page already has that id."""
-        base = LABEL_PREFIX + nodes.make_id(code)
+        base = anchor_id(code)
         node_id, suffix = base, 0
         while node_id in self.state.document.ids:
             suffix += 1

@@ -9,6 +9,7 @@ import pytest
 from docutils import nodes
 
 from sphinx_awserrors.directive import AwsErrorTable, InvalidOption
+from sphinx_awserrors.domain import anchor_id
 from sphinx_awserrors.statusfilter import StatusFilter
 
 if TYPE_CHECKING:
@@ -83,3 +84,27 @@ def test_option_converters_keep_a_rejected_value() -> None:
     assert spec["exclude"](None) == InvalidOption(None, ":exclude: needs at least one value")
     assert spec["codes"](None) == InvalidOption(None, ":codes: needs at least one value")
     assert spec["widths"]("2 1") == [2, 1]
+
+
+def test_anchor_ids_keep_leading_digits() -> None:
+    assert anchor_id("NoSuchKey") == "awserr-nosuchkey"
+    assert anchor_id("3DSecure") == "awserr-3dsecure"
+    assert anchor_id("500") == "awserr-500"
+    assert anchor_id("Weird.Code_1") == "awserr-weird-code-1"
+
+
+@pytest.mark.sphinx("html", testroot="qa-a-anchors", freshenv=True)
+def test_codes_with_leading_digits_get_their_own_anchor(
+    app: SphinxTestApp, warning: StringIO
+) -> None:
+    app.build()
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    ids = re.findall(r'id="(awserr-[^"]*)"', html)
+    assert "awserr-3dsecure" in ids
+    assert "awserr-dsecure" in ids  # not "awserr-dsecure-1", taken by 3DSecure before
+    assert "awserr-500" in ids
+    assert "awserr-500-1" in ids  # the aws-error directive on the same page
+    assert 'href="#awserr-3dsecure"' in html
+    assert 'href="#awserr-dsecure"' in html
+    assert 'href="#awserr-500-1"' in html  # the directive is the canonical target
+    assert 'id="awserr-"' not in html
