@@ -421,8 +421,10 @@ class AwsErrorTable(SphinxDirective):
         # the anchor sits in the first cell: LaTeX and HTML both emit a target for it
         target = nodes.target("", "", ids=[node_id])
         self.state.document.ids[node_id] = target
-        if not self._no_index:
-            domain = cast("AwsDomain", self.env.get_domain("aws"))
+        domain = cast("AwsDomain", self.env.get_domain("aws"))
+        if self._no_index:
+            domain.note_hidden(entry.code, self.env.docname)
+        else:
             domain.note_shown(entry.code, self.env.docname, node_id, self.lineno, "row")
         for column in columns:
             cell = nodes.entry(classes=[f"awserr-{column}"])

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 KINDS: Final = ("directive", "row")
 
 #: The keys of the domain data that hold one entry per document.
-PER_DOC: Final = ("shown", "status", "refs", "status_refs", "label_refs")
+PER_DOC: Final = ("shown", "hidden", "status", "refs", "status_refs", "label_refs")
 
 #: Prefix of the standard label (and HTML anchor) of a code.
 LABEL_PREFIX: Final = "awserr-"
@@ -181,6 +181,9 @@ class AwsDomain(Domain):
         docname -> sorted list of the status classes its ``:awsstatus:`` roles name
     ``label_refs``
         docname -> sorted list of the ``awserr-*`` labels its ``:ref:`` roles name
+    ``hidden``
+        docname -> sorted list of the codes it shows only where ``:no-index:`` is set (not
+        targets; recorded so a reference to such a code is explained)
 
     ``derived`` holds what the main process derived after the last read (the labels and index
     entries it added to other domains, and a snapshot of how each code resolved), so the next
@@ -202,9 +205,10 @@ class AwsDomain(Domain):
         "refs": {},
         "status_refs": {},
         "label_refs": {},
+        "hidden": {},
         "derived": {"labels": {}, "index": {}, "snapshot": {}},
     }
-    data_version = 1
+    data_version = 2
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -237,6 +241,13 @@ class AwsDomain(Domain):
             raise ValueError(msg)
         self.data["shown"].setdefault(docname, []).append((code, node_id, int(lineno), kind))
         self._records_changed()
+
+    def note_hidden(self, code: str, docname: str) -> None:
+        """Record that *docname* shows *code* with ``:no-index:`` (a place that is no target)."""
+        hidden = self.data["hidden"].setdefault(docname, [])
+        if code not in hidden:
+            hidden.append(code)
+            hidden.sort()
 
     def note_status_target(
         self, status_class: str, docname: str, node_id: str, lineno: int
@@ -334,6 +345,10 @@ class AwsDomain(Domain):
     def shown_codes(self) -> set[str]:
         """Every code some document shows."""
         return {record[0] for records in self.data["shown"].values() for record in records}
+
+    def hidden_codes(self) -> set[str]:
+        """Every code some document shows with ``:no-index:``."""
+        return {code for codes in self.data["hidden"].values() for code in codes}
 
     def after_read(self, catalogue: Catalogue, *, catalogue_changed: bool = True) -> list[str]:
         """Derive labels and index entries from all records; return documents to rewrite.

@@ -80,9 +80,12 @@ class AwsErrorDirective(SphinxDirective):
         node_id = self._node_id(code)
         signature["ids"].append(node_id)
         self.state.document.ids[node_id] = signature
-        if entry is not None and not no_index:
+        if entry is not None:
             domain = cast("AwsDomain", self.env.get_domain("aws"))
-            domain.note_shown(code, docname, node_id, self.lineno, "directive")
+            if no_index:
+                domain.note_hidden(code, docname)
+            else:
+                domain.note_shown(code, docname, node_id, self.lineno, "directive")
 
         content = addnodes.desc_content()
         desc += content

@@ -227,16 +227,19 @@ def resolve_fallback(
             return reference
     if code not in domain.warned:
         domain.warned.add(code)
-        warn(
-            __(
+        if code in domain.hidden_codes():
+            message = __(
+                "%s is shown only where :no-index: is set (aws-error-table rows or aws-error "
+                "directives), which are not link targets, so the reference is plain text; "
+                "remove :no-index: from one of them, or set awserrors_external_url"
+            )
+        else:
+            message = __(
                 "%s is in the catalogue but no aws-error-table row or aws-error directive shows "
                 "it, so the reference is plain text; show the code, or set "
                 "awserrors_external_url"
             )
-            % code,
-            "ref",
-            node,
-        )
+        warn(message % code, "ref", node)
     if app.builder.format == "html":
         return nodes.abbreviation("", "", contnode, explanation=title)
     return contnode

@@ -108,3 +108,27 @@ def test_codes_with_leading_digits_get_their_own_anchor(
     assert 'href="#awserr-dsecure"' in html
     assert 'href="#awserr-500-1"' in html  # the directive is the canonical target
     assert 'id="awserr-"' not in html
+
+
+@pytest.mark.sphinx("html", testroot="qa-a-anchors", freshenv=True)
+def test_reference_to_a_code_shown_only_with_no_index(
+    app: SphinxTestApp, warning: StringIO
+) -> None:
+    app.build()
+    messages = warning.getvalue()
+    for code in ("Excerpt", "ExcerptDirective"):
+        assert (
+            f"index.rst:16: WARNING: {code} is shown only where :no-index: is set "
+            "(aws-error-table rows or aws-error directives), which are not link targets, so the "
+            "reference is plain text; remove :no-index: from one of them, or set "
+            "awserrors_external_url [awserrors.ref]"
+        ) in messages
+        assert f"{code} is in the catalogue but no" not in messages
+    # a code shown nowhere keeps its message
+    assert (
+        "index.rst:16: WARNING: NotShown is in the catalogue but no aws-error-table row or "
+        "aws-error directive shows it"
+    ) in messages
+    domain = app.env.get_domain("aws")
+    assert domain.hidden_codes() == {"Excerpt", "ExcerptDirective"}  # type: ignore[attr-defined]
+    assert "Excerpt" not in domain.canonical  # type: ignore[attr-defined]
