@@ -285,12 +285,21 @@ class AwsErrorTable(SphinxDirective):
             and (tags is None or any(tag.casefold() in tags for tag in entry.tags))
         ]
         chosen.sort(key=SORTS[self.options.get("sort", "code")])
-        if chosen and codes:
-            # a typo in one of several patterns would otherwise go unnoticed
-            for pattern in codes:
-                if not any(fnmatchcase(entry.code, pattern) for entry in catalogue):
+        if chosen:
+            # a typo in one of several patterns or tags would otherwise go unnoticed
+            messages = (
+                (codes or [], __("aws-error-table: :codes: pattern %r matches no code")),
+                (exclude, __("aws-error-table: :exclude: pattern %r matches no code")),
+            )
+            for patterns, message in messages:
+                for pattern in patterns:
+                    if not any(fnmatchcase(entry.code, pattern) for entry in catalogue):
+                        warn(message % pattern, "table", self.get_location())
+            known = {tag.casefold() for entry in catalogue for tag in entry.tags}
+            for tag in tags or []:
+                if tag not in known:
                     warn(
-                        __("aws-error-table: :codes: pattern %r matches no code") % pattern,
+                        __("aws-error-table: :tags: no catalogue entry has the tag %r") % tag,
                         "table",
                         self.get_location(),
                     )

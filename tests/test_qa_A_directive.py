@@ -132,3 +132,26 @@ def test_reference_to_a_code_shown_only_with_no_index(
     domain = app.env.get_domain("aws")
     assert domain.hidden_codes() == {"Excerpt", "ExcerptDirective"}  # type: ignore[attr-defined]
     assert "Excerpt" not in domain.canonical  # type: ignore[attr-defined]
+
+
+@pytest.mark.sphinx("html", testroot="qa-a-filters", freshenv=True)
+def test_exclude_patterns_and_tags_that_match_nothing_are_warnings(
+    app: SphinxTestApp, warning: StringIO
+) -> None:
+    app.build()
+    messages = warning.getvalue()
+    assert (
+        "index.rst:4: WARNING: aws-error-table: :exclude: pattern 'NoSuchKye' matches no code "
+        "[awserrors.table]"
+    ) in messages
+    assert (
+        "index.rst:8: WARNING: aws-error-table: :tags: no catalogue entry has the tag 'iamm' "
+        "[awserrors.table]"
+    ) in messages
+    # the good pattern, the good tag and a tag in another case are not reported
+    assert "'NoSuchB*'" not in messages
+    assert messages.count("no catalogue entry has the tag") == 1
+    # an empty table gives one warning, not one per option besides
+    assert "index.rst:12: WARNING: aws-error-table: no catalogue entry matches" in messages
+    assert "index.rst:12: WARNING: aws-error-table: :codes:" not in messages
+    assert _table_codes(app, "index") == [["NoSuchKey", "SlowDown"], ["NoSuchKey"]]
