@@ -35,6 +35,7 @@ class AwsErrorDirective(SphinxDirective):
     """
 
     required_arguments = 1
+    final_argument_whitespace = True  # a code with a space, or a typo, is one (unknown) code
     has_content = True
     option_spec: ClassVar[dict[str, Callable[[str], object]]] = {
         "no-index": directives.flag,

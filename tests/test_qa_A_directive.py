@@ -155,3 +155,20 @@ def test_exclude_patterns_and_tags_that_match_nothing_are_warnings(
     assert "index.rst:12: WARNING: aws-error-table: no catalogue entry matches" in messages
     assert "index.rst:12: WARNING: aws-error-table: :codes:" not in messages
     assert _table_codes(app, "index") == [["NoSuchKey", "SlowDown"], ["NoSuchKey"]]
+
+
+@pytest.mark.sphinx("html", testroot="qa-a-anchors", freshenv=True)
+def test_aws_error_takes_a_code_with_spaces(app: SphinxTestApp, warning: StringIO) -> None:
+    app.build()
+    messages = warning.getvalue()
+    assert "argument(s) allowed" not in messages
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert 'id="awserr-two-words"' in html
+    assert "A code with a space." in html
+    canonical = app.env.get_domain("aws").canonical  # type: ignore[attr-defined]
+    assert canonical["Two Words"].node_id == "awserr-two-words"
+    # words after a code are part of it: an unknown code, with the suggestion
+    assert (
+        "index.rst:21: WARNING: aws-error: unknown code 'DSecure extra'; did you mean DSecure "
+        "or 3DSecure? [awserrors.directive]"
+    ) in messages
