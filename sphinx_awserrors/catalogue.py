@@ -178,9 +178,12 @@ class LoadResult:
 
     @property
     def fatal(self) -> bool:
-        """True when the project named files of its own and nothing at all could be loaded."""
+        """True when the project named files of its own and nothing at all could be loaded.
+
+        That is so whether the files could not be read or every entry in them is malformed.
+        """
         own = any(not f.bundled for f in self.files)
-        return own and not self.catalogue.entries and any(p.fatal for p in self.problems)
+        return own and not self.catalogue.entries
 
 
 # A parsed document with positions, the same shape for the three formats: a mapping keeps its
@@ -372,6 +375,15 @@ class _Pairs(list[tuple[str, Any]]):
 _JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"(\s*:)?|[{}\[\]]', re.DOTALL)
 
 
+# A \u escape of a surrogate (a valid pair is two of them; json joins those into one character).
+_JSON_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _surrogate(value: str) -> int:
+    """The index of the first lone surrogate in *value* (which has one)."""
+    return next(i for i, char in enumerate(value) if "\ud800" <= char <= "\udfff")
+
+
 def _line_starts(text: str) -> list[int]:
     return [0, *(m.end() for m in re.finditer("\n", text))]
 
@@ -402,17 +414,32 @@ def _parse_json(text: str) -> _Node:
         elif match.group(1) and stack and stack[-1] is not None:
             stack[-1].append(line)
     positions = iter(objects)
+    # json accepts an escaped half of a surrogate pair ("\ud800") and gives a str that cannot
+    # be written out; YAML and TOML reject it as a syntax error, and so does this loader
+    check_surrogates = _JSON_SURROGATE_ESCAPE.search(text) is not None
+
+    def scalar(value: Any, line: int | None) -> Any:
+        if check_surrogates and isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise _FileError(
+                    f"JSON syntax error: the escape \\u{ord(value[_surrogate(value)]):04x} is "
+                    "half of a surrogate pair, not a character",
+                    line,
+                ) from None
+        return value
 
     def build(value: Any, line: int | None) -> _Node:
         if isinstance(value, _Pairs):
             obj_line, key_lines = next(positions)
             node = _Node("map", obj_line)
             for (key, item), key_line in zip(value, key_lines, strict=True):
-                node.pairs.append((key, build(item, key_line), key_line))
+                node.pairs.append((scalar(key, key_line), build(item, key_line), key_line))
             return node
         if isinstance(value, list):
             return _Node("seq", line, items=[build(item, line) for item in value])
-        return _Node("scalar", line, value)
+        return _Node("scalar", line, scalar(value, line))
 
     return build(data, 1)
 
@@ -600,9 +627,9 @@ def _entries(root: _Node, file: str, problems: list[Problem]) -> list[ErrorEntry
             "the top level has no 'errors' key; a catalogue is a mapping with an 'errors' list",
             root.line,
         )
+    if errors.kind == "scalar" and errors.value is None:  # `errors:` with nothing under it
+        errors = _Node("seq", errors.line)  # the same as `errors: []`
     if errors.kind != "seq":
-        if errors.kind == "scalar" and errors.value is None:
-            raise _FileError("'errors' is empty; add at least one entry", errors.line)
         raise _FileError(
             f"'errors' must be a list of entries, not {_node_kind(errors)}", errors.line
         )
