@@ -231,10 +231,7 @@ def lint(
     if statuses is not None:
         from sphinx_awserrors.checks.reference import reference_findings
 
-        silenced = {(e.file, e.code) for e in merged if "status" in e.ignore}
-        findings.extend(
-            f for f in reference_findings(merged, statuses) if (f.file, f.code) not in silenced
-        )
+        findings.extend(checks.registry.drop_silenced(reference_findings(merged, statuses), merged))
     if LOADER_CHECK not in ignore:
         findings.extend(_loader_findings(inputs.problems))
         findings.extend(checks.unknown_ignores(merged))
