@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+import pytest
 from _checks_support import catalogue, entry
 
 from sphinx_awserrors.checks import run_checks
 from sphinx_awserrors.cli import main
-
-if TYPE_CHECKING:
-    import pytest
 
 # --- an entry's ignore: list when its code is given twice -----------------------------------
 
@@ -53,3 +50,39 @@ def test_lint_honours_the_ignore_of_the_first_duplicate(
         encoding="utf-8",
     )
     assert main(["lint", "errors.yaml"]) == 0, capsys.readouterr().out
+
+
+# --- statuses that are HTTP statuses but not errors -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("status", "kind"), [(100, "an informational"), (200, "a success"), (299, "a success")]
+)
+def test_status_that_is_not_an_error(status: int, kind: str) -> None:
+    found = run_checks(catalogue(entry("TooManyBuckets", status=status)), select=["status"])
+    assert [(f.code, f.field, f.message) for f in found] == [
+        (
+            "TooManyBuckets",
+            "status",
+            f"TooManyBuckets: {status} is {kind} status, not an error; give the status the API "
+            "answers this error with",
+        )
+    ]
+
+
+@pytest.mark.parametrize("status", [301, 304, 307, 400, 418, 499, 507, 531])
+def test_redirects_and_unusual_error_statuses_are_left_alone(status: int) -> None:
+    # botocore's models use 420, 434, 530, 531: an error status need not be a registered one
+    assert run_checks(catalogue(entry("SomeError", status=status)), select=["status"]) == []
+
+
+def test_success_status_that_breaks_a_convention_is_reported_once() -> None:
+    found = run_checks(catalogue(entry("NoSuchKey", status=200)), select=["status"])
+    assert [f.message.split(";")[0] for f in found] == [
+        "NoSuchKey has status 200, but NoSuch* codes are 404"
+    ]
+
+
+def test_success_status_is_silenced_by_the_entry() -> None:
+    cat = catalogue(entry("Ok", status=200, ignore=("status",)))
+    assert run_checks(cat, select=["status"]) == []
