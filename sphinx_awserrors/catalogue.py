@@ -450,6 +450,9 @@ _TOML_ERROR_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 _TOML_ERRORS_TABLE = re.compile(r"\s*\[\[\s*(?:errors|\"errors\"|'errors')\s*\]\]")
 _TOML_HEADER = re.compile(r"\s*\[")
 _TOML_ERRORS_SINGLE = re.compile(r"\s*\[\s*(?:errors|\"errors\"|'errors')\s*\]")
+_TOML_ERRORS_SUBTABLE = re.compile(
+    r"\s*\[\[?\s*(?:errors|\"errors\"|'errors')\s*\.\s*(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_$-]+)"
+)
 _TOML_KEY = re.compile(r"\s*(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_$-]+)\s*=")
 
 
@@ -491,6 +494,9 @@ def _parse_toml(text: str) -> _Node:
         if _TOML_HEADER.match(raw):
             if _TOML_ERRORS_SINGLE.match(raw):
                 top_lines.setdefault("errors", number)
+            sub = _TOML_ERRORS_SUBTABLE.match(raw)
+            if sub and blocks:  # [errors.tags] or [[errors.tags]]: a key of the last entry
+                blocks[-1][1].setdefault(sub.group(1).strip("\"'"), number)
             current = None
             continue
         key = _TOML_KEY.match(raw)
@@ -505,9 +511,10 @@ def _parse_toml(text: str) -> _Node:
 
     def find_code_line(code: object, after: int) -> int | None:
         # entries of an inline array (errors = [{...}, ...]): the line that gives the code
-        if not isinstance(code, str):
-            return None
-        pattern = re.compile(r"\bcode\s*=\s*[\"']" + re.escape(code) + r"[\"']")
+        if isinstance(code, str):
+            pattern = re.compile(r"\bcode\s*=\s*[\"']" + re.escape(code) + r"[\"']")
+        else:  # no code to find: the next inline table (one line each in TOML 1.0)
+            pattern = re.compile(r"\{")
         for number in range(after, len(lines) + 1):
             if pattern.search(lines[number - 1]):
                 return number
@@ -535,9 +542,13 @@ def _parse_toml(text: str) -> _Node:
                     _set_line(child, key_line)
         else:
             after = errors_node.line or 1
-            for item in errors_node.items:
+            for index, item in enumerate(errors_node.items):
+                if item.kind != "map":
+                    continue
                 code = next((n.value for k, n, _ in item.pairs if k == "code"), None)
-                item.line = find_code_line(code, after) or item.line
+                # an entry without a code is looked for after the previous entry's line
+                start = after + 1 if index and not isinstance(code, str) else after
+                item.line = find_code_line(code, start) or item.line
                 if item.line:
                     after = item.line
                 for _, child, _ in item.pairs:

@@ -139,3 +139,58 @@ def test_build_with_only_malformed_entries_gives_the_one_error(
     assert "unknown AWS error code" not in warnings
     assert "no catalogue entry matches" not in warnings
     assert buildstate.catalogue_unusable(app.env)
+
+
+# --- TOML lines of sub-tables and of inline entries without a code ---------------------------
+
+
+def test_toml_subtable_of_an_entry_points_at_its_header(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "errors.toml",
+        """
+        [[errors]]
+        code = "A"
+        status = 404
+        description = "d"
+        [[errors.tags]]
+        name = "s3"
+
+        [[errors]]
+        code = "B"
+        status = 404
+        description = "e"
+
+        [errors.owner]
+        team = "storage"
+        """,
+    )
+    entries, problems = load_file(path)
+    assert [e.code for e in entries] == ["A", "B"]
+    assert [(p.line, p.message) for p in problems] == [
+        (5, "entry 1 (A): 'tags' must be a list of non-empty strings, such as [s3]; it is ignored"),
+        (
+            13,
+            "entry 2 (B) has an unknown key 'owner' "
+            "(allowed: code, status, description, tags, see_also, ignore)",
+        ),
+    ]
+
+
+def test_toml_inline_entry_without_a_code_points_at_its_own_line(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "errors.toml",
+        """
+        errors = [
+          {status = 404, description = "w"},
+          {code = "A", status = 404, description = "x"},
+          {status = 404, description = "v"},
+          {code = 5, status = 404, description = "u"},
+        ]
+        """,
+    )
+    _, problems = load_file(path)
+    assert [(p.line, p.message) for p in problems] == [
+        (2, "entry 1 has no 'code'; add the error code, such as code: NoSuchKey"),
+        (4, "entry 3 has no 'code'; add the error code, such as code: NoSuchKey"),
+        (5, "entry 4: 'code' must be a string, not an integer (5)"),
+    ]
