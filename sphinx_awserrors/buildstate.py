@@ -256,7 +256,7 @@ def _run_checks(app: Sphinx, state: BuildState) -> None:
     try:  # names are checked even when there is nothing to run them on
         checks.select_checks(chosen.select, chosen.ignore)
     except ValueError as exc:
-        warn(f"awserrors_checks / [tool.sphinx-awserrors]: {exc}", "config")
+        warn(f"awserrors_checks: {exc}", "config")
         return
     if bundled_only:
         return  # the bundled catalogue is never reported in a project's build

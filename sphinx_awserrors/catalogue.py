@@ -178,9 +178,12 @@ class LoadResult:
 
     @property
     def fatal(self) -> bool:
-        """True when the project named files of its own and nothing at all could be loaded."""
+        """True when the project named files of its own and nothing at all could be loaded.
+
+        That is so whether the files could not be read or every entry in them is malformed.
+        """
         own = any(not f.bundled for f in self.files)
-        return own and not self.catalogue.entries and any(p.fatal for p in self.problems)
+        return own and not self.catalogue.entries
 
 
 # A parsed document with positions, the same shape for the three formats: a mapping keeps its
@@ -372,6 +375,15 @@ class _Pairs(list[tuple[str, Any]]):
 _JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"(\s*:)?|[{}\[\]]', re.DOTALL)
 
 
+# A \u escape of a surrogate (a valid pair is two of them; json joins those into one character).
+_JSON_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _surrogate(value: str) -> int:
+    """The index of the first lone surrogate in *value* (which has one)."""
+    return next(i for i, char in enumerate(value) if "\ud800" <= char <= "\udfff")
+
+
 def _line_starts(text: str) -> list[int]:
     return [0, *(m.end() for m in re.finditer("\n", text))]
 
@@ -402,17 +414,32 @@ def _parse_json(text: str) -> _Node:
         elif match.group(1) and stack and stack[-1] is not None:
             stack[-1].append(line)
     positions = iter(objects)
+    # json accepts an escaped half of a surrogate pair ("\ud800") and gives a str that cannot
+    # be written out; YAML and TOML reject it as a syntax error, and so does this loader
+    check_surrogates = _JSON_SURROGATE_ESCAPE.search(text) is not None
+
+    def scalar(value: Any, line: int | None) -> Any:
+        if check_surrogates and isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise _FileError(
+                    f"JSON syntax error: the escape \\u{ord(value[_surrogate(value)]):04x} is "
+                    "half of a surrogate pair, not a character",
+                    line,
+                ) from None
+        return value
 
     def build(value: Any, line: int | None) -> _Node:
         if isinstance(value, _Pairs):
             obj_line, key_lines = next(positions)
             node = _Node("map", obj_line)
             for (key, item), key_line in zip(value, key_lines, strict=True):
-                node.pairs.append((key, build(item, key_line), key_line))
+                node.pairs.append((scalar(key, key_line), build(item, key_line), key_line))
             return node
         if isinstance(value, list):
             return _Node("seq", line, items=[build(item, line) for item in value])
-        return _Node("scalar", line, value)
+        return _Node("scalar", line, scalar(value, line))
 
     return build(data, 1)
 
@@ -423,6 +450,9 @@ _TOML_ERROR_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 _TOML_ERRORS_TABLE = re.compile(r"\s*\[\[\s*(?:errors|\"errors\"|'errors')\s*\]\]")
 _TOML_HEADER = re.compile(r"\s*\[")
 _TOML_ERRORS_SINGLE = re.compile(r"\s*\[\s*(?:errors|\"errors\"|'errors')\s*\]")
+_TOML_ERRORS_SUBTABLE = re.compile(
+    r"\s*\[\[?\s*(?:errors|\"errors\"|'errors')\s*\.\s*(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_$-]+)"
+)
 _TOML_KEY = re.compile(r"\s*(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_$-]+)\s*=")
 
 
@@ -464,6 +494,9 @@ def _parse_toml(text: str) -> _Node:
         if _TOML_HEADER.match(raw):
             if _TOML_ERRORS_SINGLE.match(raw):
                 top_lines.setdefault("errors", number)
+            sub = _TOML_ERRORS_SUBTABLE.match(raw)
+            if sub and blocks:  # [errors.tags] or [[errors.tags]]: a key of the last entry
+                blocks[-1][1].setdefault(sub.group(1).strip("\"'"), number)
             current = None
             continue
         key = _TOML_KEY.match(raw)
@@ -478,9 +511,10 @@ def _parse_toml(text: str) -> _Node:
 
     def find_code_line(code: object, after: int) -> int | None:
         # entries of an inline array (errors = [{...}, ...]): the line that gives the code
-        if not isinstance(code, str):
-            return None
-        pattern = re.compile(r"\bcode\s*=\s*[\"']" + re.escape(code) + r"[\"']")
+        if isinstance(code, str):
+            pattern = re.compile(r"\bcode\s*=\s*[\"']" + re.escape(code) + r"[\"']")
+        else:  # no code to find: the next inline table (one line each in TOML 1.0)
+            pattern = re.compile(r"\{")
         for number in range(after, len(lines) + 1):
             if pattern.search(lines[number - 1]):
                 return number
@@ -508,9 +542,13 @@ def _parse_toml(text: str) -> _Node:
                     _set_line(child, key_line)
         else:
             after = errors_node.line or 1
-            for item in errors_node.items:
+            for index, item in enumerate(errors_node.items):
+                if item.kind != "map":
+                    continue
                 code = next((n.value for k, n, _ in item.pairs if k == "code"), None)
-                item.line = find_code_line(code, after) or item.line
+                # an entry without a code is looked for after the previous entry's line
+                start = after + 1 if index and not isinstance(code, str) else after
+                item.line = find_code_line(code, start) or item.line
                 if item.line:
                     after = item.line
                 for _, child, _ in item.pairs:
@@ -600,9 +638,9 @@ def _entries(root: _Node, file: str, problems: list[Problem]) -> list[ErrorEntry
             "the top level has no 'errors' key; a catalogue is a mapping with an 'errors' list",
             root.line,
         )
+    if errors.kind == "scalar" and errors.value is None:  # `errors:` with nothing under it
+        errors = _Node("seq", errors.line)  # the same as `errors: []`
     if errors.kind != "seq":
-        if errors.kind == "scalar" and errors.value is None:
-            raise _FileError("'errors' is empty; add at least one entry", errors.line)
         raise _FileError(
             f"'errors' must be a list of entries, not {_node_kind(errors)}", errors.line
         )

@@ -96,17 +96,34 @@ def _read_table_file(path: Path, inputs: Inputs) -> None:
 
 
 def read_inputs(names: Sequence[str]) -> Inputs:
-    """Read every file of *names* (``bundled`` names the bundled catalogue); never raises."""
+    """Read every file of *names* (``bundled`` names the bundled catalogue); never raises.
+
+    A file named twice (``errors.yaml`` and ``./errors.yaml``) is read once. As in a build,
+    an entry of the other files replaces the bundled entry of the same code: it is not a
+    duplicate.
+    """
     inputs = Inputs()
-    for name in dict.fromkeys(names):
+    seen: set[Path] = set()
+    bundled: list[ErrorEntry] = []
+    for name in names:
         path = catalogue_module.bundled_path() if name == BUNDLED else Path(name)
+        key = path.resolve() if path.exists() else path
+        if key in seen:
+            continue
+        seen.add(key)
         if path.suffix.lower() in (*RST_SUFFIXES, *MD_SUFFIXES):
             _read_table_file(path, inputs)
         else:
             entries, problems = catalogue_module.load_file(path)
             fatal = [p for p in problems if p.fatal]
+            if name == BUNDLED:
+                bundled = entries
             inputs.entries.extend(entries)
             inputs.problems.extend(fatal or problems)  # unreadable: its details are noise
+    if bundled:
+        own = {e.code for e in inputs.entries if e.file != bundled[0].file}
+        replaced = {id(e) for e in bundled if e.code in own}
+        inputs.entries = [e for e in inputs.entries if id(e) not in replaced]
     return inputs
 
 
@@ -231,10 +248,7 @@ def lint(
     if statuses is not None:
         from sphinx_awserrors.checks.reference import reference_findings
 
-        silenced = {(e.file, e.code) for e in merged if "status" in e.ignore}
-        findings.extend(
-            f for f in reference_findings(merged, statuses) if (f.file, f.code) not in silenced
-        )
+        findings.extend(checks.registry.drop_silenced(reference_findings(merged, statuses), merged))
     if LOADER_CHECK not in ignore:
         findings.extend(_loader_findings(inputs.problems))
         findings.extend(checks.unknown_ignores(merged))

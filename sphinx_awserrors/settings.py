@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from sphinx_awserrors.checks import registry
 from sphinx_awserrors.checks.registry import Settings
 
 if TYPE_CHECKING:
@@ -96,11 +97,37 @@ def _table(path: Path) -> dict[str, object] | None:
     return table
 
 
+_HEADER: Final = re.compile(r"^\s*\[")
+_TABLE_HEADER: Final = re.compile(
+    rf"^\s*\[\s*tool\s*\.\s*(?:{re.escape(TABLE)}|\"{re.escape(TABLE)}\")\s*\]"
+)
+
+
 def _line_of(text: str, key: str) -> int:
-    """The line of ``key =`` (or of the table header) in *text*; 1 when not found."""
-    pattern = re.compile(rf"^\s*(?:\"{re.escape(key)}\"|{re.escape(key)})\s*=|\[tool\.{key}\]")
-    for number, line in enumerate(text.splitlines(), start=1):
-        if pattern.search(line):
+    """The line of ``key =`` in the ``[tool.sphinx-awserrors]`` table of *text*.
+
+    Other tables have keys of the same names (ruff's ``select`` and ``ignore``): the search
+    starts at the table's header and stops at the next one. Without the header (dotted keys)
+    the first ``key =`` or ``sphinx-awserrors.key =`` of the file; 1 when not found.
+    """
+    lines = text.splitlines()
+    name = rf"(?:\"{re.escape(key)}\"|'{re.escape(key)}'|{re.escape(key)})"
+    own = re.compile(rf"^\s*{name}\s*=")
+    for start, line in enumerate(lines):
+        if _TABLE_HEADER.match(line):
+            for number in range(start + 1, len(lines)):
+                if _HEADER.match(lines[number]):
+                    break
+                if own.match(lines[number]):
+                    return number + 1
+            return start + 1
+    dotted = re.compile(rf"^\s*(?:tool\s*\.\s*)?\"?{re.escape(TABLE)}\"?\s*\.\s*{name}\s*=")
+    for number, line in enumerate(lines, start=1):
+        if dotted.match(line):
+            return number
+    whole = re.compile(rf"^\s*(?:tool\s*\.\s*)?{name}\s*=")
+    for number, line in enumerate(lines, start=1):
+        if whole.match(line):
             return number
     return 1
 
@@ -120,6 +147,18 @@ def find_pyproject(start: str | Path | None = None) -> Path | None:
             except SettingsError:
                 return candidate  # let load_settings report it
     return None
+
+
+def _check_names(names: Sequence[str], where: str) -> None:
+    """Raise :class:`SettingsError` at *where* for a name in *names* that is not a check."""
+    known_checks = registry.REGISTRY  # looked up now: tests replace the registry
+    for name in names:
+        if name not in known_checks:
+            close = difflib.get_close_matches(name, known_checks, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            known = ", ".join(sorted(known_checks))
+            msg = f"{where} names {name!r}, which is not a check{hint} (checks: {known})"
+            raise SettingsError(msg)
 
 
 def load_settings(location: str | Path | None = None) -> ProjectSettings:
@@ -155,6 +194,8 @@ def load_settings(location: str | Path | None = None) -> ProjectSettings:
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
             msg = f'{where}: {key!r} must be a list of strings, such as ["..."]'
             raise SettingsError(msg)
+        if key in ("select", "ignore"):
+            _check_names(value, f"{where}: {key!r}")
         values[key] = tuple(value)
     return ProjectSettings(
         settings=Settings(spelling_words=frozenset(values.get("spelling-words", ()))),

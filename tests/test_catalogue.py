@@ -332,7 +332,7 @@ CASES: dict[str, dict[str, tuple[str, list[str]]]] = {
             ]
             """,
             [
-                "1: entry 1: 'code' must be a string, not an integer (404)",
+                "2: entry 1: 'code' must be a string, not an integer (404)",
                 "3: entry 2 (A): 'tags' must be a list of non-empty strings, such as [s3]; "
                 "it is ignored",
                 "1: entry 3 is the string 'just a string', not a mapping with code, status "

@@ -118,9 +118,33 @@ def select_checks(select: Sequence[str] | None = None, ignore: Sequence[str] = (
     return [REGISTRY[name] for name in chosen if name not in ignore]
 
 
-def _silenced(finding: Finding, entries: Mapping[tuple[str, str | None], ErrorEntry]) -> bool:
-    entry = entries.get((finding.file, finding.code))
-    return entry is not None and finding.check in entry.ignore
+def _owner(
+    finding: Finding, entries: Mapping[tuple[str, str | None], Sequence[ErrorEntry]]
+) -> ErrorEntry | None:
+    """The entry *finding* is about: of the entries of its file with its code (a code given
+    twice has two), the last one that starts at or before the finding's line."""
+    candidates = entries.get((finding.file, finding.code), ())
+    if len(candidates) <= 1 or finding.line is None:
+        return candidates[0] if candidates else None
+    before = [e for e in candidates if (e.line or 0) <= finding.line]
+    return before[-1] if before else candidates[0]
+
+
+def drop_silenced(findings: Iterable[Finding], catalogue: Catalogue) -> list[Finding]:
+    """*findings* without those on an entry whose ``ignore:`` list names the check.
+
+    A code given twice in a file is two entries, each with its own ``ignore:`` list: a
+    finding is matched with the entry it points into.
+    """
+    entries: dict[tuple[str, str | None], list[ErrorEntry]] = {}
+    for entry in sorted(catalogue, key=lambda e: e.line or 0):
+        entries.setdefault((entry.file, entry.code), []).append(entry)
+    kept = []
+    for finding in findings:
+        owner = _owner(finding, entries)
+        if owner is None or finding.check not in owner.ignore:
+            kept.append(finding)
+    return kept
 
 
 def _by_table(part: Catalogue, starts: Sequence[int]) -> list[Catalogue]:
@@ -218,8 +242,7 @@ def run_checks(
         for chk in chosen:
             for part in _parts(catalogue, chk.scope, skipped, tables):
                 findings.extend(chk.function(CheckContext(part, settings, texts, tables)))
-    entries: dict[tuple[str, str | None], ErrorEntry] = {(e.file, e.code): e for e in catalogue}
-    kept = {f for f in findings if f.file not in skipped and not _silenced(f, entries)}
+    kept = set(drop_silenced((f for f in findings if f.file not in skipped), catalogue))
     unique = _drop_superseded(kept, chosen)
     return sorted(unique, key=lambda f: (f.file, f.line or 0, f.check, f.message))
 

@@ -73,8 +73,9 @@ def _contradicted(entries: Iterable[ErrorEntry]) -> set[tuple[str, str]]:
 
 @check("status", scope="entry")
 def status(ctx: CheckContext) -> Iterator[Finding]:
-    """A status that is not an HTTP status (100-599) or contradicts the code's name.
+    """A status that is not an HTTP error status or contradicts the code's name.
 
+    Statuses outside 100-599 are not HTTP statuses, and 1xx and 2xx ones are not errors.
     The conventions: ``NoSuch*`` and ``*NotFound`` are 404, ``*AlreadyExists`` and
     ``*Conflict`` are 409, ``Internal*`` and ``ServiceUnavailable`` are 5xx, ``*Redirect`` is
     3xx. Where a real API differs, silence the entry with ``ignore: [status]``; a file that
@@ -94,11 +95,24 @@ def status(ctx: CheckContext) -> Iterator[Finding]:
             )
             continue
         convention = convention_for(entry.code)
-        if (
+        breaks = (
             convention is not None
             and not convention.allows(entry.status)
             and (entry.file, convention.label) not in contradicted
-        ):
+        )
+        if entry.status < 300 and not breaks:  # a convention's message says more
+            kind = "an informational" if entry.status < 200 else "a success"
+            yield Finding(
+                entry.file,
+                line,
+                "status",
+                f"{entry.code}: {entry.status} is {kind} status, not an error; give the "
+                "status the API answers this error with",
+                code=entry.code,
+                field="status",
+            )
+            continue
+        if convention is not None and breaks:
             yield Finding(
                 entry.file,
                 line,

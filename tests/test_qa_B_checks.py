@@ -1,0 +1,88 @@
+"""QA regressions of the checks and of how they are silenced."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from _checks_support import catalogue, entry
+
+from sphinx_awserrors.checks import run_checks
+from sphinx_awserrors.cli import main
+
+# --- an entry's ignore: list when its code is given twice -----------------------------------
+
+
+def test_ignore_of_the_first_of_two_entries_with_one_code() -> None:
+    cat = catalogue(
+        entry("NoSuchKey", "The key does not exist", status=400, ignore=("status",)),
+        entry("NoSuchKey", "The object does not exist", status=404),
+    )
+    found = run_checks(cat, select=["status", "duplicate-code"])
+    # the first entry silences its status; the second is still a duplicate
+    assert [(f.check, f.line) for f in found] == [("duplicate-code", 4)]
+
+
+def test_ignore_of_the_second_entry_does_not_silence_the_first() -> None:
+    cat = catalogue(
+        entry("NoSuchKey", "The the key does not exist", status=404),
+        entry("NoSuchKey", "The the object does not exist", status=404, ignore=("grammar",)),
+        entry("NoSuchKey", "The the blob does not exist", status=404),
+    )
+    found = run_checks(cat, select=["grammar"])
+    assert [(f.check, f.line) for f in found] == [("grammar", 1), ("grammar", 7)]
+
+
+def test_lint_honours_the_ignore_of_the_first_duplicate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("errors.yaml").write_text(
+        "errors:\n"
+        "  - code: NoSuchKey\n"
+        "    status: 400\n"
+        "    description: The key does not exist\n"
+        "    ignore: [status]\n"
+        "  - code: NoSuchKey\n"
+        "    status: 404\n"
+        "    description: The key is not there\n"
+        "    ignore: [duplicate-code]\n",
+        encoding="utf-8",
+    )
+    assert main(["lint", "errors.yaml"]) == 0, capsys.readouterr().out
+
+
+# --- statuses that are HTTP statuses but not errors -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("status", "kind"), [(100, "an informational"), (200, "a success"), (299, "a success")]
+)
+def test_status_that_is_not_an_error(status: int, kind: str) -> None:
+    found = run_checks(catalogue(entry("TooManyBuckets", status=status)), select=["status"])
+    assert [(f.code, f.field, f.message) for f in found] == [
+        (
+            "TooManyBuckets",
+            "status",
+            f"TooManyBuckets: {status} is {kind} status, not an error; give the status the API "
+            "answers this error with",
+        )
+    ]
+
+
+@pytest.mark.parametrize("status", [301, 304, 307, 400, 418, 499, 507, 531])
+def test_redirects_and_unusual_error_statuses_are_left_alone(status: int) -> None:
+    # botocore's models use 420, 434, 530, 531: an error status need not be a registered one
+    assert run_checks(catalogue(entry("SomeError", status=status)), select=["status"]) == []
+
+
+def test_success_status_that_breaks_a_convention_is_reported_once() -> None:
+    found = run_checks(catalogue(entry("NoSuchKey", status=200)), select=["status"])
+    assert [f.message.split(";")[0] for f in found] == [
+        "NoSuchKey has status 200, but NoSuch* codes are 404"
+    ]
+
+
+def test_success_status_is_silenced_by_the_entry() -> None:
+    cat = catalogue(entry("Ok", status=200, ignore=("status",)))
+    assert run_checks(cat, select=["status"]) == []

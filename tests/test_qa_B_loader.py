@@ -1,0 +1,196 @@
+"""QA regressions of the catalogue loaders: malformed files met by a demanding user."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from sphinx_awserrors import buildstate
+from sphinx_awserrors.catalogue import load_catalogue, load_file
+from sphinx_awserrors.cli import main
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sphinx.testing.util import SphinxTestApp
+
+ROOTS = Path(__file__).resolve().parent / "roots"
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+# --- a JSON escape of half a surrogate pair -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "escape"),
+    [
+        ('{"errors": [{"code": "A\\ud800", "status": 404, "description": "d"}]}\n', 1, "d800"),
+        (
+            '{"errors": [\n {"code": "A", "status": 404, "description": "d",\n'
+            '  "tags": ["s3", "x\\udc00"]}\n]}\n',
+            3,
+            "dc00",
+        ),
+        ('{"errors": [\n {"code": "A", "status": 404, "descr\\ud800": "d"}]}\n', 2, "d800"),
+    ],
+)
+def test_json_lone_surrogate_is_a_syntax_error(
+    tmp_path: Path, text: str, line: int, escape: str
+) -> None:
+    # json.loads accepts "\ud800" and gives a str that cannot be printed or written: the lint
+    # output and the Sphinx build used to crash on it ("Encoding error!")
+    path = tmp_path / "errors.json"
+    path.write_text(text, encoding="utf-8")
+    entries, problems = load_file(path)
+    assert entries == []
+    assert [(p.line, p.message, p.fatal) for p in problems] == [
+        (
+            line,
+            f"JSON syntax error: the escape \\u{escape} is half of a surrogate pair, "
+            "not a character",
+            True,
+        )
+    ]
+
+
+def test_json_surrogate_pair_is_one_character(tmp_path: Path) -> None:
+    path = tmp_path / "errors.json"
+    path.write_text(
+        '{"errors": [{"code": "A", "status": 404, "description": "smile \\ud83d\\ude00"}]}',
+        encoding="utf-8",
+    )
+    entries, problems = load_file(path)
+    assert problems == []
+    assert entries[0].description == "smile \U0001f600"
+
+
+def test_lint_of_json_lone_surrogate_exits_2_without_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("errors.json").write_text(
+        '{"errors": [{"code": "A\\ud800", "status": 404, "description": "d"}]}', encoding="utf-8"
+    )
+    assert main(["lint", "errors.json"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        "sphinx-awserrors lint: error: errors.json:1: JSON syntax error: the escape \\ud800 is "
+        "half of a surrogate pair, not a character\n"
+    )
+
+
+# --- files of which no entry can be used ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "errors:\n  - just a string\n  - 42\n",
+        "errors:\n  - code: A\n    stauts: 404\n    description: d\n",
+        "errors: []\n",
+        "errors:\n",
+    ],
+)
+def test_own_files_without_a_usable_entry_are_fatal(tmp_path: Path, text: str) -> None:
+    write(tmp_path / "errors.yaml", text)
+    result = load_catalogue(["errors.yaml"], tmp_path)
+    assert len(result.catalogue) == 0
+    assert result.problems
+    assert result.fatal
+    # beside the bundled catalogue, the build still has codes to show
+    assert not load_catalogue(["bundled", "errors.yaml"], tmp_path).fatal
+
+
+@pytest.mark.parametrize("text", ["errors: []\n", "errors:\n", "errors:\n# no entry yet\n"])
+def test_empty_errors_list_is_one_finding_whatever_its_spelling(tmp_path: Path, text: str) -> None:
+    # `errors:` and `errors: []` are the same empty list: the same problem, the same exit status
+    _, problems = load_file(write(tmp_path / "errors.yaml", text))
+    assert [(p.line, p.message, p.fatal) for p in problems] == [
+        (1, "'errors' is empty; add at least one entry", False)
+    ]
+
+
+def test_build_with_only_malformed_entries_gives_the_one_error(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-catalogue-incremental", src)
+    write(
+        src / "errors.yaml", "errors:\n  - code: NoSuchKey\n    status: '404'\n    description: d\n"
+    )
+    (src / "index.rst").write_text(
+        "Index\n=====\n\n:awserr:`NoSuchKey`\n\n.. aws-error-table::\n", encoding="utf-8"
+    )
+    app = make_app("html", srcdir=src)
+    app.build()
+    warnings = app._warning.getvalue()
+    assert "'status' must be an integer, not the string '404'" in warnings
+    assert f"ERROR: no error code could be loaded from {src / 'errors.yaml'}" in warnings
+    # the one error, not a warning per table and reference after it
+    assert "unknown AWS error code" not in warnings
+    assert "no catalogue entry matches" not in warnings
+    assert buildstate.catalogue_unusable(app.env)
+
+
+# --- TOML lines of sub-tables and of inline entries without a code ---------------------------
+
+
+def test_toml_subtable_of_an_entry_points_at_its_header(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "errors.toml",
+        """
+        [[errors]]
+        code = "A"
+        status = 404
+        description = "d"
+        [[errors.tags]]
+        name = "s3"
+
+        [[errors]]
+        code = "B"
+        status = 404
+        description = "e"
+
+        [errors.owner]
+        team = "storage"
+        """,
+    )
+    entries, problems = load_file(path)
+    assert [e.code for e in entries] == ["A", "B"]
+    assert [(p.line, p.message) for p in problems] == [
+        (5, "entry 1 (A): 'tags' must be a list of non-empty strings, such as [s3]; it is ignored"),
+        (
+            13,
+            "entry 2 (B) has an unknown key 'owner' "
+            "(allowed: code, status, description, tags, see_also, ignore)",
+        ),
+    ]
+
+
+def test_toml_inline_entry_without_a_code_points_at_its_own_line(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "errors.toml",
+        """
+        errors = [
+          {status = 404, description = "w"},
+          {code = "A", status = 404, description = "x"},
+          {status = 404, description = "v"},
+          {code = 5, status = 404, description = "u"},
+        ]
+        """,
+    )
+    _, problems = load_file(path)
+    assert [(p.line, p.message) for p in problems] == [
+        (2, "entry 1 has no 'code'; add the error code, such as code: NoSuchKey"),
+        (4, "entry 3 has no 'code'; add the error code, such as code: NoSuchKey"),
+        (5, "entry 4: 'code' must be a string, not an integer (5)"),
+    ]
