@@ -168,10 +168,35 @@ def _code_source(code: str) -> str:
     return re.sub(r"([^A-Za-z0-9\s])", r"\\\1", code)
 
 
+def _words(text: str) -> list[str]:
+    """*text* split on its spaces, except escaped ones (``x\\ **b**`` is one word).
+
+    A line break after the backslash of an escaped space would make it an escaped line end,
+    which reads the same in docutils but not in a reader that joins lines.
+    """
+    words: list[str] = []
+    current: list[str] = []
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if char == "\\" and index + 1 < len(text):
+            current.append(text[index : index + 2])
+            index += 2
+            continue
+        if char == " ":
+            words.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+        index += 1
+    words.append("".join(current))
+    return words
+
+
 def _wrap(text: str, width: int) -> list[str]:
     """*text* wrapped on spaces to *width* display columns (a longer word stays whole)."""
     lines: list[str] = []
-    for word in text.split(" "):
+    for word in _words(text):
         fits = bool(lines) and column_width(lines[-1]) + 1 + column_width(word) <= width
         # A second line that is only punctuation ("---") would underline the first line as a
         # section title: keep it on the first line.
@@ -304,7 +329,10 @@ def _md_node(node: nodes.Node) -> str:
         uri = str(node["refuri"])
         if node.astext() == uri and not re.search(r"[\s<>]", uri):
             return f"<{uri}>"
-        return f"[{_md_nodes(node.children)}]({uri.replace(' ', '%20').replace(')', '%29')})"
+        # a link destination: no spaces, and parentheses, angle brackets and backslashes
+        # escaped (an unbalanced or encoded parenthesis would end or change the URL)
+        target = re.sub(r"([\\()<>])", r"\\\1", uri).replace(" ", "%20")
+        return f"[{_md_nodes(node.children)}]({target})"
     if isinstance(node, nodes.Element):
         return _md_nodes(node.children)
     return _md_text(node.astext())

@@ -257,6 +257,10 @@ def _row_entry(
     if not code:
         report("the code cell is empty; row left out")
         return None
+    if row.issues:  # the reader lost part of the row: converting it would drop text
+        for issue in row.issues:
+            report(f"{issue}; row left out")
+        return None
     status_text = status_cell.text if status_cell else ""
     status = parse_status(status_text)
     if status is None:

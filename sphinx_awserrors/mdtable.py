@@ -18,7 +18,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from docutils.utils import punctuation_chars
 from markdown_it import MarkdownIt
+from markdown_it.rules_block.table import escapedSplit, getLine
+from markdown_it.rules_block.table import table as _gfm_table
 
 from sphinx_awserrors.catalogue import Problem
 from sphinx_awserrors.rsttable import Cell, ReadResult, Row, Table, read_text_file
@@ -26,6 +29,7 @@ from sphinx_awserrors.rsttable import Cell, ReadResult, Row, Table, read_text_fi
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from markdown_it.rules_block import StateBlock
     from markdown_it.token import Token
 
 __all__ = ["inline_to_rst", "read_file", "read_markdown", "read_tables"]
@@ -37,7 +41,18 @@ _BREAK = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
 _HEADING_ATTRIBUTES = re.compile(r"\s*\{:?\s*[#.][^{}]*\}\s*$")
 # Characters that start or end inline markup in reStructuredText.
 _RST_SPECIAL = re.compile(r"([\\*`|])")
-_TRAILING_UNDERSCORE = re.compile(r"(?<=\w)_(?=\W|$)")
+# An underscore that ends a word (``name_``, ``name__``, ``[1]_``) makes a reference: escape
+# every underscore of a run that is not followed by a word character.
+_TRAILING_UNDERSCORE = re.compile(r"_(?=_*(?:\W|$))")
+# What may stand right before a start-string, and right after an end-string, of inline markup
+# (docutils' rules: whitespace, or punctuation of these Unicode classes); anything else needs
+# an escaped space ("\ ") to separate the markup from it.
+_BEFORE_MARKUP = re.compile(f"[\\s{punctuation_chars.openers}{punctuation_chars.delimiters}]")
+_AFTER_MARKUP = re.compile(
+    "[\\s\\\\"
+    f"{punctuation_chars.closing_delimiters}{punctuation_chars.delimiters}"
+    f"{punctuation_chars.closers}]"
+)
 
 
 def _escape(text: str) -> str:
@@ -55,7 +70,7 @@ class _Inline:
         self._glue = False  # the last markup ended right before a possible word character
 
     def _open_markup(self, mark: str) -> None:
-        if self.rst and self.rst[-1] and (self.rst[-1][-1].isalnum()):
+        if self.rst and self.rst[-1] and not _BEFORE_MARKUP.match(self.rst[-1][-1]):
             self.rst.append("\\ ")  # RST markup must not start inside a word
         self.rst.append(mark)
 
@@ -64,15 +79,22 @@ class _Inline:
         self._glue = True
 
     def text(self, rst: str, plain: str) -> None:
-        if self._glue and rst[:1].isalnum():
+        if self._glue and rst and not _AFTER_MARKUP.match(rst[0]):
             self.rst.append("\\ ")
         self._glue = False
         self.rst.append(rst)
         self.plain.append(plain)
 
     def literal(self, content: str) -> None:
-        if "``" in content or content != content.strip() or not content:
+        if content != content.strip() or not content:
             self.text(_escape(content), content)
+            return
+        if "``" in content or content.startswith("`") or content.endswith(("`", "\\")):
+            # ``...`` cannot hold these; the literal role can, with backslash escapes
+            self._open_markup(":literal:`")
+            self.rst.append(content.replace("\\", "\\\\").replace("`", "\\`"))
+            self.plain.append(content)
+            self._close_markup("`")
             return
         self._open_markup("``")
         self.rst.append(content)
@@ -177,8 +199,42 @@ def inline_to_rst(children: list[Token]) -> tuple[str, str, list[str]]:
     return rst, plain, builder.issues
 
 
+def _split_row(line: str) -> list[str]:
+    """The cells of a table line as GFM splits them (escaped pipes do not split)."""
+    cells = escapedSplit(line.strip())
+    if cells and cells[0] == "":
+        cells.pop(0)
+    if cells and cells[-1] == "":
+        cells.pop()
+    return cells
+
+
+def _table_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """markdown-it's table rule, noting on each row the cells past the header's count.
+
+    GFM ignores the cells of a row beyond the header's (often a pipe inside a code span,
+    which splits the cell in GFM): ``meta["excess"]`` keeps their text so the row can be
+    reported instead of losing it silently.
+    """
+    first = len(state.tokens)
+    found = _gfm_table(state, start_line, end_line, silent)
+    if not found or silent:
+        return found
+    columns = len(_split_row(getLine(state, start_line)))
+    for token in state.tokens[first:]:
+        if token.type != "tr_open" or not token.map or token.map[0] == start_line:
+            continue
+        cells = _split_row(getLine(state, token.map[0]))
+        excess = [cell.strip() for cell in cells[columns:]]
+        if any(excess):
+            token.meta["excess"] = excess
+    return found
+
+
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table").enable("strikethrough")
+    parser = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+    parser.block.ruler.at("table", _table_rule, {"alt": ["paragraph", "reference"]})
+    return parser
 
 
 def _collect_rows(tokens: list[Token], start: int) -> tuple[list[Row], list[Row], int]:
@@ -187,6 +243,7 @@ def _collect_rows(tokens: list[Token], start: int) -> tuple[list[Row], list[Row]
     in_head = False
     cells: list[Cell] = []
     line: int | None = None
+    row_issues: tuple[str, ...] = ()
     index = start + 1
     while index < len(tokens):
         token = tokens[index]
@@ -199,6 +256,15 @@ def _collect_rows(tokens: list[Token], start: int) -> tuple[list[Row], list[Row]
         elif token.type == "tr_open":
             cells = []
             line = token.map[0] + 1 if token.map else None
+            excess: list[str] = token.meta.get("excess", [])
+            row_issues = ()
+            if excess:
+                shown = " | ".join(excess)
+                row_issues = (
+                    f"the row has {len(excess)} cell(s) more than the header, which Markdown "
+                    f"ignores: {shown!r} (a pipe splits cells even inside a code span; "
+                    "escape it as \\|)",
+                )
         elif token.type == "inline":
             rst, plain, issues = inline_to_rst(token.children or [])
             cells.append(Cell(rst, plain, line, issues=tuple(issues)))
@@ -208,7 +274,7 @@ def _collect_rows(tokens: list[Token], start: int) -> tuple[list[Row], list[Row]
         }:
             cells.append(Cell("", "", line))  # an empty cell has no inline token
         elif token.type == "tr_close":
-            (header if in_head else body).append(Row(tuple(cells), line))
+            (header if in_head else body).append(Row(tuple(cells), line, row_issues))
         index += 1
     return header, body, index
 
@@ -241,7 +307,7 @@ def read_markdown(text: str, source: str = "<string>") -> ReadResult:
             header, body, index = _collect_rows(tokens, index)
             ncols = max((len(r.cells) for r in (*header, *body)), default=0)
             padded = [
-                Row(r.cells + (Cell("", "", r.line),) * (ncols - len(r.cells)), r.line)
+                Row(r.cells + (Cell("", "", r.line),) * (ncols - len(r.cells)), r.line, r.issues)
                 for r in (*header, *body)
             ]
             tables.append(

@@ -84,6 +84,8 @@ class Row:
 
     cells: tuple[Cell, ...]
     line: int | None
+    #: what the reader could not keep of the row (Markdown cells past the header's count)
+    issues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,37 @@
+"""export --format markdown / rst: what import-md / import-rst read back is the catalogue."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sphinx_awserrors.catalogue import ErrorEntry, load_file
+from sphinx_awserrors.cli import main
+from sphinx_awserrors.exporters import to_markdown, to_rst
+from sphinx_awserrors.mdtable import read_tables
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def _entry(description: str) -> ErrorEntry:
+    return ErrorEntry(code="Teapot", status=418, description=description)
+
+
+def test_markdown_export_keeps_parentheses_of_a_link_target() -> None:
+    entry = _entry("See `the docs <https://example.com/a_(b)>`__ and `x <https://e.com/a)b>`__")
+    exported = to_markdown([entry])
+    (table,) = read_tables(exported)
+    assert table.body[0].cells[1].source == entry.description
+
+
+def test_rst_export_does_not_break_a_line_at_an_escaped_space(tmp_path: Path) -> None:
+    description = "a word x\\ **b** " + "filler " * 6 + "y\\ ``lit`` end"
+    exported = to_rst([_entry(description)], width=10)
+    assert not any(line.rstrip(" |").endswith("\\") for line in exported.splitlines())
+    source = tmp_path / "errors.rst"
+    source.write_text(exported, encoding="utf-8")
+    out = tmp_path / "errors.yaml"
+    assert main(["import-rst", str(source), "--columns", "code,description,status",
+                 "-o", str(out)]) == 0  # fmt: skip
+    entries, _ = load_file(out)
+    assert [e.description for e in entries] == [description]

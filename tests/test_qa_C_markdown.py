@@ -1,0 +1,86 @@
+"""import-md and the Markdown/RST exports: text that must survive the conversion exactly."""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+import pytest
+from docutils import nodes
+from docutils.core import publish_doctree
+
+from sphinx_awserrors.catalogue import load_file
+from sphinx_awserrors.cli import main
+from sphinx_awserrors.mdtable import read_tables
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def _rendered(source: str) -> tuple[str, list[str]]:
+    """The text docutils renders for inline *source*, and the problems it reports."""
+    doc = publish_doctree(
+        source, settings_overrides={"report_level": 5, "warning_stream": io.StringIO()}
+    )
+    problems = [m.astext() for m in doc.findall(nodes.system_message)]
+    problems += [
+        f"reference {n.astext()!r}"
+        for n in doc.findall(nodes.Element)
+        if n.get("refname") or isinstance(n, nodes.footnote_reference | nodes.citation_reference)
+    ]
+    return " ".join(doc.astext().split()), problems
+
+
+TRICKY_CELLS = [
+    # markup next to characters that docutils does not accept as its neighbours
+    "`ok`→200 and 中文`code`中文 and 日本*強調*語",
+    "\\**em* and *em*→ and **b**x and x**b** and *a*_b",
+    "`c`d and z[l](http://x.y) and [l](http://x.y)z",
+    # code spans ``...`` cannot hold
+    "`a\\` and ``a``b`` and `` `x` `` and ```y```",
+    # text that reads as a reference, a footnote or a citation in reStructuredText
+    "foo__ bar and [1]_ and [#]_ and [*]_ and [CIT]_ and x_ and a_b_",
+]
+
+
+@pytest.mark.parametrize("cell", TRICKY_CELLS)
+def test_markdown_cell_renders_as_the_same_text_in_rst(cell: str) -> None:
+    markdown = f"| Code | Status | Description |\n|---|---|---|\n| A | 400 | {cell} |\n"
+    (table,) = read_tables(markdown)
+    description = table.body[0].cells[2]
+    text, problems = _rendered(description.source)
+    assert problems == []
+    assert text == description.text
+
+
+def test_a_row_with_more_cells_than_the_header_is_reported_not_cut(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "errors.md"
+    source.write_text(
+        "| Code | Status | Description |\n"
+        "|---|---|---|\n"
+        "| NoSuchKey | 404 | The key `a | b` does not exist |\n"
+        "| NoSuchBucket | 404 | The bucket does not exist |\n"
+        "| Teapot | 418 | Short \\| stout |\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "errors.yaml"
+    assert main(["import-md", str(source), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert (
+        f"{source}:3: table 1 (line 1), row 'NoSuchKey': the row has 1 cell(s) more than the "
+        "header, which Markdown ignores: 'b` does not exist' (a pipe splits cells even inside "
+        "a code span; escape it as \\|); row left out"
+    ) in err.splitlines()
+    entries, problems = load_file(out)
+    assert problems == []
+    assert [(e.code, e.description) for e in entries] == [
+        ("NoSuchBucket", "The bucket does not exist"),
+        ("Teapot", "Short \\| stout"),
+    ]
+
+
+def test_trailing_empty_cells_are_not_reported() -> None:
+    (table,) = read_tables("| Code | Status |\n|---|---|\n| A | 400 | |\n")
+    assert table.body[0].issues == ()
