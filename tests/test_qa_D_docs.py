@@ -1,0 +1,93 @@
+"""The reference pages agree with the code: settings, warning subtypes, command-line options.
+
+Each test reads a page of ``docs/`` and the matching registry of the code, so a setting, a
+subtype or an option added on one side only fails here instead of reaching a reader.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+from unittest import mock
+
+import sphinx_awserrors
+from sphinx_awserrors import cli
+from sphinx_awserrors._logging import SUBTYPES
+from sphinx_awserrors.checks import REGISTRY
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+_CONFVAL = re.compile(
+    r"^\.\. confval:: (\S+)\n   :type: ``(.+?)``\n   :default: ``(.+?)``$", re.MULTILINE
+)
+_PROGRAM = re.compile(r"^\.\. program:: sphinx-awserrors (\S+)$", re.MULTILINE)
+_OPTION = re.compile(r"^\.\. option:: (.+)$", re.MULTILINE)
+_TYPES = {str: "str", list: "list", tuple: "list", type(None): "None"}
+
+
+def _registered_settings() -> dict[str, tuple[object, set[str]]]:
+    """name -> (default, type names) of every ``app.add_config_value`` of ``setup()``."""
+    found: dict[str, tuple[object, set[str]]] = {}
+
+    def add_config_value(name: str, default: object, rebuild: str, types: set[type]) -> None:
+        assert name not in found, f"{name} registered twice"
+        found[name] = (default, {_TYPES[t] for t in types})
+
+    app = mock.MagicMock()
+    app.add_config_value.side_effect = add_config_value
+    app.config.__contains__.side_effect = lambda name: name in found
+    sphinx_awserrors.setup(app)
+    return found
+
+
+def _documented_settings() -> dict[str, tuple[str, str]]:
+    text = (DOCS / "configuration.rst").read_text(encoding="utf-8")
+    return {name: (types, default) for name, types, default in _CONFVAL.findall(text)}
+
+
+def test_every_setting_is_documented_with_its_default_and_type() -> None:
+    registered = _registered_settings()
+    documented = _documented_settings()
+    assert sorted(documented) == sorted(registered)
+    for name, (default, types) in registered.items():
+        doc_types, doc_default = documented[name]
+        assert doc_default == repr(default).replace("'", '"'), name
+        # `list[str] | None` documents the types list and None; a tuple is accepted as a list
+        assert {t.split("[")[0].strip() for t in doc_types.split("|")} == types, name
+
+
+def test_every_warning_subtype_is_listed_where_readers_look_to_silence_it() -> None:
+    text = (DOCS / "howto" / "silence-a-warning.rst").read_text(encoding="utf-8")
+    listed = set(re.findall(r"``awserrors\.([a-z-]+)``", text))
+    assert listed == set(SUBTYPES) | set(REGISTRY)
+
+
+def _documented_options() -> dict[str, set[str]]:
+    """command -> the flags of its ``.. option::`` entries in the cli pages."""
+    options: dict[str, set[str]] = {}
+    for page in DOCS.glob("cli-*.rst"):
+        parts = _PROGRAM.split(page.read_text(encoding="utf-8"))
+        for command, body in zip(parts[1::2], parts[2::2], strict=True):
+            flags = options.setdefault(command, set())
+            for spec in _OPTION.findall(body):
+                flags.update(re.findall(r"(?<![\w-])--?[a-z][\w-]*", spec))
+    return options
+
+
+def _parser_options() -> dict[str, set[str]]:
+    parser = cli.get_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return {
+        name: {
+            flag
+            for action in sub._actions
+            for flag in action.option_strings
+            if flag not in ("-h", "--help")
+        }
+        for name, sub in commands.choices.items()
+    }
+
+
+def test_every_command_line_option_is_documented_and_exists() -> None:
+    assert _documented_options() == _parser_options()
