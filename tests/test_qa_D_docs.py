@@ -9,16 +9,21 @@ from __future__ import annotations
 import argparse
 import re
 import runpy
+import shutil
+import subprocess
 import warnings
 from pathlib import Path
 from unittest import mock
+
+import pytest
 
 import sphinx_awserrors
 from sphinx_awserrors import cli
 from sphinx_awserrors._logging import SUBTYPES
 from sphinx_awserrors.checks import REGISTRY
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
 
 _CONFVAL = re.compile(
     r"^\.\. confval:: (\S+)\n   :type: ``(.+?)``\n   :default: ``(.+?)``$", re.MULTILINE
@@ -113,3 +118,27 @@ def test_docs_conf_hides_the_deprecations_of_sphinx_autodoc_typehints_only() -> 
         "sphinx_awserrors.domain is deprecated",
         "sphinx is deprecated",
     ]
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+def test_readme_interpreter_override_reaches_the_venv(tmp_path: Path) -> None:
+    """The README tells users whose ``python3`` is too old to run ``make demo PYTHON=...``."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "make demo PYTHON=python3.12" in readme
+    venv = tmp_path / "venv"
+    proc = subprocess.run(
+        [
+            "make",
+            "-n",
+            "--no-print-directory",
+            "-C",
+            str(ROOT),
+            "demo",
+            "PYTHON=python3.12",
+            f"VENV={venv}",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert proc.stdout.splitlines()[0] == f"python3.12 -m venv {venv}"
