@@ -9,13 +9,16 @@ from __future__ import annotations
 import argparse
 import re
 import runpy
+import shlex
 import shutil
 import subprocess
+import sys
 import warnings
 from pathlib import Path
 from unittest import mock
 
 import pytest
+from babel.messages.pofile import read_po
 
 import sphinx_awserrors
 from sphinx_awserrors import cli
@@ -142,3 +145,44 @@ def test_readme_interpreter_override_reaches_the_venv(tmp_path: Path) -> None:
         check=True,
     )
     assert proc.stdout.splitlines()[0] == f"python3.12 -m venv {venv}"
+
+
+def _translate_commands() -> list[list[str]]:
+    """The ``pybabel`` commands of howto/translate.rst, continuation lines joined."""
+    text = (DOCS / "howto" / "translate.rst").read_text(encoding="utf-8")
+    joined = re.sub(r"\\\n\s*", "", text)
+    return [
+        shlex.split(line.split("$ ", 1)[1], comments=True)
+        for line in joined.splitlines()
+        if line.strip().startswith("$ pybabel ")
+    ]
+
+
+def test_translation_workflow_commands_run_and_reproduce_the_template(tmp_path: Path) -> None:
+    """``pybabel update --no-location`` was documented; Babel has no such option (exit 2)."""
+    commands = _translate_commands()
+    assert [c[1] for c in commands] == ["extract", "init", "update", "compile"]
+    shutil.copytree(ROOT / "sphinx_awserrors", tmp_path / "sphinx_awserrors")
+    pot = Path("sphinx_awserrors", "locale", "sphinx_awserrors.pot")
+    for command in commands:
+        proc = subprocess.run(
+            [sys.executable, "-m", "babel.messages.frontend", *command[1:]],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert proc.returncode == 0, (command, proc.stderr)
+
+    def messages(path: Path) -> list[str]:
+        with path.open("rb") as file:
+            return [str(message.id) for message in read_po(file)]
+
+    # the documented commands give the committed template: its messages and its header
+    assert messages(tmp_path / pot) == messages(ROOT / pot)
+    header = (tmp_path / pot).read_text(encoding="utf-8").split("msgid", 1)[0]
+    assert "Translations template for sphinx-awserrors." in header
+    assert "sphinx_awserrors developers" in header
+    po = tmp_path / "sphinx_awserrors/locale/de/LC_MESSAGES/sphinx_awserrors.po"
+    assert "#:" not in po.read_text(encoding="utf-8")  # no locations, as committed
+    assert (tmp_path / "sphinx_awserrors/locale/es/LC_MESSAGES/sphinx_awserrors.mo").exists()
