@@ -182,6 +182,20 @@ def _page_only(node: nodes.Node) -> str | None:
     return None
 
 
+def _from_root(node: nodes.Element) -> None:
+    """Make a relative ``:doc:`` or ``:download:`` target relative to the source directory.
+
+    Sphinx resolves them relative to the page; a description is shown on many pages, so the
+    same description would name another document (or file) on a page in a subdirectory.
+    """
+    is_doc = node.get("refdomain") == "std" and node.get("reftype") == "doc"
+    if not (is_doc or isinstance(node, addnodes.download_reference)):
+        return
+    target = str(node.get("reftarget", ""))
+    if target and not target.startswith("/"):
+        node["reftarget"] = "/" + target
+
+
 def _resolvable(
     parsed: Sequence[nodes.Node], document: nodes.document, report: Callable[[str], None]
 ) -> list[nodes.Node]:
@@ -207,6 +221,8 @@ def _resolvable(
                 _forget(document, inner)
             result.append(nodes.Text(node.astext()))
             continue
+        if isinstance(node, (addnodes.pending_xref, addnodes.download_reference)):
+            _from_root(node)
         if isinstance(node, nodes.Element) and node.children:
             children = _resolvable(node.children, document, report)
             node.children = []

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+import shutil
+from io import StringIO
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from docutils import nodes
+from sphinx import addnodes
 
 from sphinx_awserrors.directive import AwsErrorTable, InvalidOption
 from sphinx_awserrors.domain import anchor_id
+from sphinx_awserrors.render import awserr_description
 from sphinx_awserrors.statusfilter import StatusFilter
 
 if TYPE_CHECKING:
-    from io import StringIO
+    from pathlib import Path
 
     from sphinx.testing.util import SphinxTestApp
 
@@ -172,3 +176,29 @@ def test_aws_error_takes_a_code_with_spaces(app: SphinxTestApp, warning: StringI
         "index.rst:21: WARNING: aws-error: unknown code 'DSecure extra'; did you mean DSecure "
         "or 3DSecure? [awserrors.directive]"
     ) in messages
+
+
+@pytest.mark.parametrize("builder", ["html", "latex"])
+def test_relative_doc_and_download_in_a_description_name_the_same_on_every_page(
+    make_app: Any, rootdir: Path, tmp_path: Path, builder: str
+) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-qa-a-description", srcdir)
+    warning = StringIO()
+    app = make_app(builder, srcdir=srcdir, warning=warning, freshenv=True)
+    app.build()
+    messages = warning.getvalue()
+    assert "unknown document" not in messages
+    assert "not readable" not in messages
+    for docname in ("index", "sub/page"):
+        doctree = app.env.get_and_resolve_doctree(docname, app.builder)
+        for description in doctree.findall(awserr_description):
+            links = [ref.astext() for ref in description.findall(nodes.reference)]
+            assert links == ["Guide", "the guide", "Guide", "errors.yaml"]
+            downloads = list(description.findall(addnodes.download_reference))
+            assert len(downloads) == 1
+            assert downloads[0].get("filename")
+    if builder == "html":
+        page = (app.outdir / "sub" / "page.html").read_text(encoding="utf-8")
+        assert 'See <a class="reference internal" href="../guide.html"><span class="doc">' in page
+        assert 'href="../_downloads/' in page
