@@ -168,6 +168,11 @@ def _page_only(node: nodes.Node) -> str | None:
             "%s is a footnote reference, which a catalogue description cannot use (footnotes "
             "belong to a page); shown as plain text"
         ) % (node.rawsource or node.astext())
+    if isinstance(node, nodes.target) and node.get("names") and not node.get("refuri"):
+        return __(
+            "%s is an inline target, which a catalogue description cannot define (targets "
+            "belong to a page, and a description is shown on many); shown as plain text"
+        ) % (node.rawsource or f"_`{node.astext()}`")
     if (
         isinstance(node, nodes.reference)
         and "refuri" not in node
@@ -203,14 +208,17 @@ def _resolvable(
 
     docutils' ``problematic`` nodes (which link to dropped messages) become their text; page
     references (:func:`_page_only`) are reported through *report* and become their text; the
-    indirect targets of embedded aliases (``text <alias_>``) are dropped.
+    targets of embedded aliases and URIs (``text <alias_>``, ``text <https://...>``) are dropped,
+    so a description names no target of the page.
     """
     result: list[nodes.Node] = []
     for node in parsed:
         if isinstance(node, nodes.problematic):
             result.append(nodes.Text(node.astext()))
             continue
-        if isinstance(node, nodes.target) and node.get("refname"):
+        if isinstance(node, nodes.target) and (node.get("refname") or node.get("refuri")):
+            # the target of an embedded alias or URI (`text <https://...>`_) would name the
+            # page's target: two descriptions (or the page) with the same text would clash
             _forget(document, node)
             continue
         reason = _page_only(node)

@@ -202,3 +202,28 @@ def test_relative_doc_and_download_in_a_description_name_the_same_on_every_page(
         page = (app.outdir / "sub" / "page.html").read_text(encoding="utf-8")
         assert 'See <a class="reference internal" href="../guide.html"><span class="doc">' in page
         assert 'href="../_downloads/' in page
+
+
+@pytest.mark.sphinx("html", testroot="qa-a-targets", freshenv=True)
+def test_descriptions_define_no_target_of_the_page(app: SphinxTestApp, warning: StringIO) -> None:
+    app.build()
+    messages = warning.getvalue()
+    # two descriptions and the page use the same link text: no clash, each link keeps its URI
+    assert "Duplicate" not in messages
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert html.count('href="https://example.com/a"') == 2
+    assert html.count('href="https://example.com/b"') == 2
+    assert 'The page’s own <a class="reference external" href="https://page.example/">' in html
+    doctree = app.env.get_doctree("index")
+    assert "the guide" in doctree.nameids
+    assert doctree.ids[doctree.nameids["the guide"]].get("refuri") == "https://page.example/"
+    # an inline target would be defined once per table: reported once, shown as text
+    assert messages.count("is an inline target") == 1
+    assert re.search(
+        r"errors\.yaml:10: WARNING: description of Inline: _`inline target` is an inline target, "
+        r"which a catalogue description cannot define .*; shown as plain text "
+        r"\[awserrors\.description\]",
+        messages,
+    )
+    assert "inline target" not in doctree.nameids
+    assert html.count("An inline target here.") == 2
