@@ -227,3 +227,20 @@ def test_descriptions_define_no_target_of_the_page(app: SphinxTestApp, warning: 
     )
     assert "inline target" not in doctree.nameids
     assert html.count("An inline target here.") == 2
+
+
+@pytest.mark.sphinx("html", testroot="qa-a-targets", freshenv=True)
+def test_a_reference_without_a_code_is_a_warning(app: SphinxTestApp, warning: StringIO) -> None:
+    app.build()
+    messages = warning.getvalue()
+    for rawtext in (":awserr:`!`", ":awserr:`title <>`", ":aws:err:`!t < >`"):
+        assert (
+            f"index.rst:13: WARNING: no error code in {rawtext}; write the code, as in "
+            ":awserr:`NoSuchKey` [awserrors.ref]"
+        ) in messages
+    assert "unknown AWS error code ''" not in messages
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert (
+        'Empty: <span class="xref aws aws-err">:awserr:`!`</span>, '
+        '<span class="xref aws aws-err">title</span>, <span class="xref aws aws-err">t</span>.'
+    ) in html
