@@ -158,6 +158,24 @@ class InvalidOption(NamedTuple):
 
     argument: str | None
     message: str
+    #: the option's name is not an option of the table
+    unknown: bool = False
+
+
+def _unknown_option(argument: str | None) -> InvalidOption:
+    return InvalidOption(argument, "", unknown=True)
+
+
+class _OptionSpec(dict[str, "Callable[[str], object]"]):
+    """The table's options; an unknown name converts to an :class:`InvalidOption` as well.
+
+    docutils reports an unknown option and drops the directive; myst-parser warns and runs the
+    directive without it, so a misspelt ``:stauts:`` would list every entry. Both parsers look
+    the converter up by name, so :meth:`AwsErrorTable.run` reports the unknown name itself.
+    """
+
+    def __missing__(self, name: str) -> Callable[[str | None], InvalidOption]:
+        return _unknown_option
 
 
 def _reported_in_run(converter: Callable[..., object]) -> Callable[[str], object]:
@@ -186,32 +204,38 @@ class AwsErrorTable(SphinxDirective):
     optional_arguments = 1
     final_argument_whitespace = True
     has_content = False
-    option_spec: ClassVar[dict[str, Callable[[str], object]]] = {
-        "status": _reported_in_run(status_option),
-        "codes": _reported_in_run(patterns_option),
-        "exclude": _reported_in_run(exclude_option),
-        "tags": _reported_in_run(tags_option),
-        "sort": _reported_in_run(sort_option),
-        "columns": _reported_in_run(columns_option),
-        "header": _reported_in_run(header_option),
-        "widths": _reported_in_run(widths_option),
-        "class": _reported_in_run(directives.class_option),
-        "name": directives.unchanged,
-        "group-by": _reported_in_run(group_option),
-        "no-index": directives.flag,
-        "noindex": directives.flag,
-    }
+    option_spec: ClassVar[dict[str, Callable[[str], object]]] = _OptionSpec(
+        {
+            "status": _reported_in_run(status_option),
+            "codes": _reported_in_run(patterns_option),
+            "exclude": _reported_in_run(exclude_option),
+            "tags": _reported_in_run(tags_option),
+            "sort": _reported_in_run(sort_option),
+            "columns": _reported_in_run(columns_option),
+            "header": _reported_in_run(header_option),
+            "widths": _reported_in_run(widths_option),
+            "class": _reported_in_run(directives.class_option),
+            "name": directives.unchanged,
+            "group-by": _reported_in_run(group_option),
+            "no-index": directives.flag,
+            "noindex": directives.flag,
+        }
+    )
 
     def run(self) -> list[nodes.Node]:
         """Select, sort and render the entries."""
         for name, value in self.options.items():
             if isinstance(value, InvalidOption):
-                # the error docutils reports for a converter's ValueError, with the block
-                message = (
-                    f'Error in "{self.name}" directive:\n'
-                    f'invalid option value: (option: "{name}"; value: {value.argument!r})\n'
-                    f"{value.message}."
-                )
+                # the error docutils reports for an unknown option or a converter's ValueError,
+                # with the block
+                if value.unknown:
+                    message = f'Error in "{self.name}" directive:\nunknown option: "{name}".'
+                else:
+                    message = (
+                        f'Error in "{self.name}" directive:\n'
+                        f'invalid option value: (option: "{name}"; value: {value.argument!r})\n'
+                        f"{value.message}."
+                    )
                 block = nodes.literal_block(self.block_text, self.block_text)
                 return [self.reporter.error(message, block, line=self.lineno)]
         columns: list[str] = self.options.get("columns", list(DEFAULT_COLUMNS))

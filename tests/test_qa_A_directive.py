@@ -244,3 +244,26 @@ def test_a_reference_without_a_code_is_a_warning(app: SphinxTestApp, warning: St
         'Empty: <span class="xref aws aws-err">:awserr:`!`</span>, '
         '<span class="xref aws aws-err">title</span>, <span class="xref aws aws-err">t</span>.'
     ) in html
+
+
+@pytest.mark.sphinx("html", testroot="qa-a-myst-options", freshenv=True)
+def test_unknown_option_is_an_error_on_both_parsers(app: SphinxTestApp, warning: StringIO) -> None:
+    app.build()
+    messages = warning.getvalue()
+    # myst-parser would warn, drop the option and list every entry
+    assert re.search(
+        r'index\.md(\.rst)?:24: ERROR: Error in "aws-error-table" directive:\n'
+        r'unknown option: "stauts"\.\n',
+        messages,
+    )
+    assert "Unknown option key" not in messages
+    assert _table_codes(app, "index") == [["SlowDown"]]
+    # on an RST page, docutils' own message, as before
+    assert (
+        'page.rst:11: ERROR: Error in "aws-error-table" directive:\nunknown option: "stauts".\n\n'
+        ".. aws-error-table::\n   :stauts: 4xx [docutils]"
+    ) in messages
+    assert _table_codes(app, "page") == []
+    # the options are still a mapping of the known names
+    assert "stauts" not in AwsErrorTable.option_spec
+    assert sorted(AwsErrorTable.option_spec)[:3] == ["class", "codes", "columns"]
