@@ -2,9 +2,10 @@
 
 TeX never breaks inside a word, and a code such as ``IllegalVersioningConfigurationException``
 is one word: in a table cell it runs over the next column. Before the LaTeX writer sees the
-document, each long code (a literal the extension wrote, or any literal that is one PascalCase
-identifier) gets a permitted break (``\\allowbreak``) at its word boundaries; no hyphen is
-printed, so the code reads unchanged where it fits.
+document, each long code (a literal the extension wrote, the code that heads an ``aws-error``
+section, or any literal that is one PascalCase identifier) gets a permitted break
+(``\\allowbreak``) at its word boundaries; no hyphen is printed, so the code reads unchanged
+where it fits.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 if TYPE_CHECKING:
@@ -37,7 +39,7 @@ def code_parts(code: str) -> list[str]:
 PASCAL_CASE = re.compile(r"[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*")
 
 
-def _is_code_literal(node: nodes.literal) -> bool:
+def _is_code_literal(node: nodes.TextElement) -> bool:
     classes = set(node["classes"])
     if "awserr-code" in classes or {"aws", "aws-err"} <= classes:
         return True
@@ -51,7 +53,16 @@ class BreakableCodes(SphinxPostTransform):
     formats = ("latex",)
 
     def run(self, **kwargs: Any) -> None:
-        for literal in list(self.document.findall(nodes.literal)):
+        # literals, and the code at the head of an ``aws-error`` section
+        codes: list[nodes.TextElement] = [
+            *self.document.findall(nodes.literal),
+            *(
+                name
+                for name in self.document.findall(addnodes.desc_name)
+                if "awserr-code" in name["classes"]
+            ),
+        ]
+        for literal in codes:
             if len(literal.children) != 1 or not isinstance(literal[0], nodes.Text):
                 continue
             text = literal.astext()

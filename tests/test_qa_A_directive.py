@@ -267,3 +267,11 @@ def test_unknown_option_is_an_error_on_both_parsers(app: SphinxTestApp, warning:
     # the options are still a mapping of the known names
     assert "stauts" not in AwsErrorTable.option_spec
     assert sorted(AwsErrorTable.option_spec)[:3] == ["class", "codes", "columns"]
+
+
+@pytest.mark.sphinx("latex", testroot="qa-a-anchors", freshenv=True)
+def test_a_long_code_heading_an_aws_error_section_may_break_in_latex(app: SphinxTestApp) -> None:
+    app.build()
+    tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
+    heading = "\\sphinxbfcode{\\sphinxupquote{Excerpt\\allowbreak{}Directive}}"
+    assert heading in tex
