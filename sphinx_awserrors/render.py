@@ -271,10 +271,14 @@ def _parse(
     # Newer docutils take the reporter from the document: lend ours for the parse.
     page_reporter = document.reporter
     document.reporter = reporter
+    # A target the description defines (`text <https://...>`_, _`inline`) gets an id but no
+    # name of the page: registered, it would clash with the page's own target of that name.
+    document.note_explicit_target = document.set_id  # type: ignore[method-assign,assignment]
     try:
         parsed, _messages = inliner.parse(text, line or 0, state, scratch)
     finally:
         document.reporter = page_reporter
+        del document.note_explicit_target
     return _resolvable(parsed, document, warn_here)
 
 

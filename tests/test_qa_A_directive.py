@@ -225,8 +225,13 @@ def test_descriptions_define_no_target_of_the_page(app: SphinxTestApp, warning: 
         r"\[awserrors\.description\]",
         messages,
     )
-    assert "inline target" not in doctree.nameids
     assert html.count("An inline target here.") == 2
+    # the page's own target of that name is untouched (it was marked a duplicate, and broken)
+    assert "Duplicate" not in messages
+    assert "undefined label" not in messages
+    section_id = doctree.nameids["inline target"]
+    assert isinstance(doctree.ids[section_id], nodes.section)
+    assert html.count(f'href="#{section_id}"') == 2
 
 
 @pytest.mark.sphinx("html", testroot="qa-a-targets", freshenv=True)
@@ -235,7 +240,7 @@ def test_a_reference_without_a_code_is_a_warning(app: SphinxTestApp, warning: St
     messages = warning.getvalue()
     for rawtext in (":awserr:`!`", ":awserr:`title <>`", ":aws:err:`!t < >`"):
         assert (
-            f"index.rst:13: WARNING: no error code in {rawtext}; write the code, as in "
+            f"index.rst:18: WARNING: no error code in {rawtext}; write the code, as in "
             ":awserr:`NoSuchKey` [awserrors.ref]"
         ) in messages
     assert "unknown AWS error code ''" not in messages
