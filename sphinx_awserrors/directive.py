@@ -166,12 +166,13 @@ def _unknown_option(argument: str | None) -> InvalidOption:
     return InvalidOption(argument, "", unknown=True)
 
 
-class _OptionSpec(dict[str, "Callable[[str], object]"]):
-    """The table's options; an unknown name converts to an :class:`InvalidOption` as well.
+class OptionSpec(dict[str, "Callable[[str], object]"]):
+    """A directive's options; an unknown name converts to an :class:`InvalidOption` as well.
 
     docutils reports an unknown option and drops the directive; myst-parser warns and runs the
     directive without it, so a misspelt ``:stauts:`` would list every entry. Both parsers look
-    the converter up by name, so :meth:`AwsErrorTable.run` reports the unknown name itself.
+    the converter up by name, so the directive reports the unknown name itself
+    (:func:`option_error`).
     """
 
     def __missing__(self, name: str) -> Callable[[str | None], InvalidOption]:
@@ -198,13 +199,37 @@ def _reported_in_run(converter: Callable[..., object]) -> Callable[[str], object
     return convert
 
 
+def option_error(directive: SphinxDirective) -> nodes.system_message | None:
+    """The error for *directive*'s first :class:`InvalidOption`, worded as docutils words it.
+
+    ``None`` when every option is valid.
+    """
+    for name, value in directive.options.items():
+        if not isinstance(value, InvalidOption):
+            continue
+        if value.unknown:
+            message = f'Error in "{directive.name}" directive:\nunknown option: "{name}".'
+        else:
+            message = (
+                f'Error in "{directive.name}" directive:\n'
+                f'invalid option value: (option: "{name}"; value: {value.argument!r})\n'
+                f"{value.message}."
+            )
+        block = nodes.literal_block(directive.block_text, directive.block_text)
+        error: nodes.system_message = directive.reporter.error(
+            message, block, line=directive.lineno
+        )
+        return error
+    return None
+
+
 class AwsErrorTable(SphinxDirective):
     """``.. aws-error-table:: [caption]``: a table of catalogue entries."""
 
     optional_arguments = 1
     final_argument_whitespace = True
     has_content = False
-    option_spec: ClassVar[dict[str, Callable[[str], object]]] = _OptionSpec(
+    option_spec: ClassVar[dict[str, Callable[[str], object]]] = OptionSpec(
         {
             "status": _reported_in_run(status_option),
             "codes": _reported_in_run(patterns_option),
@@ -224,20 +249,9 @@ class AwsErrorTable(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         """Select, sort and render the entries."""
-        for name, value in self.options.items():
-            if isinstance(value, InvalidOption):
-                # the error docutils reports for an unknown option or a converter's ValueError,
-                # with the block
-                if value.unknown:
-                    message = f'Error in "{self.name}" directive:\nunknown option: "{name}".'
-                else:
-                    message = (
-                        f'Error in "{self.name}" directive:\n'
-                        f'invalid option value: (option: "{name}"; value: {value.argument!r})\n'
-                        f"{value.message}."
-                    )
-                block = nodes.literal_block(self.block_text, self.block_text)
-                return [self.reporter.error(message, block, line=self.lineno)]
+        invalid = option_error(self)
+        if invalid is not None:
+            return [invalid]
         columns: list[str] = self.options.get("columns", list(DEFAULT_COLUMNS))
         headers: list[str] = self.options.get("header", [column_header(c) for c in columns])
         if len(headers) != len(columns):

@@ -280,3 +280,19 @@ def test_a_long_code_heading_an_aws_error_section_may_break_in_latex(app: Sphinx
     tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
     heading = "\\sphinxbfcode{\\sphinxupquote{Excerpt\\allowbreak{}Directive}}"
     assert heading in tex
+
+
+@pytest.mark.sphinx("html", testroot="qa-a-myst-options", freshenv=True)
+def test_aws_error_with_an_unknown_option_on_a_myst_page(
+    app: SphinxTestApp, warning: StringIO
+) -> None:
+    app.build()
+    messages = warning.getvalue()
+    assert re.search(
+        r'index\.md(\.rst)?:28: ERROR: Error in "aws-error" directive:\nunknown option: "noindx"\.',
+        messages,
+    )
+    # myst-parser would drop the option: the section would render and be the code's target
+    doctree = app.env.get_doctree("index")
+    assert not list(doctree.findall(addnodes.desc))
+    assert "NoSuchKey" not in app.env.get_domain("aws").canonical  # type: ignore[attr-defined]
