@@ -386,6 +386,7 @@ class AwsErrorTable(SphinxDirective):
         sep = "" if "booktabs" in style or "borderless" in style else "|"
         spec = addnodes.tabular_col_spec()
         spec["spec"] = sep + sep.join(rf"\X{{{w}}}{{{total}}}" for w in weights) + sep
+        spec["awserr-default"] = True  # a page's own tabularcolumns before the table wins
         return [spec]
 
     def _table(

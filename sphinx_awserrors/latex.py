@@ -1,4 +1,4 @@
-"""LaTeX output: let long error codes break between their words.
+"""LaTeX output: let long error codes break between their words; keep a page's column spec.
 
 TeX never breaks inside a word, and a code such as ``IllegalVersioningConfigurationException``
 is one word: in a table cell it runs over the next column. Before the LaTeX writer sees the
@@ -78,6 +78,48 @@ class BreakableCodes(SphinxPostTransform):
             literal.extend(children)
 
 
+def _page_spec_before(node: nodes.Element) -> addnodes.tabular_col_spec | None:
+    """The page's own ``tabularcolumns`` right before *node*, if any."""
+    parent = node.parent
+    if parent is None:
+        return None
+    position = parent.index(node)
+    previous = parent[position - 1] if position > 0 else None
+    if isinstance(previous, addnodes.tabular_col_spec) and not previous.get("awserr-default"):
+        return previous
+    return None
+
+
+class PageColumnSpec(SphinxPostTransform):
+    """A ``.. tabularcolumns::`` right before an ``aws-error-table`` wins over the table's own.
+
+    The table puts its column specification right before itself, after the page's, where
+    the LaTeX writer would take the table's and silently drop the page's. Before a grouped
+    table, the page's specification applies to each of its tables.
+    """
+
+    default_priority = 400
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        for spec in list(self.document.findall(addnodes.tabular_col_spec)):
+            parent = spec.parent
+            if not spec.get("awserr-default") or parent is None:
+                continue
+            page_spec = _page_spec_before(spec)
+            if page_spec is not None:
+                parent.remove(spec)
+                continue
+            if parent.index(spec) == 0 and "awserr-groups" in parent.get("classes", ()):
+                page_spec = _page_spec_before(parent)
+                if page_spec is not None:
+                    for own in parent.findall(addnodes.tabular_col_spec):
+                        own["spec"] = page_spec["spec"]
+                    if page_spec.parent is not None:
+                        page_spec.parent.remove(page_spec)
+
+
 def setup_latex(app: Sphinx) -> None:
-    """Register the LaTeX post-transform."""
+    """Register the LaTeX post-transforms."""
     app.add_post_transform(BreakableCodes)
+    app.add_post_transform(PageColumnSpec)

@@ -296,3 +296,18 @@ def test_aws_error_with_an_unknown_option_on_a_myst_page(
     doctree = app.env.get_doctree("index")
     assert not list(doctree.findall(addnodes.desc))
     assert "NoSuchKey" not in app.env.get_domain("aws").canonical  # type: ignore[attr-defined]
+
+
+@pytest.mark.sphinx("latex", testroot="qa-a-colspec", freshenv=True)
+def test_a_tabularcolumns_before_the_table_wins(app: SphinxTestApp, warning: StringIO) -> None:
+    app.build()
+    tex = (app.outdir / "colspec.tex").read_text(encoding="utf-8")
+    specs = re.findall(r"\\begin\{longtable\}(\{.*\})", tex)
+    # the page's, the table's own, then the page's for each table of the group
+    assert specs == [
+        "{|p{3cm}|p{8cm}|l|}",
+        "{\\X{30}{95}\\X{55}{95}\\X{10}{95}}",
+        "{|l|l|l|}",
+        "{|l|l|l|}",
+    ]
+    assert warning.getvalue() == ""
