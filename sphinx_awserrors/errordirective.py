@@ -50,7 +50,7 @@ class AwsErrorDirective(SphinxDirective):
         invalid = option_error(self)
         if invalid is not None:  # a misspelt :no-index: must not make the section a target
             return [invalid]
-        code = self.arguments[0].strip()
+        code = " ".join(self.arguments[0].split())  # as a reference to it is read
         docname = self.env.docname
         buildstate.note_renders_entries(self.env, docname, [code])
         catalogue = buildstate.get_catalogue(self.env)

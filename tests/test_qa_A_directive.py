@@ -134,7 +134,7 @@ def test_reference_to_a_code_shown_only_with_no_index(
         "aws-error directive shows it"
     ) in messages
     domain = app.env.get_domain("aws")
-    assert domain.hidden_codes() == {"Excerpt", "ExcerptDirective"}  # type: ignore[attr-defined]
+    assert domain.hidden_codes() == {"Excerpt", "ExcerptDirective", "Two Words"}  # type: ignore[attr-defined]
     assert "Excerpt" not in domain.canonical  # type: ignore[attr-defined]
 
 
@@ -171,6 +171,9 @@ def test_aws_error_takes_a_code_with_spaces(app: SphinxTestApp, warning: StringI
     assert "A code with a space." in html
     canonical = app.env.get_domain("aws").canonical  # type: ignore[attr-defined]
     assert canonical["Two Words"].node_id == "awserr-two-words"
+    # an argument over two lines is the same code (whitespace as in a reference)
+    assert 'id="awserr-two-words-1"' in html
+    assert "unknown code 'Two" not in messages
     # words after a code are part of it: an unknown code, with the suggestion
     assert (
         "index.rst:21: WARNING: aws-error: unknown code 'DSecure extra'; did you mean DSecure "
