@@ -158,6 +158,25 @@ class InvalidOption(NamedTuple):
 
     argument: str | None
     message: str
+    #: the option's name is not an option of the table
+    unknown: bool = False
+
+
+def _unknown_option(argument: str | None) -> InvalidOption:
+    return InvalidOption(argument, "", unknown=True)
+
+
+class OptionSpec(dict[str, "Callable[[str], object]"]):
+    """A directive's options; an unknown name converts to an :class:`InvalidOption` as well.
+
+    docutils reports an unknown option and drops the directive; myst-parser warns and runs the
+    directive without it, so a misspelt ``:stauts:`` would list every entry. Both parsers look
+    the converter up by name, so the directive reports the unknown name itself
+    (:func:`option_error`).
+    """
+
+    def __missing__(self, name: str) -> Callable[[str | None], InvalidOption]:
+        return _unknown_option
 
 
 def _reported_in_run(converter: Callable[..., object]) -> Callable[[str], object]:
@@ -180,40 +199,59 @@ def _reported_in_run(converter: Callable[..., object]) -> Callable[[str], object
     return convert
 
 
+def option_error(directive: SphinxDirective) -> nodes.system_message | None:
+    """The error for *directive*'s first :class:`InvalidOption`, worded as docutils words it.
+
+    ``None`` when every option is valid.
+    """
+    for name, value in directive.options.items():
+        if not isinstance(value, InvalidOption):
+            continue
+        if value.unknown:
+            message = f'Error in "{directive.name}" directive:\nunknown option: "{name}".'
+        else:
+            message = (
+                f'Error in "{directive.name}" directive:\n'
+                f'invalid option value: (option: "{name}"; value: {value.argument!r})\n'
+                f"{value.message}."
+            )
+        block = nodes.literal_block(directive.block_text, directive.block_text)
+        error: nodes.system_message = directive.reporter.error(
+            message, block, line=directive.lineno
+        )
+        return error
+    return None
+
+
 class AwsErrorTable(SphinxDirective):
     """``.. aws-error-table:: [caption]``: a table of catalogue entries."""
 
     optional_arguments = 1
     final_argument_whitespace = True
     has_content = False
-    option_spec: ClassVar[dict[str, Callable[[str], object]]] = {
-        "status": _reported_in_run(status_option),
-        "codes": _reported_in_run(patterns_option),
-        "exclude": _reported_in_run(exclude_option),
-        "tags": _reported_in_run(tags_option),
-        "sort": _reported_in_run(sort_option),
-        "columns": _reported_in_run(columns_option),
-        "header": _reported_in_run(header_option),
-        "widths": _reported_in_run(widths_option),
-        "class": _reported_in_run(directives.class_option),
-        "name": directives.unchanged,
-        "group-by": _reported_in_run(group_option),
-        "no-index": directives.flag,
-        "noindex": directives.flag,
-    }
+    option_spec: ClassVar[dict[str, Callable[[str], object]]] = OptionSpec(
+        {
+            "status": _reported_in_run(status_option),
+            "codes": _reported_in_run(patterns_option),
+            "exclude": _reported_in_run(exclude_option),
+            "tags": _reported_in_run(tags_option),
+            "sort": _reported_in_run(sort_option),
+            "columns": _reported_in_run(columns_option),
+            "header": _reported_in_run(header_option),
+            "widths": _reported_in_run(widths_option),
+            "class": _reported_in_run(directives.class_option),
+            "name": directives.unchanged,
+            "group-by": _reported_in_run(group_option),
+            "no-index": directives.flag,
+            "noindex": directives.flag,
+        }
+    )
 
     def run(self) -> list[nodes.Node]:
         """Select, sort and render the entries."""
-        for name, value in self.options.items():
-            if isinstance(value, InvalidOption):
-                # the error docutils reports for a converter's ValueError, with the block
-                message = (
-                    f'Error in "{self.name}" directive:\n'
-                    f'invalid option value: (option: "{name}"; value: {value.argument!r})\n'
-                    f"{value.message}."
-                )
-                block = nodes.literal_block(self.block_text, self.block_text)
-                return [self.reporter.error(message, block, line=self.lineno)]
+        invalid = option_error(self)
+        if invalid is not None:
+            return [invalid]
         columns: list[str] = self.options.get("columns", list(DEFAULT_COLUMNS))
         headers: list[str] = self.options.get("header", [column_header(c) for c in columns])
         if len(headers) != len(columns):
@@ -348,6 +386,7 @@ class AwsErrorTable(SphinxDirective):
         sep = "" if "booktabs" in style or "borderless" in style else "|"
         spec = addnodes.tabular_col_spec()
         spec["spec"] = sep + sep.join(rf"\X{{{w}}}{{{total}}}" for w in weights) + sep
+        spec["awserr-default"] = True  # a page's own tabularcolumns before the table wins
         return [spec]
 
     def _table(

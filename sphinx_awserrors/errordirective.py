@@ -16,6 +16,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_awserrors import buildstate
 from sphinx_awserrors._logging import warn
+from sphinx_awserrors.directive import OptionSpec, option_error
 from sphinx_awserrors.domain import AwsDomain, anchor_id, did_you_mean
 from sphinx_awserrors.locale import __
 from sphinx_awserrors.render import description_nodes
@@ -37,14 +38,19 @@ class AwsErrorDirective(SphinxDirective):
     required_arguments = 1
     final_argument_whitespace = True  # a code with a space, or a typo, is one (unknown) code
     has_content = True
-    option_spec: ClassVar[dict[str, Callable[[str], object]]] = {
-        "no-index": directives.flag,
-        "noindex": directives.flag,
-    }
+    option_spec: ClassVar[dict[str, Callable[[str], object]]] = OptionSpec(
+        {
+            "no-index": directives.flag,
+            "noindex": directives.flag,
+        }
+    )
 
     def run(self) -> list[Node]:
         """Render the header and body; record the code with the ``aws`` domain."""
-        code = self.arguments[0].strip()
+        invalid = option_error(self)
+        if invalid is not None:  # a misspelt :no-index: must not make the section a target
+            return [invalid]
+        code = " ".join(self.arguments[0].split())  # as a reference to it is read
         docname = self.env.docname
         buildstate.note_renders_entries(self.env, docname, [code])
         catalogue = buildstate.get_catalogue(self.env)

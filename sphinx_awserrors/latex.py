@@ -1,10 +1,11 @@
-"""LaTeX output: let long error codes break between their words.
+"""LaTeX output: let long error codes break between their words; keep a page's column spec.
 
 TeX never breaks inside a word, and a code such as ``IllegalVersioningConfigurationException``
 is one word: in a table cell it runs over the next column. Before the LaTeX writer sees the
-document, each long code (a literal the extension wrote, or any literal that is one PascalCase
-identifier) gets a permitted break (``\\allowbreak``) at its word boundaries; no hyphen is
-printed, so the code reads unchanged where it fits.
+document, each long code (a literal the extension wrote, the code that heads an ``aws-error``
+section, or any literal that is one PascalCase identifier) gets a permitted break
+(``\\allowbreak``) at its word boundaries; no hyphen is printed, so the code reads unchanged
+where it fits.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 if TYPE_CHECKING:
@@ -37,7 +39,7 @@ def code_parts(code: str) -> list[str]:
 PASCAL_CASE = re.compile(r"[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*")
 
 
-def _is_code_literal(node: nodes.literal) -> bool:
+def _is_code_literal(node: nodes.TextElement) -> bool:
     classes = set(node["classes"])
     if "awserr-code" in classes or {"aws", "aws-err"} <= classes:
         return True
@@ -51,7 +53,16 @@ class BreakableCodes(SphinxPostTransform):
     formats = ("latex",)
 
     def run(self, **kwargs: Any) -> None:
-        for literal in list(self.document.findall(nodes.literal)):
+        # literals, and the code at the head of an ``aws-error`` section
+        codes: list[nodes.TextElement] = [
+            *self.document.findall(nodes.literal),
+            *(
+                name
+                for name in self.document.findall(addnodes.desc_name)
+                if "awserr-code" in name["classes"]
+            ),
+        ]
+        for literal in codes:
             if len(literal.children) != 1 or not isinstance(literal[0], nodes.Text):
                 continue
             text = literal.astext()
@@ -67,6 +78,48 @@ class BreakableCodes(SphinxPostTransform):
             literal.extend(children)
 
 
+def _page_spec_before(node: nodes.Element) -> addnodes.tabular_col_spec | None:
+    """The page's own ``tabularcolumns`` right before *node*, if any."""
+    parent = node.parent
+    if parent is None:
+        return None
+    position = parent.index(node)
+    previous = parent[position - 1] if position > 0 else None
+    if isinstance(previous, addnodes.tabular_col_spec) and not previous.get("awserr-default"):
+        return previous
+    return None
+
+
+class PageColumnSpec(SphinxPostTransform):
+    """A ``.. tabularcolumns::`` right before an ``aws-error-table`` wins over the table's own.
+
+    The table puts its column specification right before itself, after the page's, where
+    the LaTeX writer would take the table's and silently drop the page's. Before a grouped
+    table, the page's specification applies to each of its tables.
+    """
+
+    default_priority = 400
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        for spec in list(self.document.findall(addnodes.tabular_col_spec)):
+            parent = spec.parent
+            if not spec.get("awserr-default") or parent is None:
+                continue
+            page_spec = _page_spec_before(spec)
+            if page_spec is not None:
+                parent.remove(spec)
+                continue
+            if parent.index(spec) == 0 and "awserr-groups" in parent.get("classes", ()):
+                page_spec = _page_spec_before(parent)
+                if page_spec is not None:
+                    for own in parent.findall(addnodes.tabular_col_spec):
+                        own["spec"] = page_spec["spec"]
+                    if page_spec.parent is not None:
+                        page_spec.parent.remove(page_spec)
+
+
 def setup_latex(app: Sphinx) -> None:
-    """Register the LaTeX post-transform."""
+    """Register the LaTeX post-transforms."""
     app.add_post_transform(BreakableCodes)
+    app.add_post_transform(PageColumnSpec)

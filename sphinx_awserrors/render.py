@@ -168,6 +168,11 @@ def _page_only(node: nodes.Node) -> str | None:
             "%s is a footnote reference, which a catalogue description cannot use (footnotes "
             "belong to a page); shown as plain text"
         ) % (node.rawsource or node.astext())
+    if isinstance(node, nodes.target) and node.get("names") and not node.get("refuri"):
+        return __(
+            "%s is an inline target, which a catalogue description cannot define (targets "
+            "belong to a page, and a description is shown on many); shown as plain text"
+        ) % (node.rawsource or f"_`{node.astext()}`")
     if (
         isinstance(node, nodes.reference)
         and "refuri" not in node
@@ -182,6 +187,20 @@ def _page_only(node: nodes.Node) -> str | None:
     return None
 
 
+def _from_root(node: nodes.Element) -> None:
+    """Make a relative ``:doc:`` or ``:download:`` target relative to the source directory.
+
+    Sphinx resolves them relative to the page; a description is shown on many pages, so the
+    same description would name another document (or file) on a page in a subdirectory.
+    """
+    is_doc = node.get("refdomain") == "std" and node.get("reftype") == "doc"
+    if not (is_doc or isinstance(node, addnodes.download_reference)):
+        return
+    target = str(node.get("reftarget", ""))
+    if target and not target.startswith("/"):
+        node["reftarget"] = "/" + target
+
+
 def _resolvable(
     parsed: Sequence[nodes.Node], document: nodes.document, report: Callable[[str], None]
 ) -> list[nodes.Node]:
@@ -189,14 +208,17 @@ def _resolvable(
 
     docutils' ``problematic`` nodes (which link to dropped messages) become their text; page
     references (:func:`_page_only`) are reported through *report* and become their text; the
-    indirect targets of embedded aliases (``text <alias_>``) are dropped.
+    targets of embedded aliases and URIs (``text <alias_>``, ``text <https://...>``) are dropped,
+    so a description names no target of the page.
     """
     result: list[nodes.Node] = []
     for node in parsed:
         if isinstance(node, nodes.problematic):
             result.append(nodes.Text(node.astext()))
             continue
-        if isinstance(node, nodes.target) and node.get("refname"):
+        if isinstance(node, nodes.target) and (node.get("refname") or node.get("refuri")):
+            # the target of an embedded alias or URI (`text <https://...>`_) would name the
+            # page's target: two descriptions (or the page) with the same text would clash
             _forget(document, node)
             continue
         reason = _page_only(node)
@@ -207,6 +229,8 @@ def _resolvable(
                 _forget(document, inner)
             result.append(nodes.Text(node.astext()))
             continue
+        if isinstance(node, (addnodes.pending_xref, addnodes.download_reference)):
+            _from_root(node)
         if isinstance(node, nodes.Element) and node.children:
             children = _resolvable(node.children, document, report)
             node.children = []
@@ -247,10 +271,14 @@ def _parse(
     # Newer docutils take the reporter from the document: lend ours for the parse.
     page_reporter = document.reporter
     document.reporter = reporter
+    # A target the description defines (`text <https://...>`_, _`inline`) gets an id but no
+    # name of the page: registered, it would clash with the page's own target of that name.
+    document.note_explicit_target = document.set_id  # type: ignore[method-assign,assignment]
     try:
         parsed, _messages = inliner.parse(text, line or 0, state, scratch)
     finally:
         document.reporter = page_reporter
+        del document.note_explicit_target
     return _resolvable(parsed, document, warn_here)
 
 

@@ -77,6 +77,15 @@ class AwsErrorRole(XRefRole):
         """Build the pending cross-reference (or the plain literal for ``!``)."""
         self.refdomain, self.reftype = "aws", "err"
         self.classes = ["xref", "aws", "aws-err"]
+        code = self.target if self.has_explicit_title else self.target.removeprefix("!")
+        if not code.strip():
+            warn(
+                __("no error code in %s; write the code, as in :awserr:`NoSuchKey`") % self.rawtext,
+                "ref",
+                self.get_location(),
+            )
+            text = self.title.removeprefix("!") if self.has_explicit_title else self.rawtext
+            return [nodes.inline(self.rawtext, text, classes=self.classes)], []
         if self.disabled:
             if self.has_explicit_title:  # `!title <Code>` shows the title, as prose
                 text = self.title.removeprefix("!")

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+import shutil
+from io import StringIO
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from docutils import nodes
+from sphinx import addnodes
 
 from sphinx_awserrors.directive import AwsErrorTable, InvalidOption
 from sphinx_awserrors.domain import anchor_id
+from sphinx_awserrors.render import awserr_description
 from sphinx_awserrors.statusfilter import StatusFilter
 
 if TYPE_CHECKING:
-    from io import StringIO
+    from pathlib import Path
 
     from sphinx.testing.util import SphinxTestApp
 
@@ -130,7 +134,7 @@ def test_reference_to_a_code_shown_only_with_no_index(
         "aws-error directive shows it"
     ) in messages
     domain = app.env.get_domain("aws")
-    assert domain.hidden_codes() == {"Excerpt", "ExcerptDirective"}  # type: ignore[attr-defined]
+    assert domain.hidden_codes() == {"Excerpt", "ExcerptDirective", "Two Words"}  # type: ignore[attr-defined]
     assert "Excerpt" not in domain.canonical  # type: ignore[attr-defined]
 
 
@@ -167,8 +171,146 @@ def test_aws_error_takes_a_code_with_spaces(app: SphinxTestApp, warning: StringI
     assert "A code with a space." in html
     canonical = app.env.get_domain("aws").canonical  # type: ignore[attr-defined]
     assert canonical["Two Words"].node_id == "awserr-two-words"
+    # an argument over two lines is the same code (whitespace as in a reference)
+    assert 'id="awserr-two-words-1"' in html
+    assert "unknown code 'Two" not in messages
     # words after a code are part of it: an unknown code, with the suggestion
     assert (
         "index.rst:21: WARNING: aws-error: unknown code 'DSecure extra'; did you mean DSecure "
         "or 3DSecure? [awserrors.directive]"
     ) in messages
+
+
+@pytest.mark.parametrize("builder", ["html", "latex"])
+def test_relative_doc_and_download_in_a_description_name_the_same_on_every_page(
+    make_app: Any, rootdir: Path, tmp_path: Path, builder: str
+) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-qa-a-description", srcdir)
+    warning = StringIO()
+    app = make_app(builder, srcdir=srcdir, warning=warning, freshenv=True)
+    app.build()
+    messages = warning.getvalue()
+    assert "unknown document" not in messages
+    assert "not readable" not in messages
+    for docname in ("index", "sub/page"):
+        doctree = app.env.get_and_resolve_doctree(docname, app.builder)
+        for description in doctree.findall(awserr_description):
+            links = [ref.astext() for ref in description.findall(nodes.reference)]
+            assert links == ["Guide", "the guide", "Guide", "errors.yaml"]
+            downloads = list(description.findall(addnodes.download_reference))
+            assert len(downloads) == 1
+            assert downloads[0].get("filename")
+    if builder == "html":
+        page = (app.outdir / "sub" / "page.html").read_text(encoding="utf-8")
+        assert 'See <a class="reference internal" href="../guide.html"><span class="doc">' in page
+        assert 'href="../_downloads/' in page
+
+
+@pytest.mark.sphinx("html", testroot="qa-a-targets", freshenv=True)
+def test_descriptions_define_no_target_of_the_page(app: SphinxTestApp, warning: StringIO) -> None:
+    app.build()
+    messages = warning.getvalue()
+    # two descriptions and the page use the same link text: no clash, each link keeps its URI
+    assert "Duplicate" not in messages
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert html.count('href="https://example.com/a"') == 2
+    assert html.count('href="https://example.com/b"') == 2
+    assert 'The page’s own <a class="reference external" href="https://page.example/">' in html
+    doctree = app.env.get_doctree("index")
+    assert "the guide" in doctree.nameids
+    assert doctree.ids[doctree.nameids["the guide"]].get("refuri") == "https://page.example/"
+    # an inline target would be defined once per table: reported once, shown as text
+    assert messages.count("is an inline target") == 1
+    assert re.search(
+        r"errors\.yaml:10: WARNING: description of Inline: _`inline target` is an inline target, "
+        r"which a catalogue description cannot define .*; shown as plain text "
+        r"\[awserrors\.description\]",
+        messages,
+    )
+    assert html.count("An inline target here.") == 2
+    # the page's own target of that name is untouched (it was marked a duplicate, and broken)
+    assert "Duplicate" not in messages
+    assert "undefined label" not in messages
+    section_id = doctree.nameids["inline target"]
+    assert isinstance(doctree.ids[section_id], nodes.section)
+    assert html.count(f'href="#{section_id}"') == 2
+
+
+@pytest.mark.sphinx("html", testroot="qa-a-targets", freshenv=True)
+def test_a_reference_without_a_code_is_a_warning(app: SphinxTestApp, warning: StringIO) -> None:
+    app.build()
+    messages = warning.getvalue()
+    for rawtext in (":awserr:`!`", ":awserr:`title <>`", ":aws:err:`!t < >`"):
+        assert (
+            f"index.rst:18: WARNING: no error code in {rawtext}; write the code, as in "
+            ":awserr:`NoSuchKey` [awserrors.ref]"
+        ) in messages
+    assert "unknown AWS error code ''" not in messages
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert (
+        'Empty: <span class="xref aws aws-err">:awserr:`!`</span>, '
+        '<span class="xref aws aws-err">title</span>, <span class="xref aws aws-err">t</span>.'
+    ) in html
+
+
+@pytest.mark.sphinx("html", testroot="qa-a-myst-options", freshenv=True)
+def test_unknown_option_is_an_error_on_both_parsers(app: SphinxTestApp, warning: StringIO) -> None:
+    app.build()
+    messages = warning.getvalue()
+    # myst-parser would warn, drop the option and list every entry
+    assert re.search(
+        r'index\.md(\.rst)?:24: ERROR: Error in "aws-error-table" directive:\n'
+        r'unknown option: "stauts"\.\n',
+        messages,
+    )
+    assert "Unknown option key" not in messages
+    assert _table_codes(app, "index") == [["SlowDown"]]
+    # on an RST page, docutils' own message, as before
+    assert (
+        'page.rst:11: ERROR: Error in "aws-error-table" directive:\nunknown option: "stauts".\n\n'
+        ".. aws-error-table::\n   :stauts: 4xx [docutils]"
+    ) in messages
+    assert _table_codes(app, "page") == []
+    # the options are still a mapping of the known names
+    assert "stauts" not in AwsErrorTable.option_spec
+    assert sorted(AwsErrorTable.option_spec)[:3] == ["class", "codes", "columns"]
+
+
+@pytest.mark.sphinx("latex", testroot="qa-a-anchors", freshenv=True)
+def test_a_long_code_heading_an_aws_error_section_may_break_in_latex(app: SphinxTestApp) -> None:
+    app.build()
+    tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
+    heading = "\\sphinxbfcode{\\sphinxupquote{Excerpt\\allowbreak{}Directive}}"
+    assert heading in tex
+
+
+@pytest.mark.sphinx("html", testroot="qa-a-myst-options", freshenv=True)
+def test_aws_error_with_an_unknown_option_on_a_myst_page(
+    app: SphinxTestApp, warning: StringIO
+) -> None:
+    app.build()
+    messages = warning.getvalue()
+    assert re.search(
+        r'index\.md(\.rst)?:28: ERROR: Error in "aws-error" directive:\nunknown option: "noindx"\.',
+        messages,
+    )
+    # myst-parser would drop the option: the section would render and be the code's target
+    doctree = app.env.get_doctree("index")
+    assert not list(doctree.findall(addnodes.desc))
+    assert "NoSuchKey" not in app.env.get_domain("aws").canonical  # type: ignore[attr-defined]
+
+
+@pytest.mark.sphinx("latex", testroot="qa-a-colspec", freshenv=True)
+def test_a_tabularcolumns_before_the_table_wins(app: SphinxTestApp, warning: StringIO) -> None:
+    app.build()
+    tex = (app.outdir / "colspec.tex").read_text(encoding="utf-8")
+    specs = re.findall(r"\\begin\{longtable\}(\{.*\})", tex)
+    # the page's, the table's own, then the page's for each table of the group
+    assert specs == [
+        "{|p{3cm}|p{8cm}|l|}",
+        "{\\X{30}{95}\\X{55}{95}\\X{10}{95}}",
+        "{|l|l|l|}",
+        "{|l|l|l|}",
+    ]
+    assert warning.getvalue() == ""
