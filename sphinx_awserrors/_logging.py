@@ -7,12 +7,15 @@ Check findings use the check's name as the subtype.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from sphinx.util import logging
 
 if TYPE_CHECKING:
     from docutils.nodes import Node
+    from sphinx.application import Sphinx
 
 WARNING_TYPE: Final = "awserrors"
 
@@ -48,3 +51,21 @@ def error(
 ) -> None:
     """Emit one Sphinx error (a warning that reads as an error) of type ``awserrors``."""
     logger.error(message, type=WARNING_TYPE, subtype=subtype, location=location)
+
+
+def config_location(app: Sphinx, name: str) -> str | None:
+    """Where *name* is set in ``conf.py``, as ``path:line``, for a warning about its value.
+
+    The last top-level assignment wins, as when Python runs the file; ``None`` when the value
+    does not come from ``conf.py`` (a default, or ``-D`` on the command line).
+    """
+    if name in app.config.overrides or not app.confdir:
+        return None
+    conf_py = Path(app.confdir, "conf.py")
+    try:
+        lines = conf_py.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    assignment = re.compile(rf"{re.escape(name)}\s*(?::[^=]*)?(?:\+|\|)?=(?!=)")
+    found = [number for number, line in enumerate(lines, 1) if assignment.match(line)]
+    return f"{conf_py}:{found[-1]}" if found else str(conf_py)

@@ -216,7 +216,7 @@ def option_error(directive: SphinxDirective) -> nodes.system_message | None:
                 f"{value.message}."
             )
         block = nodes.literal_block(directive.block_text, directive.block_text)
-        error: nodes.system_message = directive.reporter.error(
+        error: nodes.system_message = directive.state_machine.reporter.error(
             message, block, line=directive.lineno
         )
         return error

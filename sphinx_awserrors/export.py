@@ -26,7 +26,7 @@ from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.errors import ExtensionError
 
 from sphinx_awserrors import buildstate
-from sphinx_awserrors._logging import warn
+from sphinx_awserrors._logging import config_location, warn
 from sphinx_awserrors.exporters import to_json
 
 if TYPE_CHECKING:
@@ -57,6 +57,7 @@ def export_path(app: Sphinx) -> PurePosixPath | None:
             f"awserrors_json_export must be a path relative to the output directory, "
             f"not {value!r}; the JSON export is skipped",
             "config",
+            config_location(app, "awserrors_json_export"),
         )
         return None
     path = PurePosixPath(posixpath.normpath(value.replace("\\", "/")))
@@ -65,6 +66,7 @@ def export_path(app: Sphinx) -> PurePosixPath | None:
             f"awserrors_json_export must be a file path inside the output directory, "
             f"not {value!r}; the JSON export is skipped",
             "config",
+            config_location(app, "awserrors_json_export"),
         )
         return None
     # the JSON written over a page or an index of the build would destroy it, silently
@@ -73,6 +75,7 @@ def export_path(app: Sphinx) -> PurePosixPath | None:
             f"awserrors_json_export {value!r} names a file the HTML builder writes itself; "
             "the JSON export is skipped",
             "config",
+            config_location(app, "awserrors_json_export"),
         )
         return None
     return path
@@ -155,6 +158,23 @@ def _up_to_date(stamp: Path, key: str, target: Path) -> bool:
     }
 
 
+def _ours_to_replace(target: Path) -> bool:
+    """Whether *target* is absent or an earlier JSON export, so writing it destroys nothing.
+
+    By the end of the build the static files are in place: a path such as
+    ``_static/awserrors.css`` would silently replace one of them.
+    """
+    try:
+        with target.open("rb") as file:
+            head = file.read(16)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return True  # a directory or an unreadable file: writing reports the real problem
+    # what to_json writes: an object whose first key is "errors"
+    return head.replace(b"\n", b"").replace(b" ", b"").startswith(b'{"errors"')
+
+
 def _record(stamp: Path, key: str, target: Path) -> None:
     stat = target.stat()
     record = {"key": key, "target": str(target), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
@@ -174,6 +194,15 @@ def write_json_export(app: Sphinx, exception: BaseException | None) -> None:
     key = _export_key(app, relative)
     if _up_to_date(stamp, key, target):
         return  # made from the same data and untouched since: nothing to do
+    if not _ours_to_replace(target):
+        warn(
+            f"awserrors_json_export {str(relative)!r} names a file the build already wrote "
+            "(a static file or another output), which the JSON would replace; "
+            "the JSON export is skipped",
+            "config",
+            config_location(app, "awserrors_json_export"),
+        )
+        return
     catalogue = buildstate.get_catalogue(app.env)
     urls = documented_urls(app, str(relative.parent) if relative.parent.parts else "")
     text = to_json(catalogue, urls=urls)

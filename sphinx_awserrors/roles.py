@@ -19,7 +19,7 @@ from sphinx import addnodes
 from sphinx.roles import XRefRole
 
 from sphinx_awserrors import buildstate
-from sphinx_awserrors._logging import warn
+from sphinx_awserrors._logging import config_location, warn
 from sphinx_awserrors.domain import AwsDomain, did_you_mean, tooltip
 from sphinx_awserrors.locale import __, class_title
 from sphinx_awserrors.statusfilter import reason_phrase, status_class
@@ -228,6 +228,7 @@ def resolve_fallback(
                 )
                 % template,
                 "config",
+                config_location(app, "awserrors_external_url"),
                 once=True,
             )
         else:

@@ -221,3 +221,49 @@ def test_parallel_equals_serial(make_app: Any, rootdir: Path, tmp_path: Path) ->
         outputs.append((Path(app.outdir) / "_static" / "awserrors.json").read_bytes())
     assert outputs[0] == outputs[1]
     assert json.loads(outputs[0])["errors"][0]["code"] == "NoSuchKey"
+
+
+def test_html_path_of_a_static_file_warns_at_conf_py(
+    make_app: Any, rootdir: Path, tmp_path: Path
+) -> None:
+    # the extension's own stylesheet is in place by the end of the build: it was replaced
+    srcdir = tmp_path / "src"
+    _copy_root(rootdir / "test-export", srcdir)
+    conf_py = srcdir / "conf.py"
+    lines = conf_py.read_text(encoding="utf-8").splitlines()
+    conf_py.write_text(
+        "\n".join([*lines, 'awserrors_json_export = "_static/awserrors.css"']) + "\n",
+        encoding="utf-8",
+    )
+    warnings = io.StringIO()
+    app = make_app("html", srcdir=srcdir, warning=warnings)
+    app.build()
+    text = re.sub(r"\x1b\[[0-9;]*m", "", warnings.getvalue())
+    assert (
+        f"{conf_py}:{len(lines) + 1}: WARNING: awserrors_json_export '_static/awserrors.css' "
+        "names a file the build already wrote (a static file or another output), which the JSON "
+        "would replace; the JSON export is skipped"
+    ) in text
+    css = (Path(app.outdir) / "_static" / "awserrors.css").read_text(encoding="utf-8")
+    assert not css.lstrip().startswith("{")
+
+
+def test_an_earlier_export_is_replaced_without_its_record(
+    make_app: Any, rootdir: Path, tmp_path: Path
+) -> None:
+    # with the doctrees gone, the JSON left in the output is still recognised as the export's
+    srcdir = tmp_path / "src"
+    _copy_root(rootdir / "test-export", srcdir)
+    make_app("html", srcdir=srcdir).build()
+    catalogue = srcdir / "errors.yaml"
+    text = catalogue.read_text(encoding="utf-8")
+    description = re.search(r"description: (.+)", text)
+    assert description is not None
+    catalogue.write_text(text.replace(description.group(1), "Edited since."), encoding="utf-8")
+    shutil.rmtree(srcdir / "_build" / "doctrees")
+    warnings = io.StringIO()
+    app = make_app("html", srcdir=srcdir, warning=warnings, freshenv=True)
+    app.build()
+    assert "already wrote" not in warnings.getvalue()
+    descriptions = [e["description"] for e in _json(app)["errors"]]
+    assert "Edited since." in descriptions

@@ -22,6 +22,11 @@ if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
 
 
+def _plain(text: str) -> str:
+    """*text* without colour codes (the test app colours its warnings on some versions)."""
+    return re.sub(r"\x1b\[[0-9;]*m", "", text)
+
+
 def _table_codes(app: SphinxTestApp, docname: str) -> list[list[str]]:
     doctree = app.env.get_doctree(docname)
     return [
@@ -33,7 +38,7 @@ def _table_codes(app: SphinxTestApp, docname: str) -> list[list[str]]:
 @pytest.mark.sphinx("html", testroot="qa-a-myst-options", freshenv=True)
 def test_bad_option_on_a_myst_page_renders_no_table(app: SphinxTestApp, warning: StringIO) -> None:
     app.build()
-    messages = warning.getvalue()
+    messages = _plain(warning.getvalue())
     # myst-parser would drop the bad option and list every entry; only the good table is left
     assert _table_codes(app, "index") == [["SlowDown"]]
     assert re.search(
@@ -62,7 +67,7 @@ def test_bad_option_on_an_rst_page_is_reported_as_docutils_does(
     app: SphinxTestApp, warning: StringIO
 ) -> None:
     app.build()
-    messages = warning.getvalue()
+    messages = _plain(warning.getvalue())
     assert _table_codes(app, "page") == []
     # the message, then the directive's text, as docutils reports a converter's ValueError
     assert (
@@ -70,7 +75,7 @@ def test_bad_option_on_an_rst_page_is_reported_as_docutils_does(
         "invalid option value: (option: \"status\"; value: '4xy')\n"
         "invalid status filter term '4xy'; allowed: "
     ) in messages
-    assert ".. aws-error-table::\n   :status: 4xy [docutils]" in messages
+    assert re.search(r"\.\. aws-error-table::\n   :status: 4xy( \[docutils\])?\n", messages)
     assert re.search(
         r'page\.rst:7: ERROR: .*\n.*option: "exclude"; value: None\)\n'
         r":exclude: needs at least one value\.",
@@ -119,7 +124,7 @@ def test_reference_to_a_code_shown_only_with_no_index(
     app: SphinxTestApp, warning: StringIO
 ) -> None:
     app.build()
-    messages = warning.getvalue()
+    messages = _plain(warning.getvalue())
     for code in ("Excerpt", "ExcerptDirective"):
         assert (
             f"index.rst:16: WARNING: {code} is shown only where :no-index: is set "
@@ -143,7 +148,7 @@ def test_exclude_patterns_and_tags_that_match_nothing_are_warnings(
     app: SphinxTestApp, warning: StringIO
 ) -> None:
     app.build()
-    messages = warning.getvalue()
+    messages = _plain(warning.getvalue())
     assert (
         "index.rst:4: WARNING: aws-error-table: :exclude: pattern 'NoSuchKye' matches no code "
         "[awserrors.table]"
@@ -164,7 +169,7 @@ def test_exclude_patterns_and_tags_that_match_nothing_are_warnings(
 @pytest.mark.sphinx("html", testroot="qa-a-anchors", freshenv=True)
 def test_aws_error_takes_a_code_with_spaces(app: SphinxTestApp, warning: StringIO) -> None:
     app.build()
-    messages = warning.getvalue()
+    messages = _plain(warning.getvalue())
     assert "argument(s) allowed" not in messages
     html = (app.outdir / "index.html").read_text(encoding="utf-8")
     assert 'id="awserr-two-words"' in html
@@ -190,7 +195,7 @@ def test_relative_doc_and_download_in_a_description_name_the_same_on_every_page(
     warning = StringIO()
     app = make_app(builder, srcdir=srcdir, warning=warning, freshenv=True)
     app.build()
-    messages = warning.getvalue()
+    messages = _plain(warning.getvalue())
     assert "unknown document" not in messages
     assert "not readable" not in messages
     for docname in ("index", "sub/page"):
@@ -210,7 +215,7 @@ def test_relative_doc_and_download_in_a_description_name_the_same_on_every_page(
 @pytest.mark.sphinx("html", testroot="qa-a-targets", freshenv=True)
 def test_descriptions_define_no_target_of_the_page(app: SphinxTestApp, warning: StringIO) -> None:
     app.build()
-    messages = warning.getvalue()
+    messages = _plain(warning.getvalue())
     # two descriptions and the page use the same link text: no clash, each link keeps its URI
     assert "Duplicate" not in messages
     html = (app.outdir / "index.html").read_text(encoding="utf-8")
@@ -240,7 +245,7 @@ def test_descriptions_define_no_target_of_the_page(app: SphinxTestApp, warning: 
 @pytest.mark.sphinx("html", testroot="qa-a-targets", freshenv=True)
 def test_a_reference_without_a_code_is_a_warning(app: SphinxTestApp, warning: StringIO) -> None:
     app.build()
-    messages = warning.getvalue()
+    messages = _plain(warning.getvalue())
     for rawtext in (":awserr:`!`", ":awserr:`title <>`", ":aws:err:`!t < >`"):
         assert (
             f"index.rst:18: WARNING: no error code in {rawtext}; write the code, as in "
@@ -257,7 +262,7 @@ def test_a_reference_without_a_code_is_a_warning(app: SphinxTestApp, warning: St
 @pytest.mark.sphinx("html", testroot="qa-a-myst-options", freshenv=True)
 def test_unknown_option_is_an_error_on_both_parsers(app: SphinxTestApp, warning: StringIO) -> None:
     app.build()
-    messages = warning.getvalue()
+    messages = _plain(warning.getvalue())
     # myst-parser would warn, drop the option and list every entry
     assert re.search(
         r'index\.md(\.rst)?:24: ERROR: Error in "aws-error-table" directive:\n'
@@ -267,9 +272,10 @@ def test_unknown_option_is_an_error_on_both_parsers(app: SphinxTestApp, warning:
     assert "Unknown option key" not in messages
     assert _table_codes(app, "index") == [["SlowDown"]]
     # on an RST page, docutils' own message, as before
+    # Sphinx 7.2 gives docutils' messages no "[docutils]" type
     assert (
         'page.rst:11: ERROR: Error in "aws-error-table" directive:\nunknown option: "stauts".\n\n'
-        ".. aws-error-table::\n   :stauts: 4xx [docutils]"
+        ".. aws-error-table::\n   :stauts: 4xx"
     ) in messages
     assert _table_codes(app, "page") == []
     # the options are still a mapping of the known names
@@ -290,7 +296,7 @@ def test_aws_error_with_an_unknown_option_on_a_myst_page(
     app: SphinxTestApp, warning: StringIO
 ) -> None:
     app.build()
-    messages = warning.getvalue()
+    messages = _plain(warning.getvalue())
     assert re.search(
         r'index\.md(\.rst)?:28: ERROR: Error in "aws-error" directive:\nunknown option: "noindx"\.',
         messages,
