@@ -143,6 +143,10 @@ class Problem:
     line: int | None
     message: str
     fatal: bool = False
+    #: the code of the entry the problem is in, when it has one
+    code: str | None = None
+    #: ``code``, ``status`` or ``description`` when the problem is that field's
+    field: str | None = None
 
     def location(self) -> str:
         """``file:line`` (or just ``file``) for messages."""
@@ -684,11 +688,14 @@ def _entry(node: _Node, index: int, file: str, problems: list[Problem]) -> Error
     code_node = fields.get("code")
     code = code_node.value if code_node is not None and isinstance(code_node.value, str) else None
     label = f"entry {index} ({code})" if code else f"entry {index}"
+
+    def report(line: int | None, message: str, name: str | None = None) -> None:
+        field_name = name if name in REQUIRED_FIELDS else None
+        problems.append(Problem(file, line, message, code=code, field=field_name))
+
     ok = True
     for name, first, again in duplicates:
-        problems.append(
-            Problem(file, again, f"{label} gives {name!r} twice (first on line {first}); keep one")
-        )
+        report(again, f"{label} gives {name!r} twice (first on line {first}); keep one", name)
         ok = False
     suggested: set[str] = set()
     for name, line in unknown:
@@ -698,15 +705,13 @@ def _entry(node: _Node, index: int, file: str, problems: list[Problem]) -> Error
             hint = f"; did you mean {match[0]!r}?"
         else:
             hint = f" (allowed: {', '.join(FIELDS)})"
-        problems.append(Problem(file, line, f"{label} has an unknown key {name!r}{hint}"))
+        report(line, f"{label} has an unknown key {name!r}{hint}")
     values: dict[str, Any] = {}
     for name in REQUIRED_FIELDS:
         value_node = fields.get(name)
         if value_node is None:
             if name not in suggested:  # the unknown-key message already said it
-                problems.append(
-                    Problem(file, node.line, f"{label} has no {name!r}; {_REQUIRED_HINT[name]}")
-                )
+                report(node.line, f"{label} has no {name!r}; {_REQUIRED_HINT[name]}", name)
             ok = False
             continue
         if value_node.kind != "scalar":  # a list or mapping has no scalar value to judge
@@ -715,7 +720,7 @@ def _entry(node: _Node, index: int, file: str, problems: list[Problem]) -> Error
         else:
             message = _check_required(name, value_node.value)
         if message:
-            problems.append(Problem(file, value_node.line, f"{label}: {message}"))
+            report(value_node.line, f"{label}: {message}", name)
             ok = False
         else:
             values[name] = value_node.value
@@ -725,13 +730,10 @@ def _entry(node: _Node, index: int, file: str, problems: list[Problem]) -> Error
             continue
         items = _string_list(value_node)
         if items is None:
-            problems.append(
-                Problem(
-                    file,
-                    value_node.line,
-                    f"{label}: {name!r} must be a list of "
-                    f"non-empty strings, such as [{_LIST_EXAMPLE[name]}]; it is ignored",
-                )
+            report(
+                value_node.line,
+                f"{label}: {name!r} must be a list of "
+                f"non-empty strings, such as [{_LIST_EXAMPLE[name]}]; it is ignored",
             )
         else:
             values[name] = items

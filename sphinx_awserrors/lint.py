@@ -190,7 +190,11 @@ def list_checks(out: TextIO) -> None:
 def _loader_findings(problems: Iterable[Problem]) -> list[Finding]:
     from sphinx_awserrors.checks.registry import Finding
 
-    return [Finding(p.file, p.line, LOADER_CHECK, p.message) for p in problems if not p.fatal]
+    return [
+        Finding(p.file, p.line, LOADER_CHECK, p.message, code=p.code, field=p.field)
+        for p in problems
+        if not p.fatal
+    ]
 
 
 def lint(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -56,3 +57,30 @@ def test_bundled_named_by_its_path_and_by_name_is_read_once(
 ) -> None:
     assert main(["lint", "--select", "duplicate-code", "bundled", str(bundled_path())]) == 0
     assert capsys.readouterr().out == ""
+
+
+def test_json_gives_the_entry_and_field_of_a_loader_finding(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    Path("bad.yaml").write_text(
+        "errors:\n"
+        "  - code: SlowDown\n"
+        "    status: '503'\n"
+        "    description: Reduce your request rate\n"
+        "  - code: NoSuchKey\n"
+        "    status: 404\n"
+        "    description: The key does not exist\n"
+        "    owner: me\n"
+        "  - status: 404\n"
+        "    description: The bucket does not exist\n"
+        "erors: 1\n",
+        encoding="utf-8",
+    )
+    assert main(["lint", "--format", "json", "bad.yaml"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert [(d["line"], d["check"], d["code"], d["field"]) for d in data] == [
+        (3, "catalogue", "SlowDown", "status"),  # an entry's field
+        (8, "catalogue", "NoSuchKey", None),  # an entry's unknown key
+        (9, "catalogue", None, "code"),  # an entry without a code
+        (11, "catalogue", None, None),  # the file itself
+    ]
