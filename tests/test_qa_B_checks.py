@@ -86,3 +86,19 @@ def test_success_status_that_breaks_a_convention_is_reported_once() -> None:
 def test_success_status_is_silenced_by_the_entry() -> None:
     cat = catalogue(entry("Ok", status=200, ignore=("status",)))
     assert run_checks(cat, select=["status"]) == []
+
+
+# --- variant-spelling quotes the phrases as written -------------------------------------------
+
+
+def test_variant_keeps_the_case_of_both_forms() -> None:
+    cat = catalogue(
+        entry("MissingContentMD5", "The Content MD5 header is missing"),
+        entry("BadDigest", "The Content-MD5 header does not\n  match the body"),
+        entry("BadChecksum", "The checksum does not match the Content-MD5 header"),
+    )
+    found = run_checks(cat, select=["variant-spelling"])
+    assert [(f.code, f.word, f.suggestion) for f in found] == [
+        ("MissingContentMD5", "Content MD5", "Content-MD5")
+    ]
+    assert '"Content MD5" where it is "Content-MD5" in BadDigest (line 4)' in found[0].message
