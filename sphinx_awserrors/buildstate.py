@@ -20,9 +20,10 @@ texts of descriptions (tooltips, indices) are kept with the environment (:func:`
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 from sphinx_awserrors import __version__
@@ -179,17 +180,19 @@ def _warn_at(message: str, subtype: str, file: str, line: int | None) -> None:
 
 
 def _config_paths(value: object) -> str | list[str] | None:
-    """``awserrors_catalogue`` checked beyond what Sphinx's type check does."""
+    """``awserrors_catalogue`` checked beyond what Sphinx's type check does.
+
+    A path may be a string or a ``pathlib.Path`` (``Path(__file__).parent / "errors.yaml"``).
+    """
+    if isinstance(value, os.PathLike):
+        value = os.fspath(value)
     # an empty path or list names no file: without this it would silently load no entry
     if value is None or (isinstance(value, str) and value.strip()):
         return value
-    if (
-        isinstance(value, Sequence)
-        and not isinstance(value, str)
-        and value
-        and all(isinstance(item, str) and item.strip() for item in value)
-    ):
-        return list(value)
+    if isinstance(value, Sequence) and not isinstance(value, str) and value:
+        items = [os.fspath(item) if isinstance(item, os.PathLike) else item for item in value]
+        if all(isinstance(item, str) and item.strip() for item in items):
+            return items
     warn(
         f"awserrors_catalogue must be a path or a non-empty list of paths, not {value!r}; "
         "using the bundled catalogue",
@@ -322,7 +325,11 @@ def _merge(
 
 def setup_buildstate(app: Sphinx) -> None:
     """Register the extension's configuration values and the catalogue's build events."""
-    app.add_config_value("awserrors_catalogue", None, "", types=(str, list, tuple, type(None)))
+    # Sphinx compares exact types: name the concrete Path class of this platform too
+    path_types = (type(Path()), PurePath)
+    app.add_config_value(
+        "awserrors_catalogue", None, "", types=(str, *path_types, list, tuple, type(None))
+    )
     app.add_config_value("awserrors_checks", None, "", types=(list, tuple, type(None)))
     app.add_config_value("awserrors_spelling_words", [], "", types=(list, tuple))
     app.add_config_value("awserrors_external_url", None, "env", types=(str, type(None)))

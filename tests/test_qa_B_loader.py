@@ -194,3 +194,25 @@ def test_toml_inline_entry_without_a_code_points_at_its_own_line(tmp_path: Path)
         (4, "entry 3 has no 'code'; add the error code, such as code: NoSuchKey"),
         (5, "entry 4: 'code' must be a string, not an integer (5)"),
     ]
+
+
+# --- awserrors_catalogue given as pathlib.Path ----------------------------------------------
+
+
+@pytest.mark.parametrize("as_list", [False, True])
+def test_catalogue_setting_may_be_a_pathlib_path(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, as_list: bool
+) -> None:
+    # conf.py often writes Path(__file__).parent / "errors.yaml": it was rejected with
+    # "must be a path ... not PosixPath(...)" and the bundled catalogue was used instead
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-catalogue-incremental", src)
+    path = src / "errors.yaml"
+    value: object = ["bundled", path] if as_list else path
+    app = make_app("html", srcdir=src, confoverrides={"awserrors_catalogue": value})
+    app.build()
+    warnings = app._warning.getvalue()
+    assert "awserrors_catalogue" not in warnings, warnings
+    codes = buildstate.get_catalogue(app.env).codes
+    assert "SlowDown" in codes
+    assert ("AccessDenied" in codes) is as_list  # the bundled catalogue only when listed
