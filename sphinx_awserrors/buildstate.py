@@ -239,6 +239,16 @@ def _builder_inited(app: Sphinx) -> None:
     _run_checks(app, _state(env))
 
 
+def _names(value: object) -> list[str] | None:
+    """A list-of-names setting; one string (Sphinx warns about its type) is one name, not
+    a sequence of letters (``awserrors_checks = "spelling"`` was "unknown check 's'")."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return [value]
+    return list(value) if isinstance(value, Sequence | set | frozenset) else None
+
+
 def _run_checks(app: Sphinx, state: BuildState) -> None:
     """Run the checks over the project's own files, once per catalogue and settings."""
     bundled_only = all(f.bundled for f in state.files)
@@ -253,8 +263,8 @@ def _run_checks(app: Sphinx, state: BuildState) -> None:
         shared = settings.ProjectSettings()
     config = app.config
     chosen = shared.extended(
-        spelling_words=config.awserrors_spelling_words or (),
-        select=config.awserrors_checks,
+        spelling_words=_names(config.awserrors_spelling_words) or (),
+        select=_names(config.awserrors_checks),
     )
     try:  # names are checked even when there is nothing to run them on
         checks.select_checks(chosen.select, chosen.ignore)

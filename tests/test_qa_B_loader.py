@@ -216,3 +216,33 @@ def test_catalogue_setting_may_be_a_pathlib_path(
     codes = buildstate.get_catalogue(app.env).codes
     assert "SlowDown" in codes
     assert ("AccessDenied" in codes) is as_list  # the bundled catalogue only when listed
+
+
+# --- list-of-names settings given as one string -------------------------------------------
+
+
+def test_check_and_word_settings_given_as_one_string(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-catalogue-incremental", src)
+    write(
+        src / "errors.yaml",
+        """
+        errors:
+          - code: NoSuchKey
+            status: 400
+            description: The frobnicatr key does not exist
+        """,
+    )
+    app = make_app(
+        "html",
+        srcdir=src,
+        confoverrides={"awserrors_checks": "spelling", "awserrors_spelling_words": "frobnicatr"},
+    )
+    app.build()
+    warnings = app._warning.getvalue()
+    # Sphinx warns about the types; the extension reads each string as one name
+    assert "unknown check 's'" not in warnings
+    assert "[awserrors.status]" not in warnings  # only spelling runs
+    assert "frobnicatr" not in warnings  # the word is accepted
