@@ -826,6 +826,16 @@ def load_file(path: str | Path) -> tuple[list[ErrorEntry], list[Problem]]:
         return [], [Problem(name, None, "is a directory, not a catalogue file", fatal=True)]
     except OSError as exc:
         return [], [Problem(name, None, f"cannot read the file: {exc.strerror}", fatal=True)]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Windows PowerShell's `>` writes these
+        return [], [
+            Problem(
+                name,
+                1,
+                "not UTF-8 text: UTF-16 (the file starts with a UTF-16 byte-order mark); "
+                "save the file as UTF-8",
+                fatal=True,
+            )
+        ]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -246,3 +246,24 @@ def test_check_and_word_settings_given_as_one_string(
     assert "unknown check 's'" not in warnings
     assert "[awserrors.status]" not in warnings  # only spelling runs
     assert "frobnicatr" not in warnings  # the word is accepted
+
+
+# --- UTF-16 files --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_utf16_file_is_named_as_such(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "errors.yaml"
+    text = "errors:\n  - code: A\n    status: 404\n    description: d\n"
+    bom = "\ufeff" if encoding == "utf-16-be" else ""  # the utf-16 codec writes its own
+    path.write_bytes((bom + text).encode(encoding))
+    entries, problems = load_file(path)
+    assert entries == []
+    assert [(p.line, p.message, p.fatal) for p in problems] == [
+        (
+            1,
+            "not UTF-8 text: UTF-16 (the file starts with a UTF-16 byte-order mark); "
+            "save the file as UTF-8",
+            True,
+        )
+    ]
