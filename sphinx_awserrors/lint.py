@@ -269,6 +269,10 @@ def run_lint(args: argparse.Namespace) -> int:
         if not args.files:
             msg = "name at least one catalogue or .rst file"
             raise UsageError(msg)
+        if args.select is not None and not _names(args.select):
+            # an empty --select "$CHECKS" would otherwise run nothing and pass
+            msg = "--select names no check; name at least one (see --list-checks)"
+            raise UsageError(msg)
         findings, unreadable = lint(
             args.files,
             select=_names(args.select),

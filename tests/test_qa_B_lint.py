@@ -84,3 +84,29 @@ def test_json_gives_the_entry_and_field_of_a_loader_finding(
         (9, "catalogue", None, "code"),  # an entry without a code
         (11, "catalogue", None, None),  # the file itself
     ]
+
+
+@pytest.mark.parametrize("value", ["", ",", " , "])
+def test_empty_select_is_a_usage_error_not_a_clean_run(
+    value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Path("slips.yaml").write_text(
+        "errors:\n  - code: NoSuchKey\n    status: 400\n    description: The the key\n",
+        encoding="utf-8",
+    )
+    assert main(["lint", "--select", value, "slips.yaml"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        "sphinx-awserrors lint: error: --select names no check; "
+        "name at least one (see --list-checks)\n"
+    )
+
+
+def test_select_of_the_loader_findings_alone_is_allowed(capsys: pytest.CaptureFixture[str]) -> None:
+    Path("slips.yaml").write_text(
+        "errors:\n  - code: NoSuchKey\n    status: 400\n    description: The the key\n",
+        encoding="utf-8",
+    )
+    assert main(["lint", "--select", "catalogue", "slips.yaml"]) == 0
+    assert capsys.readouterr().out == ""
