@@ -267,3 +267,52 @@ def test_utf16_file_is_named_as_such(tmp_path: Path, encoding: str) -> None:
             True,
         )
     ]
+
+
+# --- line numbers after a string holding U+2028, U+2029 or NEL ------------------------------
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85"])
+@pytest.mark.parametrize(
+    ("suffix", "text"),
+    [
+        (
+            ".yaml",
+            'errors:\n  - code: A\n    status: 404\n    description: "a{c}b"\n'
+            "  - code: B\n    status: '404'\n    description: x\n",
+        ),
+        (
+            ".toml",
+            '[[errors]]\ncode = "A"\nstatus = 404\ndescription = "a{c}b"\n\n'
+            '[[errors]]\ncode = "B"\nstatus = "404"\ndescription = "x"\n',
+        ),
+        (
+            ".json",
+            '{{"errors": [\n{{"code": "A", "status": 404, "description": "a{c}b"}},\n'
+            '{{"code": "B",\n "status": "404", "description": "x"}}]}}\n',
+        ),
+    ],
+)
+def test_lines_count_only_line_ends(tmp_path: Path, char: str, suffix: str, text: str) -> None:
+    # YAML (and str.splitlines) also break lines at these characters; editors do not
+    path = tmp_path / f"errors{suffix}"
+    content = text.format(c=char)
+    path.write_text(content, encoding="utf-8")
+    entries, problems = load_file(path)
+    assert [e.code for e in entries] == ["A"]
+    expected = content.split("\n").index(
+        next(line for line in content.split("\n") if '"404"' in line or "'404'" in line)
+    )
+    assert [p.line for p in problems] == [expected + 1]
+    if not (suffix == ".yaml" and char == "\x85"):  # YAML folds a NEL in a string to a space
+        assert entries[0].description == f"a{char}b"
+
+
+def test_yaml_syntax_error_line_after_a_line_separator(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "errors.yaml",
+        'errors:\n  - code: A\n    status: 404\n    description: "a\u2028b"\n'
+        "  - code: B\n    status: [404\n    description: x\n",
+    )
+    _, problems = load_file(path)
+    assert [(p.line, p.fatal) for p in problems] == [(7, True)]
