@@ -211,7 +211,12 @@ def _load(env: BuildEnvironment, configured: object, base_dir: Path) -> LoadResu
         state.changed = False
         return None
     result = load_files(files, problems)
-    for problem in result.problems:
+    # in file order, and by line within a file, as lint prints them (the loader reports the
+    # top-level keys before the entries above them)
+    order = {
+        name: index for index, name in enumerate(dict.fromkeys(p.file for p in result.problems))
+    }
+    for problem in sorted(result.problems, key=lambda p: (order[p.file], p.line or 0)):
         _warn_at(problem.message, "catalogue", problem.file, problem.line)
     state.changed_codes = changed_codes(state.catalogue, result.catalogue) if state.loaded else None
     state.catalogue = result.catalogue

@@ -316,3 +316,27 @@ def test_yaml_syntax_error_line_after_a_line_separator(tmp_path: Path) -> None:
     )
     _, problems = load_file(path)
     assert [(p.line, p.fatal) for p in problems] == [(7, True)]
+
+
+def test_build_gives_the_loader_warnings_of_a_file_in_line_order(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-catalogue-incremental", src)
+    write(
+        src / "errors.yaml",
+        """
+        errors:
+          - code: NoSuchKey
+            status: 404
+            description: d
+            owner: me
+        erors: 1
+        """,
+    )
+    app = make_app("html", srcdir=src)
+    app.build()
+    lines = [
+        line for line in app._warning.getvalue().splitlines() if "[awserrors.catalogue]" in line
+    ]
+    assert [line.split(": WARNING")[0].rsplit(":", 1)[1] for line in lines] == ["5", "6"]
