@@ -102,3 +102,23 @@ def test_variant_keeps_the_case_of_both_forms() -> None:
         ("MissingContentMD5", "Content MD5", "Content-MD5")
     ]
     assert '"Content MD5" where it is "Content-MD5" in BadDigest (line 4)' in found[0].message
+
+
+# --- style: a description that starts with a lower-case header name ---------------------------
+
+
+@pytest.mark.parametrize("first", ["x-amz-acl", "x-amz-server-side-encryption", "x-goog-meta-a"])
+def test_description_starting_with_a_header_name_is_not_lower_case(first: str) -> None:
+    cat = catalogue(
+        *(entry(f"Error{i}", f"The request number {i} is not valid") for i in range(5)),
+        entry("InvalidHeader", f"{first} is not a valid header value here"),
+    )
+    assert run_checks(cat, select=["style"]) == []
+
+
+def test_description_starting_lower_case_is_still_found() -> None:
+    cat = catalogue(
+        *(entry(f"Error{i}", f"The request number {i} is not valid") for i in range(5)),
+        entry("InvalidHeader", "xml header is not valid here"),
+    )
+    assert [f.code for f in run_checks(cat, select=["style"])] == ["InvalidHeader"]
