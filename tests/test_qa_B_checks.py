@@ -122,3 +122,42 @@ def test_description_starting_lower_case_is_still_found() -> None:
         entry("InvalidHeader", "xml header is not valid here"),
     )
     assert [f.code for f in run_checks(cat, select=["style"])] == ["InvalidHeader"]
+
+
+# --- whitespace: a space missing after punctuation ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("description", "word", "suggestion"),
+    [
+        (
+            "The list was not in ascending order.Parts must be in order",
+            "order.Parts",
+            "order. Parts",
+        ),
+        ("The bucket,object pair is not valid", "bucket,object", "bucket, object"),
+        ("The upload was aborted;retry it", "aborted;retry", "aborted; retry"),
+    ],
+)
+def test_missing_space_after_punctuation(description: str, word: str, suggestion: str) -> None:
+    found = run_checks(catalogue(entry("InvalidPart", description)), select=["whitespace"])
+    assert [(f.word, f.suggestion) for f in found] == [(word, suggestion)]
+    mark = next(c for c in word if c in ".,;")
+    assert found[0].message == f'InvalidPart: no space after "{mark}" ("{word}"); add one'
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Use the endpoint s3.amazonaws.com or bucket.s3.us-east-1.amazonaws.com",
+        "The file name index.html is reserved",
+        "See https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html",
+        "The value of ``x-amz-meta.Key`` is not valid",
+        "Use e.g. SigV4, i.e. AWS4-HMAC-SHA256, in the request",
+        "The object size is 1,024 bytes; the limit is 5 TB. Split the object",
+        "Send it to user@example.Com instead",
+        "The version 2.Beta is not supported",
+    ],
+)
+def test_text_that_is_not_a_missing_space(description: str) -> None:
+    assert run_checks(catalogue(entry("InvalidPart", description)), select=["whitespace"]) == []
