@@ -106,7 +106,7 @@ def _text_findings(file: str, text: str, entries: Sequence[ErrorEntry]) -> Itera
 
 @check("whitespace", scope="text")
 def whitespace(ctx: CheckContext) -> Iterator[Finding]:
-    """Doubled or trailing spaces in descriptions, and trailing spaces in a legacy table."""
+    """Doubled, trailing or missing spaces in descriptions; trailing spaces in a legacy table."""
     for entry in ctx.catalogue:
         yield from _description_findings(entry)
     for file, text in ctx.texts.items():
