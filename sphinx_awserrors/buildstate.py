@@ -20,9 +20,10 @@ texts of descriptions (tooltips, indices) are kept with the environment (:func:`
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 from sphinx_awserrors import __version__
@@ -179,17 +180,19 @@ def _warn_at(message: str, subtype: str, file: str, line: int | None) -> None:
 
 
 def _config_paths(value: object) -> str | list[str] | None:
-    """``awserrors_catalogue`` checked beyond what Sphinx's type check does."""
+    """``awserrors_catalogue`` checked beyond what Sphinx's type check does.
+
+    A path may be a string or a ``pathlib.Path`` (``Path(__file__).parent / "errors.yaml"``).
+    """
+    if isinstance(value, os.PathLike):
+        value = os.fspath(value)
     # an empty path or list names no file: without this it would silently load no entry
     if value is None or (isinstance(value, str) and value.strip()):
         return value
-    if (
-        isinstance(value, Sequence)
-        and not isinstance(value, str)
-        and value
-        and all(isinstance(item, str) and item.strip() for item in value)
-    ):
-        return list(value)
+    if isinstance(value, Sequence) and not isinstance(value, str) and value:
+        items = [os.fspath(item) if isinstance(item, os.PathLike) else item for item in value]
+        if all(isinstance(item, str) and item.strip() for item in items):
+            return items
     warn(
         f"awserrors_catalogue must be a path or a non-empty list of paths, not {value!r}; "
         "using the bundled catalogue",
@@ -208,7 +211,12 @@ def _load(env: BuildEnvironment, configured: object, base_dir: Path) -> LoadResu
         state.changed = False
         return None
     result = load_files(files, problems)
-    for problem in result.problems:
+    # in file order, and by line within a file, as lint prints them (the loader reports the
+    # top-level keys before the entries above them)
+    order = {
+        name: index for index, name in enumerate(dict.fromkeys(p.file for p in result.problems))
+    }
+    for problem in sorted(result.problems, key=lambda p: (order[p.file], p.line or 0)):
         _warn_at(problem.message, "catalogue", problem.file, problem.line)
     state.changed_codes = changed_codes(state.catalogue, result.catalogue) if state.loaded else None
     state.catalogue = result.catalogue
@@ -236,6 +244,16 @@ def _builder_inited(app: Sphinx) -> None:
     _run_checks(app, _state(env))
 
 
+def _names(value: object) -> list[str] | None:
+    """A list-of-names setting; one string (Sphinx warns about its type) is one name, not
+    a sequence of letters (``awserrors_checks = "spelling"`` was "unknown check 's'")."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return [value]
+    return list(value) if isinstance(value, Sequence | set | frozenset) else None
+
+
 def _run_checks(app: Sphinx, state: BuildState) -> None:
     """Run the checks over the project's own files, once per catalogue and settings."""
     bundled_only = all(f.bundled for f in state.files)
@@ -250,8 +268,8 @@ def _run_checks(app: Sphinx, state: BuildState) -> None:
         shared = settings.ProjectSettings()
     config = app.config
     chosen = shared.extended(
-        spelling_words=config.awserrors_spelling_words or (),
-        select=config.awserrors_checks,
+        spelling_words=_names(config.awserrors_spelling_words) or (),
+        select=_names(config.awserrors_checks),
     )
     try:  # names are checked even when there is nothing to run them on
         checks.select_checks(chosen.select, chosen.ignore)
@@ -322,7 +340,11 @@ def _merge(
 
 def setup_buildstate(app: Sphinx) -> None:
     """Register the extension's configuration values and the catalogue's build events."""
-    app.add_config_value("awserrors_catalogue", None, "", types=(str, list, tuple, type(None)))
+    # Sphinx compares exact types: name the concrete Path class of this platform too
+    path_types = (type(Path()), PurePath)
+    app.add_config_value(
+        "awserrors_catalogue", None, "", types=(str, *path_types, list, tuple, type(None))
+    )
     app.add_config_value("awserrors_checks", None, "", types=(list, tuple, type(None)))
     app.add_config_value("awserrors_spelling_words", [], "", types=(list, tuple))
     app.add_config_value("awserrors_external_url", None, "env", types=(str, type(None)))

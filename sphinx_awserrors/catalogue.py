@@ -143,6 +143,10 @@ class Problem:
     line: int | None
     message: str
     fatal: bool = False
+    #: the code of the entry the problem is in, when it has one
+    code: str | None = None
+    #: ``code``, ``status`` or ``description`` when the problem is that field's
+    field: str | None = None
 
     def location(self) -> str:
         """``file:line`` (or just ``file``) for messages."""
@@ -261,9 +265,9 @@ def _parse_yaml(text: str) -> _Node | None:
             mark = exc.problem_mark or exc.context_mark
             parts = [p for p in (exc.context, exc.problem) if p]
             detail = ", ".join(parts) if parts else str(exc)
-            raise _FileError(
-                f"YAML syntax error: {detail}", mark.line + 1 if mark else None
-            ) from None
+            lines = _yaml_lines(text)
+            line = None if mark is None else lines[mark.line] if lines else mark.line + 1
+            raise _FileError(f"YAML syntax error: {detail}", line) from None
         except yaml.reader.ReaderError as exc:  # a character YAML does not allow
             line = text.count("\n", 0, exc.position) + 1
             char = exc.character if isinstance(exc.character, int) else ord(exc.character)
@@ -274,9 +278,44 @@ def _parse_yaml(text: str) -> _Node | None:
             raise _FileError(f"YAML syntax error: {str(exc).splitlines()[0]}") from None
         if root is None:
             return None
-        return _yaml_node(loader, root, set())
+        result = _yaml_node(loader, root, set())
     finally:
         loader.dispose()
+    lines = _yaml_lines(text)
+    if lines is not None:
+        _renumber(result, lines, set())
+    return result
+
+
+# YAML also breaks lines at NEL, LS and PS, which a string may hold; editors, grep and the
+# other formats' messages count only CR/LF line ends.
+_YAML_ODD_BREAKS: tuple[str, ...] = ("\x85", "\u2028", "\u2029")
+_YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _yaml_lines(text: str) -> list[int] | None:
+    """For each line as YAML counts them, the line as an editor does; None when the same."""
+    if not any(char in text for char in _YAML_ODD_BREAKS):
+        return None
+    real = 1
+    lines = [1]
+    for match in _YAML_BREAK.finditer(text):
+        if match.group() not in _YAML_ODD_BREAKS:
+            real += 1
+        lines.append(real)
+    return lines
+
+
+def _renumber(node: _Node, lines: list[int], seen: set[int]) -> None:
+    """Give *node* and everything under it the lines of :func:`_yaml_lines`."""
+    if id(node) in seen:  # an alias: the same node again
+        return
+    seen.add(id(node))
+    if node.line:
+        node.line = lines[node.line - 1]
+    node.pairs = [(k, v, lines[line - 1] if line else line) for k, v, line in node.pairs]
+    for child in (*node.items, *(v for _, v, _ in node.pairs)):
+        _renumber(child, lines, seen)
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -465,7 +504,7 @@ def _parse_toml(text: str) -> _Node:
         if found:
             line: int | None = int(found.group(1))
         elif "(at end of document)" in message:
-            line = max(1, len(text.splitlines()))
+            line = max(1, len(text.rstrip("\n").split("\n")))
         else:
             line = None
         detail = _TOML_ERROR_LINE.sub("", message).replace("(at end of document)", "").strip()
@@ -481,7 +520,9 @@ def _parse_toml(text: str) -> _Node:
     blocks: list[tuple[int, dict[str, int]]] = []
     current: dict[str, int] | None = top_lines
     in_string: str | None = None
-    for number, raw in enumerate(text.splitlines(), start=1):
+    # TOML's lines end at "\n" only: str.splitlines() would also split at U+2028 and others,
+    # which a string may hold, and count every later line wrong
+    for number, raw in enumerate(text.split("\n"), start=1):
         if in_string:
             if raw.count(in_string) % 2 == 1:
                 in_string = None
@@ -507,7 +548,7 @@ def _parse_toml(text: str) -> _Node:
             if raw.count(quote) % 2 == 1:
                 in_string = quote
                 break
-    lines = text.splitlines()
+    lines = text.split("\n")
 
     def find_code_line(code: object, after: int) -> int | None:
         # entries of an inline array (errors = [{...}, ...]): the line that gives the code
@@ -684,11 +725,14 @@ def _entry(node: _Node, index: int, file: str, problems: list[Problem]) -> Error
     code_node = fields.get("code")
     code = code_node.value if code_node is not None and isinstance(code_node.value, str) else None
     label = f"entry {index} ({code})" if code else f"entry {index}"
+
+    def report(line: int | None, message: str, name: str | None = None) -> None:
+        field_name = name if name in REQUIRED_FIELDS else None
+        problems.append(Problem(file, line, message, code=code, field=field_name))
+
     ok = True
     for name, first, again in duplicates:
-        problems.append(
-            Problem(file, again, f"{label} gives {name!r} twice (first on line {first}); keep one")
-        )
+        report(again, f"{label} gives {name!r} twice (first on line {first}); keep one", name)
         ok = False
     suggested: set[str] = set()
     for name, line in unknown:
@@ -698,15 +742,13 @@ def _entry(node: _Node, index: int, file: str, problems: list[Problem]) -> Error
             hint = f"; did you mean {match[0]!r}?"
         else:
             hint = f" (allowed: {', '.join(FIELDS)})"
-        problems.append(Problem(file, line, f"{label} has an unknown key {name!r}{hint}"))
+        report(line, f"{label} has an unknown key {name!r}{hint}")
     values: dict[str, Any] = {}
     for name in REQUIRED_FIELDS:
         value_node = fields.get(name)
         if value_node is None:
             if name not in suggested:  # the unknown-key message already said it
-                problems.append(
-                    Problem(file, node.line, f"{label} has no {name!r}; {_REQUIRED_HINT[name]}")
-                )
+                report(node.line, f"{label} has no {name!r}; {_REQUIRED_HINT[name]}", name)
             ok = False
             continue
         if value_node.kind != "scalar":  # a list or mapping has no scalar value to judge
@@ -715,7 +757,7 @@ def _entry(node: _Node, index: int, file: str, problems: list[Problem]) -> Error
         else:
             message = _check_required(name, value_node.value)
         if message:
-            problems.append(Problem(file, value_node.line, f"{label}: {message}"))
+            report(value_node.line, f"{label}: {message}", name)
             ok = False
         else:
             values[name] = value_node.value
@@ -725,13 +767,10 @@ def _entry(node: _Node, index: int, file: str, problems: list[Problem]) -> Error
             continue
         items = _string_list(value_node)
         if items is None:
-            problems.append(
-                Problem(
-                    file,
-                    value_node.line,
-                    f"{label}: {name!r} must be a list of "
-                    f"non-empty strings, such as [{_LIST_EXAMPLE[name]}]; it is ignored",
-                )
+            report(
+                value_node.line,
+                f"{label}: {name!r} must be a list of "
+                f"non-empty strings, such as [{_LIST_EXAMPLE[name]}]; it is ignored",
             )
         else:
             values[name] = items
@@ -824,6 +863,16 @@ def load_file(path: str | Path) -> tuple[list[ErrorEntry], list[Problem]]:
         return [], [Problem(name, None, "is a directory, not a catalogue file", fatal=True)]
     except OSError as exc:
         return [], [Problem(name, None, f"cannot read the file: {exc.strerror}", fatal=True)]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Windows PowerShell's `>` writes these
+        return [], [
+            Problem(
+                name,
+                1,
+                "not UTF-8 text: UTF-16 (the file starts with a UTF-16 byte-order mark); "
+                "save the file as UTF-8",
+                fatal=True,
+            )
+        ]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

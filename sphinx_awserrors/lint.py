@@ -190,7 +190,11 @@ def list_checks(out: TextIO) -> None:
 def _loader_findings(problems: Iterable[Problem]) -> list[Finding]:
     from sphinx_awserrors.checks.registry import Finding
 
-    return [Finding(p.file, p.line, LOADER_CHECK, p.message) for p in problems if not p.fatal]
+    return [
+        Finding(p.file, p.line, LOADER_CHECK, p.message, code=p.code, field=p.field)
+        for p in problems
+        if not p.fatal
+    ]
 
 
 def lint(
@@ -264,6 +268,10 @@ def run_lint(args: argparse.Namespace) -> int:
     try:
         if not args.files:
             msg = "name at least one catalogue or .rst file"
+            raise UsageError(msg)
+        if args.select is not None and not _names(args.select):
+            # an empty --select "$CHECKS" would otherwise run nothing and pass
+            msg = "--select names no check; name at least one (see --list-checks)"
             raise UsageError(msg)
         findings, unreadable = lint(
             args.files,

@@ -86,3 +86,78 @@ def test_success_status_that_breaks_a_convention_is_reported_once() -> None:
 def test_success_status_is_silenced_by_the_entry() -> None:
     cat = catalogue(entry("Ok", status=200, ignore=("status",)))
     assert run_checks(cat, select=["status"]) == []
+
+
+# --- variant-spelling quotes the phrases as written -------------------------------------------
+
+
+def test_variant_keeps_the_case_of_both_forms() -> None:
+    cat = catalogue(
+        entry("MissingContentMD5", "The Content MD5 header is missing"),
+        entry("BadDigest", "The Content-MD5 header does not\n  match the body"),
+        entry("BadChecksum", "The checksum does not match the Content-MD5 header"),
+    )
+    found = run_checks(cat, select=["variant-spelling"])
+    assert [(f.code, f.word, f.suggestion) for f in found] == [
+        ("MissingContentMD5", "Content MD5", "Content-MD5")
+    ]
+    assert '"Content MD5" where it is "Content-MD5" in BadDigest (line 4)' in found[0].message
+
+
+# --- style: a description that starts with a lower-case header name ---------------------------
+
+
+@pytest.mark.parametrize("first", ["x-amz-acl", "x-amz-server-side-encryption", "x-goog-meta-a"])
+def test_description_starting_with_a_header_name_is_not_lower_case(first: str) -> None:
+    cat = catalogue(
+        *(entry(f"Error{i}", f"The request number {i} is not valid") for i in range(5)),
+        entry("InvalidHeader", f"{first} is not a valid header value here"),
+    )
+    assert run_checks(cat, select=["style"]) == []
+
+
+def test_description_starting_lower_case_is_still_found() -> None:
+    cat = catalogue(
+        *(entry(f"Error{i}", f"The request number {i} is not valid") for i in range(5)),
+        entry("InvalidHeader", "xml header is not valid here"),
+    )
+    assert [f.code for f in run_checks(cat, select=["style"])] == ["InvalidHeader"]
+
+
+# --- whitespace: a space missing after punctuation ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("description", "word", "suggestion"),
+    [
+        (
+            "The list was not in ascending order.Parts must be in order",
+            "order.Parts",
+            "order. Parts",
+        ),
+        ("The bucket,object pair is not valid", "bucket,object", "bucket, object"),
+        ("The upload was aborted;retry it", "aborted;retry", "aborted; retry"),
+    ],
+)
+def test_missing_space_after_punctuation(description: str, word: str, suggestion: str) -> None:
+    found = run_checks(catalogue(entry("InvalidPart", description)), select=["whitespace"])
+    assert [(f.word, f.suggestion) for f in found] == [(word, suggestion)]
+    mark = next(c for c in word if c in ".,;")
+    assert found[0].message == f'InvalidPart: no space after "{mark}" ("{word}"); add one'
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Use the endpoint s3.amazonaws.com or bucket.s3.us-east-1.amazonaws.com",
+        "The file name index.html is reserved",
+        "See https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html",
+        "The value of ``x-amz-meta.Key`` is not valid",
+        "Use e.g. SigV4, i.e. AWS4-HMAC-SHA256, in the request",
+        "The object size is 1,024 bytes; the limit is 5 TB. Split the object",
+        "Send it to user@example.Com instead",
+        "The version 2.Beta is not supported",
+    ],
+)
+def test_text_that_is_not_a_missing_space(description: str) -> None:
+    assert run_checks(catalogue(entry("InvalidPart", description)), select=["whitespace"]) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -55,4 +56,57 @@ def test_bundled_named_by_its_path_and_by_name_is_read_once(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     assert main(["lint", "--select", "duplicate-code", "bundled", str(bundled_path())]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_json_gives_the_entry_and_field_of_a_loader_finding(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    Path("bad.yaml").write_text(
+        "errors:\n"
+        "  - code: SlowDown\n"
+        "    status: '503'\n"
+        "    description: Reduce your request rate\n"
+        "  - code: NoSuchKey\n"
+        "    status: 404\n"
+        "    description: The key does not exist\n"
+        "    owner: me\n"
+        "  - status: 404\n"
+        "    description: The bucket does not exist\n"
+        "erors: 1\n",
+        encoding="utf-8",
+    )
+    assert main(["lint", "--format", "json", "bad.yaml"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert [(d["line"], d["check"], d["code"], d["field"]) for d in data] == [
+        (3, "catalogue", "SlowDown", "status"),  # an entry's field
+        (8, "catalogue", "NoSuchKey", None),  # an entry's unknown key
+        (9, "catalogue", None, "code"),  # an entry without a code
+        (11, "catalogue", None, None),  # the file itself
+    ]
+
+
+@pytest.mark.parametrize("value", ["", ",", " , "])
+def test_empty_select_is_a_usage_error_not_a_clean_run(
+    value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Path("slips.yaml").write_text(
+        "errors:\n  - code: NoSuchKey\n    status: 400\n    description: The the key\n",
+        encoding="utf-8",
+    )
+    assert main(["lint", "--select", value, "slips.yaml"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        "sphinx-awserrors lint: error: --select names no check; "
+        "name at least one (see --list-checks)\n"
+    )
+
+
+def test_select_of_the_loader_findings_alone_is_allowed(capsys: pytest.CaptureFixture[str]) -> None:
+    Path("slips.yaml").write_text(
+        "errors:\n  - code: NoSuchKey\n    status: 400\n    description: The the key\n",
+        encoding="utf-8",
+    )
+    assert main(["lint", "--select", "catalogue", "slips.yaml"]) == 0
     assert capsys.readouterr().out == ""

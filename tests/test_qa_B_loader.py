@@ -194,3 +194,149 @@ def test_toml_inline_entry_without_a_code_points_at_its_own_line(tmp_path: Path)
         (4, "entry 3 has no 'code'; add the error code, such as code: NoSuchKey"),
         (5, "entry 4: 'code' must be a string, not an integer (5)"),
     ]
+
+
+# --- awserrors_catalogue given as pathlib.Path ----------------------------------------------
+
+
+@pytest.mark.parametrize("as_list", [False, True])
+def test_catalogue_setting_may_be_a_pathlib_path(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, as_list: bool
+) -> None:
+    # conf.py often writes Path(__file__).parent / "errors.yaml": it was rejected with
+    # "must be a path ... not PosixPath(...)" and the bundled catalogue was used instead
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-catalogue-incremental", src)
+    path = src / "errors.yaml"
+    value: object = ["bundled", path] if as_list else path
+    app = make_app("html", srcdir=src, confoverrides={"awserrors_catalogue": value})
+    app.build()
+    warnings = app._warning.getvalue()
+    assert "awserrors_catalogue" not in warnings, warnings
+    codes = buildstate.get_catalogue(app.env).codes
+    assert "SlowDown" in codes
+    assert ("AccessDenied" in codes) is as_list  # the bundled catalogue only when listed
+
+
+# --- list-of-names settings given as one string -------------------------------------------
+
+
+def test_check_and_word_settings_given_as_one_string(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-catalogue-incremental", src)
+    write(
+        src / "errors.yaml",
+        """
+        errors:
+          - code: NoSuchKey
+            status: 400
+            description: The frobnicatr key does not exist
+        """,
+    )
+    app = make_app(
+        "html",
+        srcdir=src,
+        confoverrides={"awserrors_checks": "spelling", "awserrors_spelling_words": "frobnicatr"},
+    )
+    app.build()
+    warnings = app._warning.getvalue()
+    # Sphinx warns about the types; the extension reads each string as one name
+    assert "unknown check 's'" not in warnings
+    assert "[awserrors.status]" not in warnings  # only spelling runs
+    assert "frobnicatr" not in warnings  # the word is accepted
+
+
+# --- UTF-16 files --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_utf16_file_is_named_as_such(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "errors.yaml"
+    text = "errors:\n  - code: A\n    status: 404\n    description: d\n"
+    bom = "\ufeff" if encoding == "utf-16-be" else ""  # the utf-16 codec writes its own
+    path.write_bytes((bom + text).encode(encoding))
+    entries, problems = load_file(path)
+    assert entries == []
+    assert [(p.line, p.message, p.fatal) for p in problems] == [
+        (
+            1,
+            "not UTF-8 text: UTF-16 (the file starts with a UTF-16 byte-order mark); "
+            "save the file as UTF-8",
+            True,
+        )
+    ]
+
+
+# --- line numbers after a string holding U+2028, U+2029 or NEL ------------------------------
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85"])
+@pytest.mark.parametrize(
+    ("suffix", "text"),
+    [
+        (
+            ".yaml",
+            'errors:\n  - code: A\n    status: 404\n    description: "a{c}b"\n'
+            "  - code: B\n    status: '404'\n    description: x\n",
+        ),
+        (
+            ".toml",
+            '[[errors]]\ncode = "A"\nstatus = 404\ndescription = "a{c}b"\n\n'
+            '[[errors]]\ncode = "B"\nstatus = "404"\ndescription = "x"\n',
+        ),
+        (
+            ".json",
+            '{{"errors": [\n{{"code": "A", "status": 404, "description": "a{c}b"}},\n'
+            '{{"code": "B",\n "status": "404", "description": "x"}}]}}\n',
+        ),
+    ],
+)
+def test_lines_count_only_line_ends(tmp_path: Path, char: str, suffix: str, text: str) -> None:
+    # YAML (and str.splitlines) also break lines at these characters; editors do not
+    path = tmp_path / f"errors{suffix}"
+    content = text.format(c=char)
+    path.write_text(content, encoding="utf-8")
+    entries, problems = load_file(path)
+    assert [e.code for e in entries] == ["A"]
+    expected = content.split("\n").index(
+        next(line for line in content.split("\n") if '"404"' in line or "'404'" in line)
+    )
+    assert [p.line for p in problems] == [expected + 1]
+    if not (suffix == ".yaml" and char == "\x85"):  # YAML folds a NEL in a string to a space
+        assert entries[0].description == f"a{char}b"
+
+
+def test_yaml_syntax_error_line_after_a_line_separator(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "errors.yaml",
+        'errors:\n  - code: A\n    status: 404\n    description: "a\u2028b"\n'
+        "  - code: B\n    status: [404\n    description: x\n",
+    )
+    _, problems = load_file(path)
+    assert [(p.line, p.fatal) for p in problems] == [(7, True)]
+
+
+def test_build_gives_the_loader_warnings_of_a_file_in_line_order(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-catalogue-incremental", src)
+    write(
+        src / "errors.yaml",
+        """
+        errors:
+          - code: NoSuchKey
+            status: 404
+            description: d
+            owner: me
+        erors: 1
+        """,
+    )
+    app = make_app("html", srcdir=src)
+    app.build()
+    lines = [
+        line for line in app._warning.getvalue().splitlines() if "[awserrors.catalogue]" in line
+    ]
+    assert [line.split(": WARNING")[0].rsplit(":", 1)[1] for line in lines] == ["5", "6"]

@@ -44,6 +44,10 @@ MIN_FREQUENCY: Final = 50
 #: How common a word must be for words derived from it (``retrying``, ``deregister``) to be
 #: known as well.
 STEM_FREQUENCY: Final = 1000
+#: A word known only as derived (``writting``: writ + ing) is a slip when a typing slip of a
+#: word this common gives it (*writing*), and that word is far commoner than the stem.
+SLIP_OF_COMMON_FREQUENCY: Final = 50_000
+SLIP_OF_COMMON_RATIO: Final = 10
 #: How common a dictionary word must be to be suggested for a word with two slips.
 INDEX_FREQUENCY: Final = 5000
 #: The frequency given to field words (vocabulary, codes, user words) that the dictionary lacks.
@@ -456,12 +460,12 @@ def stems(word: str) -> Iterator[tuple[str, bool]]:
         if not _cvc(stem):
             yield stem, False  # retrying, scripting
         yield stem + "e", False  # configuring, parsed
-        if suffix != "ing" and stem.endswith("i"):
-            yield stem[:-1] + "y", False  # retried
+        if suffix != "ing" and stem.endswith("i") and len(stem) >= 4:
+            yield stem[:-1] + "y", False  # retried (not thier: thy + er)
     if word.endswith("ally"):
         yield word[:-4], False  # syntactically -> syntactic
-    elif word.endswith("ly") and not word.endswith("lly") and len(word) > 6:
-        yield word[:-2], False  # semantically -> semantical
+    elif word.endswith("ly") and not word.endswith(("lly", "icly")) and len(word) > 6:
+        yield word[:-2], False  # semantically -> semantical (basic gives basically)
 
 
 #: British spellings and their American forms, which the dictionary prefers.
@@ -614,9 +618,27 @@ class Speller:
     def _is_known(self, word: str) -> bool:
         if self.frequencies.get(word, 0) >= MIN_FREQUENCY or word in self.field_words:
             return True
-        if any(self._is_stem(stem, plural) for stem, plural in stems(word)):
-            return True
+        derived = [(stem, plural) for stem, plural in stems(word) if self._is_stem(stem, plural)]
+        if derived:
+            return not self._slip_of_common(word, derived)
         return any(self._is_stem(variant, False) for variant in american(word))
+
+    def _slip_of_common(self, word: str, derived: list[tuple[str, bool]]) -> bool:
+        """Whether *word*, which the regular derivations *derived* make, is rather a typing
+        slip of a far commoner word: ``writting`` (writ + ing) for *writing*, ``comming``
+        (com + ing) for *coming*. Plurals and field words are trusted."""
+        if any(plural or stem in self.field_words for stem, plural in derived):
+            return False
+        base = max(self.frequencies.get(stem, 0) for stem, _ in derived)
+        for candidate in edits1(word):
+            frequency = self.frequencies.get(candidate, 0)
+            if (
+                frequency >= SLIP_OF_COMMON_FREQUENCY
+                and frequency >= SLIP_OF_COMMON_RATIO * base
+                and slip_probability(word, candidate) >= SLIPS["neighbour"]
+            ):
+                return True
+        return False
 
     def _is_stem(self, stem: str, plural: bool) -> bool:
         """Whether *stem* is a word that derived words may build on.

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 # Acronyms and digits are fine (InvalidURI, XAmzContentSHA256Mismatch); dots separate the
 # parts of EC2-style codes (InvalidGroup.NotFound).
 _PASCAL = re.compile(r"[A-Z][A-Za-z0-9]*(?:\.[A-Z][A-Za-z0-9]*)*")
+# A header name written in lower case, as HTTP/2 and the AWS docs write them: x-amz-date.
+_HEADER_NAME = re.compile(r"x-[a-z]+-")
 #: A minority at most this share of the file is reported as inconsistent.
 MINORITY = 0.25
 #: Files with fewer descriptions have no majority worth following.
@@ -67,7 +69,11 @@ def _starts_upper(text: str) -> bool | None:
     if not words or not words[0][:1].isalpha() or words[0].startswith(PLACEHOLDER):
         return None  # starts with code, a number or a symbol: neither
     first = words[0]
-    if any(c.isupper() for c in first[1:]) or any(c.isdigit() for c in first):
+    if (
+        any(c.isupper() for c in first[1:])
+        or any(c.isdigit() for c in first)
+        or _HEADER_NAME.match(first)
+    ):
         return None  # a name written its own way: eTag, iOS, x-amz-date
     return first[0].isupper()
 

@@ -147,6 +147,13 @@ def _is_variant(one: str, other: str) -> bool:
     return _space_only_ok(phrase, word)
 
 
+def _surface(entry: ErrorEntry, form: str) -> str:
+    """*form* (lower-cased, spaces single) as *entry*'s description writes it: Content-MD5."""
+    pattern = r"\s+".join(re.escape(part) for part in form.split())
+    found = re.search(rf"(?<![\w-]){pattern}(?![\w-])", entry.description, re.IGNORECASE)
+    return " ".join(found.group(0).split()) if found else form
+
+
 def _overlap(one: ErrorEntry, other: ErrorEntry) -> int:
     return len(set(one.description.lower().split()) & set(other.description.lower().split()))
 
@@ -178,6 +185,7 @@ def variant_spelling(ctx: CheckContext) -> Iterator[Finding]:
                     else f"in {named(entry, other)}"
                 )
                 count = len(forms[main]) - 1
+                written, meant = _surface(entry, form), _surface(other, main)
                 more = (
                     f" and {count} other entr{'y' if count == 1 else 'ies'}"
                     if count and other is not entry
@@ -187,10 +195,10 @@ def variant_spelling(ctx: CheckContext) -> Iterator[Finding]:
                     entry.file,
                     entry.line_of("description"),
                     "variant-spelling",
-                    f'{entry.code} writes "{form}" where it is "{main}" {where}{more}; '
+                    f'{entry.code} writes "{written}" where it is "{meant}" {where}{more}; '
                     "write the phrase one way",
                     code=entry.code,
                     field="description",
-                    word=form,
-                    suggestion=main,
+                    word=written,
+                    suggestion=meant,
                 )

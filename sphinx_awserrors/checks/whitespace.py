@@ -1,4 +1,4 @@
-"""Check ``whitespace``: doubled, leading and trailing spaces.
+"""Check ``whitespace``: doubled, leading, trailing and missing spaces.
 
 In descriptions of any catalogue, and on the lines of a legacy ``.rst`` table that ``lint``
 reads in place (trailing whitespace hides in the cell borders of a grid table).
@@ -10,6 +10,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
+from sphinx_awserrors.checks._text import prose
 from sphinx_awserrors.checks.registry import CheckContext, Finding, check
 
 if TYPE_CHECKING:
@@ -18,6 +19,9 @@ if TYPE_CHECKING:
     from sphinx_awserrors.catalogue import ErrorEntry
 
 _DOUBLED = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+# Two words with no space after the punctuation between them: "in order.Parts must",
+# "5 MiB,except". A full stop only before a capital (not a host name: amazonaws.com).
+_NO_SPACE = re.compile(r"(?<![\w./@:-])[a-z]{2,}(?:\.[A-Z][a-z]+|[,;][a-z]{2,})\b(?![./@:-]\w)")
 _TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
 
 
@@ -35,6 +39,20 @@ def _description_findings(entry: ErrorEntry) -> Iterator[Finding]:
             f'{entry.code}: doubled space in the description ("{where}"{more}); use one space',
             code=entry.code,
             field="description",
+        )
+    joined = _NO_SPACE.search(prose(text))
+    if joined:
+        found = joined.group(0)
+        mark = next(c for c in found if c in ".,;")
+        yield Finding(
+            entry.file,
+            line,
+            "whitespace",
+            f'{entry.code}: no space after "{mark}" ("{found}"); add one',
+            code=entry.code,
+            field="description",
+            word=found,
+            suggestion=found.replace(mark, f"{mark} ", 1),
         )
     ends = []
     if text[:1].isspace():
@@ -88,7 +106,7 @@ def _text_findings(file: str, text: str, entries: Sequence[ErrorEntry]) -> Itera
 
 @check("whitespace", scope="text")
 def whitespace(ctx: CheckContext) -> Iterator[Finding]:
-    """Doubled or trailing spaces in descriptions, and trailing spaces in a legacy table."""
+    """Doubled, trailing or missing spaces in descriptions; trailing spaces in a legacy table."""
     for entry in ctx.catalogue:
         yield from _description_findings(entry)
     for file, text in ctx.texts.items():
