@@ -19,15 +19,18 @@ texts of descriptions (tooltips, indices) are kept with the environment (:func:`
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import json
 import os
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 from sphinx_awserrors import __version__
-from sphinx_awserrors._logging import error, warn
+from sphinx_awserrors._logging import config_location, error, warn
 from sphinx_awserrors.catalogue import (
     Catalogue,
     CatalogueFile,
@@ -61,6 +64,8 @@ class BuildState:
     digest: str | None = None
     #: what the checks last ran on (catalogue digest and settings); None: never ran
     checks_key: str | None = None
+    #: this environment's identity, so a side record of the checks belongs to it alone
+    env_token: str = field(default_factory=lambda: uuid.uuid4().hex)
     #: whether the catalogue changed in the current build
     changed: bool = True
     #: the codes whose entries changed in the current build, when the selection of entries
@@ -244,14 +249,28 @@ def _builder_inited(app: Sphinx) -> None:
     _run_checks(app, _state(env))
 
 
-def _names(value: object) -> list[str] | None:
-    """A list-of-names setting; one string (Sphinx warns about its type) is one name, not
-    a sequence of letters (``awserrors_checks = "spelling"`` was "unknown check 's'")."""
+def _names(app: Sphinx, setting: str) -> list[str] | None:
+    """The list-of-names setting *setting*, with what cannot be a name reported and left out.
+
+    One string (Sphinx warns about its type) is one name, not a sequence of letters
+    (``awserrors_checks = "spelling"`` was "unknown check 's'").
+    """
+    value: object = getattr(app.config, setting)
     if value is None:
         return None
     if isinstance(value, str):
         return [value]
-    return list(value) if isinstance(value, Sequence | set | frozenset) else None
+    if not isinstance(value, Sequence | set | frozenset):
+        return None  # Sphinx has warned about the type; the default applies
+    names = [item for item in value if isinstance(item, str)]
+    if others := [item for item in value if not isinstance(item, str)]:
+        warn(
+            f"{setting}: {', '.join(map(repr, others))} "
+            f"{'is not a string' if len(others) == 1 else 'are not strings'}; left out",
+            "config",
+            config_location(app, setting),
+        )
+    return names
 
 
 def _run_checks(app: Sphinx, state: BuildState) -> None:
@@ -266,20 +285,19 @@ def _run_checks(app: Sphinx, state: BuildState) -> None:
     except settings.SettingsError as exc:
         warn(str(exc), "config")
         shared = settings.ProjectSettings()
-    config = app.config
     chosen = shared.extended(
-        spelling_words=_names(config.awserrors_spelling_words) or (),
-        select=_names(config.awserrors_checks),
+        spelling_words=_names(app, "awserrors_spelling_words") or (),
+        select=_names(app, "awserrors_checks"),
     )
     try:  # names are checked even when there is nothing to run them on
         checks.select_checks(chosen.select, chosen.ignore)
     except ValueError as exc:
-        warn(f"awserrors_checks: {exc}", "config")
+        warn(f"awserrors_checks: {exc}", "config", config_location(app, "awserrors_checks"))
         return
     if bundled_only:
         return  # the bundled catalogue is never reported in a project's build
     key = hashlib.sha256(f"{state.digest}\0{chosen!r}".encode()).hexdigest()
-    if key == state.checks_key:
+    if key == _last_checks_key(app, state):
         return
     skip = [f.name for f in state.files if f.bundled]
     findings = checks.run_checks(
@@ -296,6 +314,36 @@ def _run_checks(app: Sphinx, state: BuildState) -> None:
     for finding in findings:
         _warn_at(finding.message, finding.check, finding.file, finding.line)
     state.checks_key = key
+    _record_checks_key(app, state)
+
+
+def _checks_record(app: Sphinx) -> Path:
+    return Path(app.doctreedir, "awserrors-checks.json")
+
+
+def _last_checks_key(app: Sphinx, state: BuildState) -> str | None:
+    """What the checks last ran on in this environment.
+
+    Sphinx saves the environment only when a document was read, so a build that re-ran the
+    checks for a settings change alone would leave the key of the run before in the pickle, and
+    a later build that reverts the change would skip the checks; the side record is always
+    written.
+    """
+    try:
+        record = json.loads(_checks_record(app).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return state.checks_key
+    if isinstance(record, dict) and record.get("env") == state.env_token:
+        key = record.get("key")
+        return key if isinstance(key, str) else None
+    return state.checks_key
+
+
+def _record_checks_key(app: Sphinx, state: BuildState) -> None:
+    record = json.dumps({"env": state.env_token, "key": state.checks_key})
+    with contextlib.suppress(OSError):  # only a cache: without it the checks run once more
+        Path(app.doctreedir).mkdir(parents=True, exist_ok=True)
+        _checks_record(app).write_text(record, encoding="utf-8")
 
 
 def _outdated(

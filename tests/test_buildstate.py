@@ -234,6 +234,48 @@ def test_checks_follow_pyproject_and_conf(
     assert fake_checks == ["alpha", "alpha"]
 
 
+def test_reverted_setting_runs_the_checks_again(
+    make_app: Callable[..., SphinxTestApp], project: Path, fake_checks: list[str]
+) -> None:
+    # a settings change re-reads no page, so Sphinx does not save the environment; the key
+    # of that run must still be remembered, or reverting the change would skip the checks
+    build(make_app, project)
+    build(make_app, project, confoverrides={"awserrors_spelling_words": ["Zenko"]})
+    assert fake_checks == ["alpha", "beta"] * 2
+    app, _ = build(make_app, project)
+    assert fake_checks == ["alpha", "beta"] * 3
+    assert "alpha on NoSuchKey [] [awserrors.alpha]" in app._warning.getvalue()
+    build(make_app, project)  # and unchanged again: no run
+    assert fake_checks == ["alpha", "beta"] * 3
+    # a fresh environment (-E) reports everything again, whatever the side record says
+    build(make_app, project, freshenv=True)
+    assert fake_checks == ["alpha", "beta"] * 4
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "left_out"),
+    [
+        ("awserrors_spelling_words", ["Zenko", 1], "1 is not a string"),
+        ("awserrors_checks", ["alpha", None, 2.5], "None, 2.5 are not strings"),
+    ],
+)
+def test_non_string_names_are_reported_and_left_out(
+    make_app: Callable[..., SphinxTestApp],
+    project: Path,
+    fake_checks: list[str],
+    setting: str,
+    value: list[object],
+    left_out: str,
+) -> None:
+    conf = project / "conf.py"
+    lines = conf.read_text(encoding="utf-8").splitlines()
+    conf.write_text("\n".join([*lines, f"{setting} = {value!r}"]) + "\n", encoding="utf-8")
+    app, _ = build(make_app, project)
+    warnings = plain(app._warning.getvalue())
+    assert f"{conf}:{len(lines) + 1}: WARNING: {setting}: {left_out}; left out" in warnings
+    assert "alpha on NoSuchKey" in warnings  # the rest of the setting still applies
+
+
 def test_unknown_check_name_is_a_config_warning(
     make_app: Callable[..., SphinxTestApp], project: Path, fake_checks: list[str]
 ) -> None:

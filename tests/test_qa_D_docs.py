@@ -14,7 +14,7 @@ import shutil
 import subprocess
 import sys
 import warnings
-from pathlib import Path
+from pathlib import Path, PurePath
 from unittest import mock
 
 import pytest
@@ -33,7 +33,14 @@ _CONFVAL = re.compile(
 )
 _PROGRAM = re.compile(r"^\.\. program:: sphinx-awserrors (\S+)$", re.MULTILINE)
 _OPTION = re.compile(r"^\.\. option:: (.+)$", re.MULTILINE)
-_TYPES = {str: "str", list: "list", tuple: "list", type(None): "None"}
+_TYPES = {
+    str: "str",
+    list: "list",
+    tuple: "list",
+    type(None): "None",
+    PurePath: "os.PathLike",
+    type(Path()): "os.PathLike",
+}
 
 
 def _registered_settings() -> dict[str, tuple[object, set[str]]]:
