@@ -65,13 +65,16 @@ def get_parser() -> argparse.ArgumentParser:
 
     lint = commands.add_parser(
         "lint",
-        help="check catalogue files (or a legacy .rst table) for consistency problems",
-        description="Check catalogue files (YAML, TOML, JSON) or legacy reStructuredText "
-        "tables for typos, duplicates, implausible statuses and other drift. Exit status: "
-        "0 clean, 1 findings, 2 unreadable input or bad usage.",
+        help="check catalogue files (or a legacy .rst/.md table) for consistency problems",
+        description="Check catalogue files (YAML, TOML, JSON), the bundled catalogue or legacy "
+        "reStructuredText and Markdown tables for typos, duplicates, implausible statuses and "
+        "other drift. Exit status: 0 clean, 1 findings, 2 unreadable input or bad usage.",
     )
     lint.add_argument(
-        "files", nargs="*", metavar="FILE", help="catalogue or .rst files (at least one)"
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="catalogue, .rst or .md files, or 'bundled' (at least one)",
     )
     lint.add_argument(
         "--select", metavar="CHECKS", help="comma-separated checks to run (default: all)"
@@ -94,7 +97,7 @@ def get_parser() -> argparse.ArgumentParser:
         "--config",
         metavar="PYPROJECT",
         help="pyproject.toml with a [tool.sphinx-awserrors] table "
-        "(default: the nearest one above the current directory)",
+        "(default: the nearest one with that table, from the current directory up)",
     )
     lint.add_argument(
         "--reference",

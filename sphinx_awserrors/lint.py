@@ -267,7 +267,7 @@ def run_lint(args: argparse.Namespace) -> int:
         return 0
     try:
         if not args.files:
-            msg = "name at least one catalogue or .rst file"
+            msg = "name at least one catalogue, .rst or .md file, or 'bundled'"
             raise UsageError(msg)
         if args.select is not None and not _names(args.select):
             # an empty --select "$CHECKS" would otherwise run nothing and pass
