@@ -600,7 +600,7 @@ def run_import_rst(args: argparse.Namespace) -> int:
     """``sphinx-awserrors import-rst``: the error tables of a reStructuredText file."""
     from sphinx_awserrors.rsttable import read_file
 
-    return _run_import(args, "import-rst", read_file)
+    return _run_import(args, "import-rst", lambda path: read_file(path, detach=True))
 
 
 def run_import_md(args: argparse.Namespace) -> int:

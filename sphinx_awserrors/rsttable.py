@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import docutils.core
 from docutils import nodes
+from docutils.nodes import fully_normalize_name
 from docutils.parsers.rst import Directive, directives, roles
 from docutils.parsers.rst.directives import tables as docutils_tables
 
@@ -165,6 +166,13 @@ def _plain(text: str) -> str:
 
 
 def _first_line(node: nodes.Node) -> int | None:
+    if isinstance(node, nodes.Element) and node.line is not None:
+        return node.line
+    # the children's own lines first: the inline content of a substitution has the line of
+    # its definition, elsewhere in the page
+    children = [c.line for c in node.children if isinstance(c, nodes.Element) and c.line]
+    if children:
+        return min(children)
     lines = [
         n.line
         for n in node.findall(include_self=True)
@@ -173,11 +181,9 @@ def _first_line(node: nodes.Node) -> int | None:
     return min(lines) if lines else None
 
 
-def _cell(entry: nodes.Element, line_offset: int = 0) -> Cell:
+def _cell(entry: nodes.Element, page: nodes.document | None = None) -> Cell:
     body = [child for child in entry.children if not isinstance(child, nodes.system_message)]
     line = _first_line(entry)
-    if line is not None:
-        line += line_offset
     if not body:
         return Cell("", "", line)
     if all(isinstance(child, nodes.paragraph) for child in body):
@@ -185,9 +191,137 @@ def _cell(entry: nodes.Element, line_offset: int = 0) -> Cell:
             join_lines(getattr(child, "rawsource", "") or child.astext()) for child in body
         )
         text = _plain(" ".join(child.astext() for child in body))
-        return Cell(source, text, line, block=len(body) > 1)
+        issues: tuple[str, ...] = ()
+        if page is not None and ("_" in source or "|" in source):
+            source, issues = _detach(source, page)
+        return Cell(source, text, line, block=len(body) > 1, issues=issues)
     text = _plain(entry.astext())
     return Cell(text, text, line, block=True)
+
+
+# --- references to the page ------------------------------------------------------------------
+
+# ".. |name| replace:: text": the text, which may span lines
+_REPLACE = re.compile(r"^\.\.\s+\|[^|]+\|\s+replace::\s*(?P<text>.*)$", re.DOTALL)
+_EMBEDDED_ALIAS = re.compile(r"^(?P<text>.*?)\s*(?<!\\)<[^<>]*_>$", re.DOTALL)
+_PAGE_REFERENCES = (
+    nodes.substitution_reference,
+    nodes.reference,
+    nodes.footnote_reference,
+    nodes.citation_reference,
+)
+
+
+def _inline_parse(source: str) -> list[nodes.Node]:
+    """The inline nodes of *source* parsed on its own, before any transform resolves them."""
+    from docutils.frontend import get_default_settings
+    from docutils.parsers.rst import Parser
+    from docutils.utils import new_document
+
+    settings = get_default_settings(Parser)
+    for name, value in dict(_SETTINGS, warning_stream=io.StringIO()).items():
+        setattr(settings, name, value)
+    document = new_document("<cell>", settings)
+    with _tolerant_markup():
+        Parser().parse(source, document)
+    found: list[nodes.Node] = []
+
+    def walk(node: nodes.Node) -> None:
+        for child in node.children if isinstance(node, nodes.Element) else ():
+            if isinstance(child, _PAGE_REFERENCES) and not child.get("refuri"):
+                found.append(child)
+            else:
+                walk(child)
+
+    walk(document)
+    return found
+
+
+def _defined_at(page: nodes.document, name: str) -> nodes.Element | None:
+    node_id = page.nameids.get(name)
+    element = page.ids.get(node_id) if node_id else None
+    return element if isinstance(element, nodes.Element) else None
+
+
+def _where(element: nodes.Element | None) -> str:
+    line = _first_line(element) if element is not None else None
+    return f" (line {line})" if line else ""
+
+
+def _substitute(node: nodes.Element, raw: str, page: nodes.document) -> tuple[str | None, str]:
+    name = page.substitution_names.get(fully_normalize_name(node.get("refname", "")), "")
+    definition = page.substitution_defs.get(name)
+    if definition is None:
+        return None, f"{raw} is a substitution the page does not define; kept as written"
+    replace = _REPLACE.match(definition.rawsource or "")
+    if replace:
+        return join_lines(replace["text"]), ""
+    if all(isinstance(child, nodes.Text) for child in definition.children):
+        return re.sub(r"([\\*`|_])", r"\\\1", definition.astext()), ""
+    return None, (
+        f"{raw} is a substitution of the page{_where(definition)} that is not plain text, "
+        "and a catalogue description cannot use the page's substitutions; kept as written, "
+        "replace it by hand"
+    )
+
+
+def _resolve(node: nodes.Element, raw: str, page: nodes.document) -> tuple[str | None, str]:
+    """What replaces the page reference *node* (written *raw*) in a description, or why not."""
+    if isinstance(node, nodes.substitution_reference):
+        return _substitute(node, raw, page)
+    if isinstance(node, nodes.footnote_reference | nodes.citation_reference):
+        kind = "footnote" if isinstance(node, nodes.footnote_reference) else "citation"
+        where = _where(_defined_at(page, node["refname"])) if node.get("refname") else ""
+        return None, (
+            f"{raw} refers to a {kind} of the page{where}, which the catalogue does not have; "
+            f"kept as written, put the {kind}'s text in the description"
+        )
+    refname = node.get("refname")
+    target = _defined_at(page, refname) if refname else None
+    if isinstance(target, nodes.target) and target.get("refuri"):
+        text = raw[:-2] if raw.endswith("__") else raw[:-1]
+        if text.startswith("`") and text.endswith("`"):
+            text = text[1:-1]
+            alias = _EMBEDDED_ALIAS.match(text)  # `text <target_>`_
+            if alias:
+                text = alias["text"]
+        return f"`{text} <{target['refuri']}>`__", ""
+    if target is not None:
+        return None, (
+            f"{raw} links to a target of the page{_where(target)}, which a catalogue "
+            "description cannot use; kept as written, use a role (:ref:) or an embedded URI"
+        )
+    return None, (
+        f"{raw} is a hyperlink reference the catalogue cannot resolve (its target is in the "
+        "page, or anonymous); kept as written, use an embedded URI (`text <https://...>`__)"
+    )
+
+
+def _detach(source: str, page: nodes.document) -> tuple[str, tuple[str, ...]]:
+    """*source* with its references to the page's own definitions made to work without it.
+
+    A description is shown away from its legacy page: a named hyperlink reference to an
+    external target becomes an embedded URI, a substitution that is text becomes that text;
+    footnotes, citations, internal and anonymous targets and other substitutions are kept as
+    written and described in the returned issues.
+    """
+    out: list[str] = []
+    issues: list[str] = []
+    cursor = 0
+    for node in _inline_parse(source):
+        assert isinstance(node, nodes.Element)
+        raw = node.rawsource
+        start = source.find(raw, cursor) if raw else -1
+        if start < 0:
+            continue
+        replacement, issue = _resolve(node, raw, page)
+        if issue:
+            issues.append(issue)
+        if replacement is not None:
+            out.append(source[cursor:start] + replacement)
+            cursor = start + len(raw)
+    out.append(source[cursor:])
+    return "".join(out), tuple(issues)
 
 
 # --- docutils with Sphinx-only markup neutralised ---------------------------------------------
@@ -403,6 +537,7 @@ def _rows(
     pending: dict[int, tuple[Cell, int]],
     row_lines: list[int] | None,
     line_index: int,
+    page: nodes.document | None = None,
 ) -> list[Row]:
     """Rows with one cell per column; a cell spanning rows or columns is repeated (flagged)."""
     rows: list[Row] = []
@@ -423,10 +558,17 @@ def _rows(
                 col += 1
             if col >= ncols:
                 break
-            cell = _cell(entry)
+            cell = _cell(entry, page)
             morerows = int(entry.get("morerows", 0))
             morecols = int(entry.get("morecols", 0))
-            repeat = Cell(cell.source, cell.text, cell.line, spanned=True, block=cell.block)
+            repeat = Cell(
+                cell.source,
+                cell.text,
+                cell.line,
+                spanned=True,
+                block=cell.block,
+                issues=cell.issues,
+            )
             for offset in range(morecols + 1):
                 if col + offset < ncols:
                     cells[col + offset] = cell if offset == 0 else repeat
@@ -463,7 +605,7 @@ def _table_kind(node: nodes.table, lines: Sequence[str], first_row_line: int | N
     return "grid"
 
 
-def _tables(document: nodes.document, text: str, source: str) -> list[Table]:
+def _tables(document: nodes.document, text: str, source: str, detach: bool = True) -> list[Table]:
     lines = text.splitlines()
     tables: list[Table] = []
     for node in document.findall(nodes.table):
@@ -481,9 +623,10 @@ def _tables(document: nodes.document, text: str, source: str) -> list[Table]:
                 body_rows.extend(r for r in part.children if isinstance(r, nodes.row))
         row_lines: list[int] | None = node.get("awserr-row-lines")
         pending: dict[int, tuple[Cell, int]] = {}
-        header = _rows(head_rows, ncols, pending, row_lines, 0)
+        page = document if detach else None
+        header = _rows(head_rows, ncols, pending, row_lines, 0, page)
         pending.clear()  # a span does not cross from the header into the body
-        body = _rows(body_rows, ncols, pending, row_lines, len(head_rows))
+        body = _rows(body_rows, ncols, pending, row_lines, len(head_rows), page)
         first = next((row.line for row in (*header, *body) if row.line is not None), None)
         kind = _table_kind(node, lines, first)
         line = node.get("awserr-line")
@@ -494,7 +637,7 @@ def _tables(document: nodes.document, text: str, source: str) -> list[Table]:
             parent = node.parent
             while parent is not None and not isinstance(parent, nodes.section | nodes.document):
                 parent = parent.parent
-            if isinstance(parent, nodes.section):
+            if parent is not None:  # a lone top-level section is the document's title
                 titles = [c for c in parent.children if isinstance(c, nodes.title)][:1]
         tables.append(
             Table(
@@ -526,13 +669,19 @@ def _problems(document: nodes.document, source: str) -> list[Problem]:
     return problems
 
 
-def read_rst(text: str, source: str = "<string>") -> ReadResult:
+def read_rst(text: str, source: str = "<string>", *, detach: bool = False) -> ReadResult:
     """Read the tables of reStructuredText *text* (named *source* in messages).
+
+    With *detach* (``import-rst``: for a catalogue), each cell's source no longer relies on
+    the page's own definitions: named references to external targets get their URI embedded,
+    text substitutions are replaced, and what cannot be detached is in the cell's ``issues``.
+    Without it (linting the page in place), cells keep their source as written.
 
     Raises :class:`TableReadError` only when docutils cannot parse the text at all.
     """
     document = _parse(text, source)
-    return ReadResult(tuple(_tables(document, text, source)), tuple(_problems(document, source)))
+    tables = _tables(document, text, source, detach)
+    return ReadResult(tuple(tables), tuple(_problems(document, source)))
 
 
 def read_tables(text: str, source: str = "<string>") -> list[Table]:
@@ -560,13 +709,13 @@ def read_text_file(path: str | Path) -> str:
         ) from None
 
 
-def read_file(path: str | Path) -> ReadResult:
-    """Read the tables of the reStructuredText file *path*.
+def read_file(path: str | Path, *, detach: bool = False) -> ReadResult:
+    """Read the tables of the reStructuredText file *path* (*detach*: see :func:`read_rst`).
 
     Raises :class:`TableReadError` when the file is missing, unreadable, not UTF-8 or not
     parsable.
     """
-    return read_rst(read_text_file(path), str(path))
+    return read_rst(read_text_file(path), str(path), detach=detach)
 
 
 def load_entries(
@@ -583,7 +732,7 @@ def load_entries(
     from sphinx_awserrors.importers import convert_tables, parse_columns
 
     try:
-        result = read_file(path)
+        result = read_file(path)  # not detached: the page's references work in the page
         spec = parse_columns(columns) if columns else None
     except TableReadError as exc:
         return [], [Problem(exc.file, exc.line, exc.message, fatal=True)]

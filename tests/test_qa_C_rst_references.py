@@ -1,0 +1,86 @@
+"""import-rst: descriptions that refer to the page's own targets, substitutions and footnotes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sphinx_awserrors.catalogue import load_file
+from sphinx_awserrors.cli import main
+from sphinx_awserrors.rsttable import load_entries, read_rst
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    import pytest
+
+PAGE = """\
+.. |product| replace:: The *Store*
+   service
+.. |copy| unicode:: 0xA9
+.. |logo| image:: logo.png
+.. _guide: https://example.com/guide
+.. _the alias: guide_
+.. _inner:
+
+Errors
+------
+
++-----------+--------+--------------------------------------------------+
+| Code      | Status | Description                                      |
++===========+========+==================================================+
+| NoSuchKey | 404    | |product| key |copy|, see guide_ and `the        |
+|           |        | alias`_ or `x <guide_>`_, not ``guide_``         |
++-----------+--------+--------------------------------------------------+
+| Other     | 400    | See inner_, `anon`__, |logo| and [#note]_        |
++-----------+--------+--------------------------------------------------+
+
+__ https://anon.example.com
+
+.. [#note] A footnote.
+"""
+
+
+def test_page_references_become_self_contained_or_are_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "errors.rst"
+    source.write_text(PAGE, encoding="utf-8")
+    out = tmp_path / "errors.yaml"
+    assert main(["import-rst", str(source), "-o", str(out)]) == 1
+    entries, problems = load_file(out)
+    assert problems == []
+    assert [(e.code, e.description) for e in entries] == [
+        (
+            "NoSuchKey",
+            "The *Store* service key ©, see `guide <https://example.com/guide>`__ and "
+            "`the alias <https://example.com/guide>`__ or `x <https://example.com/guide>`__, "
+            "not ``guide_``",
+        ),
+        ("Other", "See inner_, `anon`__, |logo| and [#note]_"),
+    ]
+    err = capsys.readouterr().err.splitlines()
+    prefix = f"{source}:18: table 1 \"Errors\" (line 12), row 'Other': "
+    assert [line.removeprefix(prefix) for line in err if line.startswith(prefix)] == [
+        "inner_ links to a target of the page (line 10), which a catalogue description cannot "
+        "use; kept as written, use a role (:ref:) or an embedded URI",
+        "`anon`__ is a hyperlink reference the catalogue cannot resolve (its target is in the "
+        "page, or anonymous); kept as written, use an embedded URI (`text <https://...>`__)",
+        "|logo| is a substitution of the page (line 4) that is not plain text, and a catalogue "
+        "description cannot use the page's substitutions; kept as written, replace it by hand",
+        "[#note]_ refers to a footnote of the page (line 23), which the catalogue does not have; "
+        "kept as written, put the footnote's text in the description",
+    ]
+
+
+def test_a_row_is_located_at_its_own_line_not_at_a_substitution_definition() -> None:
+    (table,) = read_rst(PAGE).tables
+    assert [row.line for row in table.body] == [15, 18]
+    assert table.title == "Errors"
+
+
+def test_lint_reads_the_page_as_written(tmp_path: Path) -> None:
+    source = tmp_path / "errors.rst"
+    source.write_text(PAGE, encoding="utf-8")
+    entries, problems = load_entries(source)
+    assert problems == []
+    assert entries[0].description.startswith("|product| key |copy|, see guide_")
