@@ -132,6 +132,8 @@ class ReadResult:
 
     tables: tuple[Table, ...]
     problems: tuple[Problem, ...] = field(default=())
+    #: what was not read and may hold a table (``include``, ``csv-table :file:``)
+    notes: tuple[Problem, ...] = field(default=())
 
 
 # --- text of a cell ---------------------------------------------------------------------------
@@ -669,6 +671,28 @@ def _problems(document: nodes.document, source: str) -> list[Problem]:
     return problems
 
 
+_NOT_FOLLOWED = {
+    'ignoring "csv-table" directive': "the csv-table reads its rows from a file or URL, which "
+    "is not followed; its table is not read (import that file, or put the rows inline)",
+    '"include" directive disabled': "include is not followed; a table in the included file "
+    "is not read (run the importer on that file)",
+}
+
+
+def _not_followed(document: nodes.document, source: str) -> list[Problem]:
+    """Notes for the directives that would read another file, which may hold a table."""
+    from sphinx_awserrors.catalogue import Problem
+
+    notes: list[Problem] = []
+    for message in document.findall(nodes.system_message):
+        paragraphs = [c for c in message.children if isinstance(c, nodes.paragraph)]
+        text = paragraphs[0].astext() if paragraphs else ""
+        for marker, note in _NOT_FOLLOWED.items():
+            if marker in text:
+                notes.append(Problem(source, message.get("line"), note))
+    return notes
+
+
 def read_rst(text: str, source: str = "<string>", *, detach: bool = False) -> ReadResult:
     """Read the tables of reStructuredText *text* (named *source* in messages).
 
@@ -681,7 +705,11 @@ def read_rst(text: str, source: str = "<string>", *, detach: bool = False) -> Re
     """
     document = _parse(text, source)
     tables = _tables(document, text, source, detach)
-    return ReadResult(tuple(tables), tuple(_problems(document, source)))
+    return ReadResult(
+        tuple(tables),
+        tuple(_problems(document, source)),
+        tuple(_not_followed(document, source)),
+    )
 
 
 def read_tables(text: str, source: str = "<string>") -> list[Table]:

@@ -84,3 +84,36 @@ def test_lint_reads_the_page_as_written(tmp_path: Path) -> None:
     entries, problems = load_entries(source)
     assert problems == []
     assert entries[0].description.startswith("|product| key |copy|, see guide_")
+
+
+def test_include_and_csv_file_are_named_when_nothing_else_is_found(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "errors.rst"
+    source.write_text(
+        "Errors\n======\n\n.. csv-table:: Errors\n   :file: errors.csv\n\n.. include:: table.rst\n",
+        encoding="utf-8",
+    )
+    assert main(["import-rst", str(source)]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"{source}:4: note: the csv-table reads its rows from a file or URL, which is not "
+        "followed; its table is not read (import that file, or put the rows inline)",
+        f"{source}:7: note: include is not followed; a table in the included file is not read "
+        "(run the importer on that file)",
+        f"sphinx-awserrors import-rst: {source}: no table found",
+    ]
+
+
+def test_a_header_row_found_in_the_body_names_the_columns_left_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "errors.rst"
+    source.write_text(
+        ".. list-table::\n\n"
+        "   * - HTTP Status Code\n     - Error Code\n     - Extra\n     - Description\n"
+        "   * - 404 Not Found\n     - NoSuchKey\n     - x\n     - The key does not exist\n",
+        encoding="utf-8",
+    )
+    assert main(["import-rst", str(source)]) == 0
+    err = capsys.readouterr().err
+    assert f"{source}:1: note: table 1 (line 1): 'Extra' not imported" in err
