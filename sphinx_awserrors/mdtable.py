@@ -279,12 +279,31 @@ def _collect_rows(tokens: list[Token], start: int) -> tuple[list[Row], list[Row]
     return header, body, index
 
 
+_HTML_TABLE = re.compile(r"<table\b", re.IGNORECASE)
+
+
+def _front_matter_end(lines: list[str]) -> int:
+    """The number of lines of the YAML front matter that opens *lines* (0 when none)."""
+    if not lines or lines[0].rstrip() != "---":
+        return 0
+    for number, line in enumerate(lines[1:], start=2):
+        if line.rstrip() in {"---", "..."}:
+            return number
+    return 0
+
+
 def read_markdown(text: str, source: str = "<string>") -> ReadResult:
     """Read the pipe tables of Markdown *text* (named *source* in messages)."""
-    lines = text.splitlines()
+    # Markdown ends lines at \n, \r\n and \r only: str.splitlines() would also cut a cell
+    # at a form feed or a Unicode line separator, and shift every line number after it.
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     problems: list[Problem] = []
     cleaned = []
+    front_matter = _front_matter_end(lines)
     for number, line in enumerate(lines, start=1):
+        if number <= front_matter:  # YAML front matter: metadata, not Markdown
+            cleaned.append("")
+            continue
         if _YFM_TABLE.match(line):
             problems.append(
                 Problem(
@@ -303,6 +322,15 @@ def read_markdown(text: str, source: str = "<string>") -> ReadResult:
         token = tokens[index]
         if token.type == "heading_open" and index + 1 < len(tokens):
             title = " ".join(_HEADING_ATTRIBUTES.sub("", tokens[index + 1].content or "").split())
+        elif token.type == "html_block" and _HTML_TABLE.search(token.content):
+            problems.append(
+                Problem(
+                    source,
+                    token.map[0] + 1 if token.map else None,
+                    "an HTML table (<table>) is not a pipe table and is not read; convert it "
+                    "to a pipe table to import it",
+                )
+            )
         elif token.type == "table_open":
             header, body, index = _collect_rows(tokens, index)
             ncols = max((len(r.cells) for r in (*header, *body)), default=0)

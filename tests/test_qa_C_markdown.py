@@ -84,3 +84,34 @@ def test_a_row_with_more_cells_than_the_header_is_reported_not_cut(
 def test_trailing_empty_cells_are_not_reported() -> None:
     (table,) = read_tables("| Code | Status |\n|---|---|\n| A | 400 | |\n")
     assert table.body[0].issues == ()
+
+
+def test_html_tables_front_matter_and_unicode_line_separators(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "errors.md"
+    source.write_text(
+        "---\r\ntitle: Front matter\r\n---\r\n"
+        "| Code | Status | Description |\r\n|---|---|---|\r\n"
+        "| NoSuchKey | 404 | Gone\u2028for good |\r\n"
+        "| Other | 400 | Bad\x0cthing |\r\n"
+        "| Odd | N/A | x |\r\n\r\n"
+        "<table>\r\n<tr><td>Foo</td><td>400</td><td>Bar</td></tr>\r\n</table>\r\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "errors.yaml"
+    assert main(["import-md", str(source), "-o", str(out)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{source}:8: table 1 (line 4), row 'Odd': the status is 'N/A', not an HTTP status "
+        "number; row left out",
+        f"{source}:10: an HTML table (<table>) is not a pipe table and is not read; convert it "
+        "to a pipe table to import it",
+        f"{out}: 2 entries, 1 problem(s) reported above",
+    ]
+    entries, _ = load_file(out)
+    assert [(e.code, e.description) for e in entries] == [
+        ("NoSuchKey", "Gone for good"),
+        ("Other", "Bad thing"),
+    ]
+    sources = [line for line in out.read_text(encoding="utf-8").splitlines() if "# source:" in line]
+    assert [line.rsplit(":", 1)[1] for line in sources] == ["6", "7"]
