@@ -30,6 +30,7 @@ from docutils.utils import column_width, unescape
 from sphinx_awserrors.catalogue import BUNDLED, Catalogue, ErrorEntry, bundled_path, load_file
 from sphinx_awserrors.inline import parse_quietly
 from sphinx_awserrors.render import description_text
+from sphinx_awserrors.rsttable import squash_spaces
 from sphinx_awserrors.statusfilter import parse_status_filter, reason_phrase
 
 if TYPE_CHECKING:
@@ -150,7 +151,7 @@ def _cell_source(description: str) -> str:
     ``- `` or ``1. `` and a final ``::`` are just text; in a table cell they would start a list
     or expect a literal block, so they are backslash-escaped (which renders the same text).
     """
-    text = " ".join(description.split())
+    text = squash_spaces(description)
     if any(pattern.match(text) for pattern in _BLOCK_STARTS):
         text = "\\" + text
     return _LITERAL_MARKER.sub(lambda match: match[1] + "\\::", text)
@@ -347,7 +348,7 @@ def rst_to_markdown(text: str) -> str:
     roles such as ``:awserr:`` as code spans). Other characters with a meaning in Markdown are
     backslash-escaped. Markup errors are ignored: the faulty markup stays as text.
     """
-    text = " ".join(text.split())
+    text = squash_spaces(text)
     if not text:
         return ""
     parsed = parse_quietly(text, _md_interpreted)

@@ -24,7 +24,14 @@ from markdown_it.rules_block.table import escapedSplit, getLine
 from markdown_it.rules_block.table import table as _gfm_table
 
 from sphinx_awserrors.catalogue import Problem
-from sphinx_awserrors.rsttable import Cell, ReadResult, Row, Table, read_text_file
+from sphinx_awserrors.rsttable import (
+    Cell,
+    ReadResult,
+    Row,
+    Table,
+    read_text_file,
+    squash_spaces,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -186,8 +193,8 @@ class _Inline:
             index += 1
 
     def result(self) -> tuple[str, str]:
-        rst = " ".join("".join(self.rst).split())
-        plain = " ".join("".join(self.plain).split())
+        rst = squash_spaces("".join(self.rst))
+        plain = squash_spaces("".join(self.plain))
         return rst, plain
 
 

@@ -139,6 +139,15 @@ class ReadResult:
 # --- text of a cell ---------------------------------------------------------------------------
 
 _TRAILING_BACKSLASHES = re.compile(r"\\+$")
+#: The whitespace that text collapses: not the no-break and other fixed-width spaces (U+00A0,
+#: U+2009, U+202F...), which are characters of the text.
+COLLAPSIBLE_SPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\u2028\u2029"
+_SPACE_RUN = re.compile(f"[{re.escape(COLLAPSIBLE_SPACE)}]+")
+
+
+def squash_spaces(text: str) -> str:
+    """*text* with each run of collapsible whitespace as one space, and none at the ends."""
+    return _SPACE_RUN.sub(" ", text).strip(COLLAPSIBLE_SPACE)
 
 
 def join_lines(raw: str) -> str:
@@ -147,7 +156,7 @@ def join_lines(raw: str) -> str:
     A line ending in an odd number of backslashes (an escaped line end) joins the next line
     without a space, dropping that backslash; other lines join with one space.
     """
-    lines = [line.strip() for line in raw.splitlines()]
+    lines = [line.strip(COLLAPSIBLE_SPACE) for line in raw.splitlines()]
     out = ""
     glue = ""
     for line in lines:
@@ -164,7 +173,7 @@ def join_lines(raw: str) -> str:
 
 
 def _plain(text: str) -> str:
-    return " ".join(text.split())
+    return squash_spaces(text)
 
 
 def _first_line(node: nodes.Node) -> int | None:
@@ -196,6 +205,8 @@ def _cell(entry: nodes.Element, page: nodes.document | None = None) -> Cell:
         issues: tuple[str, ...] = ()
         if page is not None and ("_" in source or "|" in source):
             source, issues = _detach(source, page)
+        if page is not None and "\\" in source and len(body) == 1:
+            source = _drop_block_escapes(source)
         return Cell(source, text, line, block=len(body) > 1, issues=issues)
     text = _plain(entry.astext())
     return Cell(text, text, line, block=True)
@@ -214,8 +225,8 @@ _PAGE_REFERENCES = (
 )
 
 
-def _inline_parse(source: str) -> list[nodes.Node]:
-    """The inline nodes of *source* parsed on its own, before any transform resolves them."""
+def _standalone(source: str) -> nodes.document:
+    """*source* parsed on its own, before any transform resolves its references."""
     from docutils.frontend import get_default_settings
     from docutils.parsers.rst import Parser
     from docutils.utils import new_document
@@ -226,6 +237,12 @@ def _inline_parse(source: str) -> list[nodes.Node]:
     document = new_document("<cell>", settings)
     with _tolerant_markup():
         Parser().parse(source, document)
+    return document
+
+
+def _inline_parse(source: str) -> list[nodes.Node]:
+    """The page references among the inline nodes of *source* parsed on its own."""
+    document = _standalone(source)
     found: list[nodes.Node] = []
 
     def walk(node: nodes.Node) -> None:
@@ -297,6 +314,29 @@ def _resolve(node: nodes.Element, raw: str, page: nodes.document) -> tuple[str |
         f"{raw} is a hyperlink reference the catalogue cannot resolve (its target is in the "
         "page, or anonymous); kept as written, use an embedded URI (`text <https://...>`__)"
     )
+
+
+_ESCAPED_MARKER = re.compile(r"(?<!\\)((?:\\\\)*)\\::$")
+
+
+def _inline(source: str) -> str:
+    # "x " first: a paragraph that starts with a word reads its text as inline markup only
+    return _standalone("x " + source).pformat()
+
+
+def _drop_block_escapes(source: str) -> str:
+    """*source* without the backslash that only stops a cell from reading as block markup.
+
+    ``export --format rst`` writes ``\\- text``, ``\\1. text``, ``text\\::`` so that a cell
+    does not become a list or announce a literal block; a description is inline text, where
+    ``- text`` and ``text::`` read the same, so the catalogue gets them back as they were.
+    """
+    source = _ESCAPED_MARKER.sub(r"\1::", source)
+    if len(source) > 1 and source[0] == "\\" and source[1] not in COLLAPSIBLE_SPACE + "\\":
+        candidate = source[1:]
+        if _inline(candidate) == _inline(source):
+            return candidate
+    return source
 
 
 def _detach(source: str, page: nodes.document) -> tuple[str, tuple[str, ...]]:
