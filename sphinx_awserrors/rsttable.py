@@ -398,6 +398,43 @@ _CONTAINERS: frozenset[str] = frozenset(
 )
 
 
+# Object descriptions (Sphinx's domains: py:exception, http:get, describe...) have a body of
+# reStructuredText, where an API page may keep its error table; these directives, whatever
+# their domain, hold code, math or data instead.
+_OBJECT_DESCRIPTIONS: frozenset[str] = frozenset(
+    {
+        "describe",
+        "object",
+        "option",
+        "envvar",
+        "confval",
+        "function",
+        "class",
+        "method",
+        "exception",
+        "attribute",
+        "data",
+        "decorator",
+        "property",
+        "module",
+        "event",
+    }
+)
+_LITERAL_WORDS = ("code", "literal", "math", "graph", "mermaid", "uml", "test", "doctest",
+                  "output", "input", "exec", "plot", "prompt", "production", "autosummary",
+                  "toctree", "include", "program", "bash", "shell", "console")  # fmt: skip
+
+
+def _is_container(name: str) -> bool:
+    """Whether the content of the unknown directive *name* is body text that may hold a table."""
+    if name in _CONTAINERS:
+        return True
+    local = name.rpartition(":")[2]
+    if any(word in name for word in _LITERAL_WORDS):
+        return False
+    return local in _OBJECT_DESCRIPTIONS or ":" in name
+
+
 class _AnyOption(dict[str, Any]):
     """An option spec accepting every option (values kept as text)."""
 
@@ -527,7 +564,7 @@ def _tolerant_markup() -> Iterator[None]:
         # Directives registered by Sphinx (in the same process) need a build environment.
         if found is not None and _is_docutils(found):
             return found, messages
-        return (_Container if normname in _CONTAINERS else _Skipped), []
+        return (_Container if _is_container(normname) else _Skipped), []
 
     def role(
         role_name: str, language_module: Any, lineno: int, reporter: Any

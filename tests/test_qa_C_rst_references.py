@@ -117,3 +117,31 @@ def test_a_header_row_found_in_the_body_names_the_columns_left_out(
     assert main(["import-rst", str(source)]) == 0
     err = capsys.readouterr().err
     assert f"{source}:1: note: table 1 (line 1): 'Extra' not imported" in err
+
+
+def test_tables_in_object_descriptions_are_found_and_code_is_not() -> None:
+    page = (
+        ".. http:get:: /bucket/(key)\n\n   Fetch an object.\n\n"
+        "   =========  ======  ================\n"
+        "   Code       Status  Description\n"
+        "   =========  ======  ================\n"
+        "   NoSuchKey  404     The key is gone.\n"
+        "   =========  ======  ================\n\n"
+        ".. py:exception:: StoreError\n\n"
+        "   +-----------+--------+-------------+\n"
+        "   | Code      | Status | Description |\n"
+        "   +===========+========+=============+\n"
+        "   | Throttled | 503    | Slow down.  |\n"
+        "   +-----------+--------+-------------+\n\n"
+        ".. code-block:: rst\n\n"
+        "   ====  ======  ====\n   Code  Status  Text\n   ====  ======  ====\n"
+        "   Fake  400     x\n   ====  ======  ====\n\n"
+        ".. sphinx:exec-code::\n\n"
+        "   ====  ======  ====\n   Code  Status  Text\n   ====  ======  ====\n"
+        "   Fake  400     x\n   ====  ======  ====\n"
+    )
+    tables = read_rst(page).tables
+    assert [(t.line, [r.cells[0].text for r in t.body]) for t in tables] == [
+        (5, ["NoSuchKey"]),
+        (13, ["Throttled"]),
+    ]
