@@ -805,12 +805,19 @@ def read_text_file(path: str | Path) -> str:
         raise TableReadError("is a directory, not a file", name) from None
     except OSError as exc:
         raise TableReadError(f"cannot read the file: {exc.strerror}", name) from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise TableReadError(
+            "UTF-16 text (it starts with a byte-order mark); save it as UTF-8", name
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise TableReadError(
-            f"not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded", name, line
+            f"not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded; "
+            "save the file as UTF-8",
+            name,
+            line,
         ) from None
 
 

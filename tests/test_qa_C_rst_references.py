@@ -145,3 +145,13 @@ def test_tables_in_object_descriptions_are_found_and_code_is_not() -> None:
         (5, ["NoSuchKey"]),
         (13, ["Throttled"]),
     ]
+
+
+def test_utf16_file_is_named_as_such(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "errors.md"
+    source.write_bytes("| Code | Status | Description |\n".encode("utf-16"))
+    assert main(["import-md", str(source)]) == 2
+    assert capsys.readouterr().err == (
+        f"sphinx-awserrors import-md: {source}: UTF-16 text (it starts with a byte-order mark); "
+        "save it as UTF-8\n"
+    )

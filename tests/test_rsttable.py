@@ -198,7 +198,9 @@ def test_unreadable_files(tmp_path: Path) -> None:
     latin.write_bytes(b"Title\n=====\n\ncaf\xe9\n")
     with pytest.raises(TableReadError) as info:
         read_file(latin)
-    assert str(info.value) == f"{latin}:4: not UTF-8 text: byte 0xe9 cannot be decoded"
+    assert str(info.value) == (
+        f"{latin}:4: not UTF-8 text: byte 0xe9 cannot be decoded; save the file as UTF-8"
+    )
 
 
 def test_load_entries_for_linting_in_place(seed_path: Path) -> None:
