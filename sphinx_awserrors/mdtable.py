@@ -43,6 +43,7 @@ __all__ = ["inline_to_rst", "read_file", "read_markdown", "read_tables"]
 
 _IAL = re.compile(r"^\s*\{:.*\}\s*$")
 _YFM_TABLE = re.compile(r"^\s*#\|\s*$")
+_FOOTNOTE_REFERENCE = re.compile(r"\[\^[^\]\s]+\]")
 _BREAK = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
 # A heading attribute ("## Errors {#errors}", kramdown's "{: #errors}"): an anchor, not a title.
 _HEADING_ATTRIBUTES = re.compile(r"\s*\{:?\s*[#.][^{}]*\}\s*$")
@@ -169,6 +170,11 @@ class _Inline:
                 index = end + 1
                 continue
             if kind == "text":
+                for note in _FOOTNOTE_REFERENCE.findall(token.content):
+                    self.issues.append(
+                        f"{note} is a footnote reference; the footnote is not part of the "
+                        "catalogue: kept as text, put its text in the description"
+                    )
                 self.text(_escape(token.content), token.content)
             elif kind == "code_inline":
                 if nested:

@@ -115,3 +115,16 @@ def test_html_tables_front_matter_and_unicode_line_separators(
     ]
     sources = [line for line in out.read_text(encoding="utf-8").splitlines() if "# source:" in line]
     assert [line.rsplit(":", 1)[1] for line in sources] == ["6", "7"]
+
+
+def test_markdown_footnote_references_are_reported() -> None:
+    (table,) = read_tables(
+        "| Code | Status | Description |\n|---|---|---|\n| NoSuchKey | 404 | Gone[^1] |\n\n"
+        "[^1]: Really gone.\n"
+    )
+    cell = table.body[0].cells[2]
+    assert cell.source == "Gone[^1]"
+    assert cell.issues == (
+        "[^1] is a footnote reference; the footnote is not part of the catalogue: kept as "
+        "text, put its text in the description",
+    )
