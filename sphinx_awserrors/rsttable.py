@@ -339,7 +339,7 @@ def _drop_block_escapes(source: str) -> str:
     return source
 
 
-def _detach(source: str, page: nodes.document) -> tuple[str, tuple[str, ...]]:
+def _detach(source: str, page: nodes.document, depth: int = 0) -> tuple[str, tuple[str, ...]]:
     """*source* with its references to the page's own definitions made to work without it.
 
     A description is shown away from its legacy page: a named hyperlink reference to an
@@ -359,6 +359,10 @@ def _detach(source: str, page: nodes.document) -> tuple[str, tuple[str, ...]]:
         replacement, issue = _resolve(node, raw, page)
         if issue:
             issues.append(issue)
+        if replacement is not None and depth < 4 and isinstance(node, nodes.substitution_reference):
+            # a substitution's text may itself refer to the page ("replace:: `guide`_")
+            replacement, more = _detach(replacement, page, depth + 1)
+            issues.extend(more)
         if replacement is not None:
             out.append(source[cursor:start] + replacement)
             cursor = start + len(raw)

@@ -155,3 +155,18 @@ def test_utf16_file_is_named_as_such(tmp_path: Path, capsys: pytest.CaptureFixtu
         f"sphinx-awserrors import-md: {source}: UTF-16 text (it starts with a byte-order mark); "
         "save it as UTF-8\n"
     )
+
+
+def test_a_substitution_that_links_to_the_page_is_detached_too() -> None:
+    page = (
+        ".. |see| replace:: see the guide_\n.. _guide: https://example.com/guide\n\n"
+        "=========  ======  ================\n"
+        "Code       Status  Description\n"
+        "=========  ======  ================\n"
+        "NoSuchKey  404     Gone, |see|.\n"
+        "=========  ======  ================\n"
+    )
+    (table,) = read_rst(page, detach=True).tables
+    cell = table.body[0].cells[2]
+    assert cell.source == "Gone, see the `guide <https://example.com/guide>`__."
+    assert cell.issues == ()
