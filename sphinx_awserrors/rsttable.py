@@ -31,6 +31,7 @@ from docutils import nodes
 from docutils.nodes import fully_normalize_name
 from docutils.parsers.rst import Directive, directives, roles
 from docutils.parsers.rst.directives import tables as docutils_tables
+from docutils.utils import unescape
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -531,6 +532,10 @@ _TABLE_DIRECTIVES: dict[str, type[Directive]] = {
 }
 
 
+# "title <target>" in a role's text (a backslash-escaped "<" is text: docutils marks it \x00)
+_EXPLICIT_TITLE = re.compile(r"^(?P<title>.+?)\s*(?<!\x00)<(?P<target>.*?)>$", re.DOTALL)
+
+
 def _literal_role(
     name: str,
     rawtext: str,
@@ -540,8 +545,19 @@ def _literal_role(
     options: dict[str, Any] | None = None,
     content: Sequence[str] | None = None,
 ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-    """Stands in for a role docutils does not define (``:ref:``, ``:doc:``...)."""
-    return [nodes.literal(rawtext, text)], []
+    """Stands in for a role docutils does not define (``:ref:``, ``:doc:``...).
+
+    Its text is what Sphinx shows: the title of ``title <target>``, the last name of
+    ``~module.Name``, so ``:ref:`NoSuchKey <err-nosuchkey>``` reads as the code ``NoSuchKey``.
+    """
+    match = _EXPLICIT_TITLE.match(text)
+    if match:
+        shown = match["title"]
+    else:
+        shown = text.removeprefix("!")
+        if shown.startswith("~"):
+            shown = shown[1:].rpartition(".")[2]
+    return [nodes.literal(rawtext, unescape(shown))], []
 
 
 def _is_docutils(obj: object) -> bool:

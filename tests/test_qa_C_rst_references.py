@@ -170,3 +170,22 @@ def test_a_substitution_that_links_to_the_page_is_detached_too() -> None:
     cell = table.body[0].cells[2]
     assert cell.source == "Gone, see the `guide <https://example.com/guide>`__."
     assert cell.issues == ()
+
+
+def test_codes_written_as_sphinx_references_read_as_sphinx_shows_them() -> None:
+    page = (
+        "================================  ======  ==========================\n"
+        "Code                              Status  Description\n"
+        "================================  ======  ==========================\n"
+        ":ref:`NoSuchKey <err-nosuchkey>`  404     See :doc:`the guide <g>`.\n"
+        ":awserr:`SlowDown`                503     Slow.\n"
+        ":py:exc:`~store.Throttled`        429     Too many \\<requests>.\n"
+        "================================  ======  ==========================\n"
+    )
+    (table,) = read_rst(page).tables
+    assert [[cell.text for cell in row.cells] for row in table.body] == [
+        ["NoSuchKey", "404", "See the guide."],
+        ["SlowDown", "503", "Slow."],
+        ["Throttled", "429", "Too many <requests>."],
+    ]
+    assert table.body[0].cells[2].source == "See :doc:`the guide <g>`."
