@@ -289,8 +289,9 @@ def _row_entry(
                 "the description cell holds block markup (a list, several paragraphs); "
                 "imported as plain text"
             )
-    for used in (code_cell, status_cell, description_cell):
-        for issue in used.issues if used else ():
+    # the code and the status are read as plain text: only the description keeps markup
+    if spec.description is not None and description_cell is not None:
+        for issue in description_cell.issues:
             report(issue)
     lines = {"code": row.line, "status": row.line}
     if spec.description is not None:

@@ -189,7 +189,8 @@ class _Inline:
                     self.text(" ", " ")
                 else:
                     self.issues.append(f"HTML {token.content} kept as text")
-                    self.text(_escape(token.content), token.content)
+                    # the plain text is what a browser shows: <code>404</code> is 404
+                    self.text(_escape(token.content), "")
             elif kind == "image":
                 self.issues.append("an image has no place in a description; its alt text is kept")
                 alt = token.content

@@ -128,3 +128,25 @@ def test_markdown_footnote_references_are_reported() -> None:
         "[^1] is a footnote reference; the footnote is not part of the catalogue: kept as "
         "text, put its text in the description",
     )
+
+
+def test_html_in_code_and_status_cells_reads_as_a_browser_shows_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "errors.md"
+    source.write_text(
+        "| Code | Status | Description |\n|---|---|---|\n"
+        "| <code>NoSuchKey</code> | <b>404</b> | Gone <i>now</i> |\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "errors.yaml"
+    assert main(["import-md", str(source), "-o", str(out)]) == 1
+    entries, _ = load_file(out)
+    assert [(e.code, e.status, e.description) for e in entries] == [
+        ("NoSuchKey", 404, "Gone <i>now</i>")
+    ]
+    prefix = f"{source}:3: table 1 (line 1), row 'NoSuchKey': "
+    assert capsys.readouterr().err.splitlines()[:2] == [
+        f"{prefix}HTML <i> kept as text",
+        f"{prefix}HTML </i> kept as text",
+    ]
