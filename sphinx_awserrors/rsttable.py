@@ -17,6 +17,7 @@ legacy table in place.
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import re
@@ -204,7 +205,7 @@ def _cell(entry: nodes.Element, page: nodes.document | None = None) -> Cell:
         )
         text = _plain(" ".join(child.astext() for child in body))
         issues: tuple[str, ...] = ()
-        if page is not None and ("_" in source or "|" in source):
+        if page is not None and ("|" in source or _REFERENCE_END.search(source)):
             source, issues = _detach(source, page)
         if page is not None and "\\" in source and len(body) == 1:
             source = _drop_block_escapes(source)
@@ -226,16 +227,23 @@ _PAGE_REFERENCES = (
 )
 
 
+_STANDALONE_SETTINGS: Any = None
+# where a reference may end (name_, `text`__, [1]_): not the underscores inside snake_case
+_REFERENCE_END = re.compile(r"[\w`\]]__?(?!\w)")
+
+
 def _standalone(source: str) -> nodes.document:
     """*source* parsed on its own, before any transform resolves its references."""
     from docutils.frontend import get_default_settings
     from docutils.parsers.rst import Parser
     from docutils.utils import new_document
 
-    settings = get_default_settings(Parser)
-    for name, value in dict(_SETTINGS, warning_stream=io.StringIO()).items():
-        setattr(settings, name, value)
-    document = new_document("<cell>", settings)
+    global _STANDALONE_SETTINGS  # built once: building it (optparse) is slow
+    if _STANDALONE_SETTINGS is None:
+        _STANDALONE_SETTINGS = get_default_settings(Parser)
+        for name, value in dict(_SETTINGS, warning_stream=io.StringIO()).items():
+            setattr(_STANDALONE_SETTINGS, name, value)
+    document = new_document("<cell>", copy.copy(_STANDALONE_SETTINGS))
     with _tolerant_markup():
         Parser().parse(source, document)
     return document
