@@ -349,7 +349,7 @@ def convert_tables(
         specs[table.number] = spec
         body = list(table.body)
         headings = table.headings
-        if not table.header and body and _looks_like_header(body[0]) and spec.how != "explicit":
+        if not table.header and body and _looks_like_header(body[0]):
             headings = tuple(cell.text for cell in body[0].cells)
             body = body[1:]
         if spec.description is None and not descriptions_optional:

@@ -189,3 +189,19 @@ def test_codes_written_as_sphinx_references_read_as_sphinx_shows_them() -> None:
         ["Throttled", "429", "Too many <requests>."],
     ]
     assert table.body[0].cells[2].source == "See :doc:`the guide <g>`."
+
+
+def test_a_header_row_in_the_body_is_not_a_data_row_with_columns_either(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "errors.rst"
+    source.write_text(
+        ".. list-table::\n\n"
+        "   * - HTTP Status Code\n     - Error Code\n     - Description\n"
+        "   * - 404\n     - NoSuchKey\n     - The key does not exist\n",
+        encoding="utf-8",
+    )
+    assert main(["import-rst", str(source), "--columns", "status,code,description"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    assert "code: NoSuchKey" in captured.out
