@@ -356,9 +356,36 @@ def rst_to_markdown(text: str) -> str:
 
 
 def _md_cell(text: str) -> str:
-    # In a GFM table a pipe must be escaped even inside a code span; "\|" inside a code span
-    # is read as "|". Pipes in text are already escaped by _md_text.
-    return re.sub(r"(?<!\\)((?:\\\\)*)\|", r"\1\\|", text)
+    """Inline Markdown *text* made safe for a GFM table cell.
+
+    The table reads every pipe as a cell boundary, even inside a code span, unless a backslash
+    stands right before it, and that backslash is removed before the cell is read: so each
+    pipe of a code span gets one more backslash (``a\\|b`` in code stays ``a\\|b``). Pipes
+    in text are already escaped by _md_text (``\\|``), which the table reads as ``|``.
+    """
+    out: list[str] = []
+    index, size = 0, len(text)
+    while index < size:
+        char = text[index]
+        if char == "\\" and index + 1 < size:  # an escape in text: already what it must be
+            out.append(text[index : index + 2])
+            index += 2
+            continue
+        if char == "`":
+            run = len(text[index:]) - len(text[index:].lstrip("`"))
+            fence = "`" * run
+            end = re.compile(f"(?<!`){fence}(?!`)").search(text, index + run)
+            if end:
+                code = text[index + run : end.start()]
+                out.append(fence + code.replace("|", "\\|") + fence)
+                index = end.end()
+                continue
+            out.append(fence)
+            index += run
+            continue
+        out.append("\\|" if char == "|" else char)
+        index += 1
+    return "".join(out)
 
 
 def to_markdown(catalogue: Entries, *, title: str | None = None) -> str:

@@ -73,3 +73,9 @@ def test_rst_and_markdown_exports_import_back_to_the_same_descriptions(tmp_path:
             assert got[-2] == ROUND_TRIP[-2]  # fixed-width spaces are characters
         else:
             assert got == ROUND_TRIP
+
+
+def test_markdown_export_keeps_backslashes_before_pipes_in_code() -> None:
+    entry = _entry("Use ``a\\|b``, ``c|d``, ``e\\\\|f`` and a\\|b")
+    (table,) = read_tables(to_markdown([entry]))
+    assert table.body[0].cells[1].source == "Use ``a\\|b``, ``c|d``, ``e\\\\|f`` and a\\|b"
