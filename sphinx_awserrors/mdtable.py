@@ -306,6 +306,40 @@ def _front_matter_end(lines: list[str]) -> int:
     return 0
 
 
+# A pipe table's delimiter row: | --- | :---: | (at least one pipe, a dash in every cell)
+_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+
+
+def _unread_tables(tokens: list[Token], lines: list[str], source: str) -> list[Problem]:
+    """Problems for the delimiter rows of tables that Markdown did not read as tables.
+
+    GFM reads a table only when its header row has as many cells as its delimiter row;
+    otherwise the lines are an ordinary paragraph, and the table would vanish silently.
+    """
+    taken: set[int] = set()
+    for token in tokens:
+        if token.map and token.type in {"table_open", "fence", "code_block", "html_block"}:
+            taken.update(range(token.map[0], token.map[1]))
+    problems: list[Problem] = []
+    for index, line in enumerate(lines):
+        if index in taken or index == 0 or "|" not in line or not _DELIMITER_ROW.match(line):
+            continue
+        header = lines[index - 1]
+        if "|" not in header:
+            continue
+        cells, delimiters = len(_split_row(header)), len(_split_row(line))
+        problems.append(
+            Problem(
+                source,
+                index,
+                f"this table is not read: its header row has {cells} cell(s) and its "
+                f"delimiter row (line {index + 1}) {delimiters}, and Markdown reads a table "
+                "only when they match",
+            )
+        )
+    return problems
+
+
 def read_markdown(text: str, source: str = "<string>") -> ReadResult:
     """Read the pipe tables of Markdown *text* (named *source* in messages)."""
     # Markdown ends lines at \n, \r\n and \r only: str.splitlines() would also cut a cell
@@ -364,6 +398,8 @@ def read_markdown(text: str, source: str = "<string>") -> ReadResult:
                 )
             )
         index += 1
+    problems += _unread_tables(tokens, cleaned, source)
+    problems.sort(key=lambda problem: problem.line or 0)
     return ReadResult(tuple(tables), tuple(problems))
 
 

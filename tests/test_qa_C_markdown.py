@@ -11,7 +11,7 @@ from docutils.core import publish_doctree
 
 from sphinx_awserrors.catalogue import load_file
 from sphinx_awserrors.cli import main
-from sphinx_awserrors.mdtable import read_tables
+from sphinx_awserrors.mdtable import read_markdown, read_tables
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -149,4 +149,17 @@ def test_html_in_code_and_status_cells_reads_as_a_browser_shows_it(
     assert capsys.readouterr().err.splitlines()[:2] == [
         f"{prefix}HTML <i> kept as text",
         f"{prefix}HTML </i> kept as text",
+    ]
+
+
+def test_a_table_markdown_does_not_read_is_reported() -> None:
+    result = read_markdown(
+        "| Code | Status |\n|---|---|---|\n| NoSuchKey | 404 | Gone |\n\n"
+        "```\n| a | b |\n|---|---|---|\n```\n\nA title | with a pipe\n---\n",
+        "errors.md",
+    )
+    assert result.tables == ()
+    assert [str(p) for p in result.problems] == [
+        "errors.md:1: this table is not read: its header row has 2 cell(s) and its delimiter "
+        "row (line 2) 3, and Markdown reads a table only when they match"
     ]
