@@ -119,11 +119,17 @@ def botocore_entries(services: Sequence[str]) -> BotocoreResult:
     entries: dict[tuple[str, int], ErrorEntry] = {}
     left_out: list[str] = []
     models: list[str] = []
-    for service in services:
+    for given in services:
+        service = given.lower()  # botocore's names are lower case: S3 is s3
         if service not in known:
             close = difflib.get_close_matches(service, known, n=3)
-            hint = f"; did you mean {', '.join(close)}?" if close else ""
-            raise ValueError(f"unknown service {service!r}{hint}")
+            hint = (
+                f"; did you mean {', '.join(close)}?"
+                if close
+                else f"; botocore {botocore.__version__} knows {len(known)} services, "
+                "such as s3, iam and sts"
+            )
+            raise ValueError(f"unknown service {given!r}{hint}")
         model: Any = session.get_service_model(service)
         version = model.api_version
         models.append(f"{service} {version}")

@@ -30,6 +30,7 @@ from docutils.utils import column_width, unescape
 from sphinx_awserrors.catalogue import BUNDLED, Catalogue, ErrorEntry, bundled_path, load_file
 from sphinx_awserrors.inline import parse_quietly
 from sphinx_awserrors.render import description_text
+from sphinx_awserrors.rsttable import squash_spaces
 from sphinx_awserrors.statusfilter import parse_status_filter, reason_phrase
 
 if TYPE_CHECKING:
@@ -150,7 +151,7 @@ def _cell_source(description: str) -> str:
     ``- `` or ``1. `` and a final ``::`` are just text; in a table cell they would start a list
     or expect a literal block, so they are backslash-escaped (which renders the same text).
     """
-    text = " ".join(description.split())
+    text = squash_spaces(description)
     if any(pattern.match(text) for pattern in _BLOCK_STARTS):
         text = "\\" + text
     return _LITERAL_MARKER.sub(lambda match: match[1] + "\\::", text)
@@ -347,7 +348,7 @@ def rst_to_markdown(text: str) -> str:
     roles such as ``:awserr:`` as code spans). Other characters with a meaning in Markdown are
     backslash-escaped. Markup errors are ignored: the faulty markup stays as text.
     """
-    text = " ".join(text.split())
+    text = squash_spaces(text)
     if not text:
         return ""
     parsed = parse_quietly(text, _md_interpreted)
@@ -355,9 +356,36 @@ def rst_to_markdown(text: str) -> str:
 
 
 def _md_cell(text: str) -> str:
-    # In a GFM table a pipe must be escaped even inside a code span; "\|" inside a code span
-    # is read as "|". Pipes in text are already escaped by _md_text.
-    return re.sub(r"(?<!\\)((?:\\\\)*)\|", r"\1\\|", text)
+    """Inline Markdown *text* made safe for a GFM table cell.
+
+    The table reads every pipe as a cell boundary, even inside a code span, unless a backslash
+    stands right before it, and that backslash is removed before the cell is read: so each
+    pipe of a code span gets one more backslash (``a\\|b`` in code stays ``a\\|b``). Pipes
+    in text are already escaped by _md_text (``\\|``), which the table reads as ``|``.
+    """
+    out: list[str] = []
+    index, size = 0, len(text)
+    while index < size:
+        char = text[index]
+        if char == "\\" and index + 1 < size:  # an escape in text: already what it must be
+            out.append(text[index : index + 2])
+            index += 2
+            continue
+        if char == "`":
+            run = len(text[index:]) - len(text[index:].lstrip("`"))
+            fence = "`" * run
+            end = re.compile(f"(?<!`){fence}(?!`)").search(text, index + run)
+            if end:
+                code = text[index + run : end.start()]
+                out.append(fence + code.replace("|", "\\|") + fence)
+                index = end.end()
+                continue
+            out.append(fence)
+            index += run
+            continue
+        out.append("\\|" if char == "|" else char)
+        index += 1
+    return "".join(out)
 
 
 def to_markdown(catalogue: Entries, *, title: str | None = None) -> str:

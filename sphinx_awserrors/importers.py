@@ -289,8 +289,9 @@ def _row_entry(
                 "the description cell holds block markup (a list, several paragraphs); "
                 "imported as plain text"
             )
-    for used in (code_cell, status_cell, description_cell):
-        for issue in used.issues if used else ():
+    # the code and the status are read as plain text: only the description keeps markup
+    if spec.description is not None and description_cell is not None:
+        for issue in description_cell.issues:
             report(issue)
     lines = {"code": row.line, "status": row.line}
     if spec.description is not None:
@@ -347,7 +348,9 @@ def convert_tables(
             continue
         specs[table.number] = spec
         body = list(table.body)
-        if not table.header and body and _looks_like_header(body[0]) and spec.how != "explicit":
+        headings = table.headings
+        if not table.header and body and _looks_like_header(body[0]):
+            headings = tuple(cell.text for cell in body[0].cells)
             body = body[1:]
         if spec.description is None and not descriptions_optional:
             problems.append(
@@ -360,7 +363,6 @@ def convert_tables(
                 )
             )
             continue
-        headings = table.headings
         dropped = [
             repr(headings[c]) if headings[c] else f"column {c + 1}"
             for c in range(table.columns)
@@ -558,9 +560,11 @@ def _run_import(args: argparse.Namespace, command: str, read: Callable[[str], Re
         fatal(str(exc))
         return 2
     tables = list(result.tables)
+    read_notes = [(n.line or 0, f"{n.location()}: note: {n.message}") for n in result.notes]
     if not tables:
-        for problem in result.problems:
-            _err(str(problem))
+        lines = [(p.line or 0, str(p)) for p in result.problems] + read_notes
+        for _line, message in sorted(lines, key=lambda item: item[0]):
+            _err(message)
         fatal(f"{file}: no table found")
         return 2
     number: int | None = getattr(args, "table", None)
@@ -572,6 +576,7 @@ def _run_import(args: argparse.Namespace, command: str, read: Callable[[str], Re
     converted = convert_tables(tables, spec)
     messages = [(p.line or 0, str(p)) for p in (*result.problems, *converted.problems)]
     messages += [(n.line or 0, f"{n.location()}: note: {n.message}") for n in converted.notes]
+    messages += read_notes
     for _line, message in sorted(messages, key=lambda item: item[0]):
         _err(message)
     if not converted.error_tables:
@@ -600,7 +605,7 @@ def run_import_rst(args: argparse.Namespace) -> int:
     """``sphinx-awserrors import-rst``: the error tables of a reStructuredText file."""
     from sphinx_awserrors.rsttable import read_file
 
-    return _run_import(args, "import-rst", read_file)
+    return _run_import(args, "import-rst", lambda path: read_file(path, detach=True))
 
 
 def run_import_md(args: argparse.Namespace) -> int:

@@ -24,7 +24,14 @@ from markdown_it.rules_block.table import escapedSplit, getLine
 from markdown_it.rules_block.table import table as _gfm_table
 
 from sphinx_awserrors.catalogue import Problem
-from sphinx_awserrors.rsttable import Cell, ReadResult, Row, Table, read_text_file
+from sphinx_awserrors.rsttable import (
+    Cell,
+    ReadResult,
+    Row,
+    Table,
+    read_text_file,
+    squash_spaces,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -36,6 +43,7 @@ __all__ = ["inline_to_rst", "read_file", "read_markdown", "read_tables"]
 
 _IAL = re.compile(r"^\s*\{:.*\}\s*$")
 _YFM_TABLE = re.compile(r"^\s*#\|\s*$")
+_FOOTNOTE_REFERENCE = re.compile(r"\[\^[^\]\s]+\]")
 _BREAK = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
 # A heading attribute ("## Errors {#errors}", kramdown's "{: #errors}"): an anchor, not a title.
 _HEADING_ATTRIBUTES = re.compile(r"\s*\{:?\s*[#.][^{}]*\}\s*$")
@@ -162,6 +170,11 @@ class _Inline:
                 index = end + 1
                 continue
             if kind == "text":
+                for note in _FOOTNOTE_REFERENCE.findall(token.content):
+                    self.issues.append(
+                        f"{note} is a footnote reference; the footnote is not part of the "
+                        "catalogue: kept as text, put its text in the description"
+                    )
                 self.text(_escape(token.content), token.content)
             elif kind == "code_inline":
                 if nested:
@@ -176,7 +189,8 @@ class _Inline:
                     self.text(" ", " ")
                 else:
                     self.issues.append(f"HTML {token.content} kept as text")
-                    self.text(_escape(token.content), token.content)
+                    # the plain text is what a browser shows: <code>404</code> is 404
+                    self.text(_escape(token.content), "")
             elif kind == "image":
                 self.issues.append("an image has no place in a description; its alt text is kept")
                 alt = token.content
@@ -186,8 +200,8 @@ class _Inline:
             index += 1
 
     def result(self) -> tuple[str, str]:
-        rst = " ".join("".join(self.rst).split())
-        plain = " ".join("".join(self.plain).split())
+        rst = squash_spaces("".join(self.rst))
+        plain = squash_spaces("".join(self.plain))
         return rst, plain
 
 
@@ -279,12 +293,65 @@ def _collect_rows(tokens: list[Token], start: int) -> tuple[list[Row], list[Row]
     return header, body, index
 
 
+_HTML_TABLE = re.compile(r"<table\b", re.IGNORECASE)
+
+
+def _front_matter_end(lines: list[str]) -> int:
+    """The number of lines of the YAML front matter that opens *lines* (0 when none)."""
+    if not lines or lines[0].rstrip() != "---":
+        return 0
+    for number, line in enumerate(lines[1:], start=2):
+        if line.rstrip() in {"---", "..."}:
+            return number
+    return 0
+
+
+# A pipe table's delimiter row: | --- | :---: | (at least one pipe, a dash in every cell)
+_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+
+
+def _unread_tables(tokens: list[Token], lines: list[str], source: str) -> list[Problem]:
+    """Problems for the delimiter rows of tables that Markdown did not read as tables.
+
+    GFM reads a table only when its header row has as many cells as its delimiter row;
+    otherwise the lines are an ordinary paragraph, and the table would vanish silently.
+    """
+    taken: set[int] = set()
+    for token in tokens:
+        if token.map and token.type in {"table_open", "fence", "code_block", "html_block"}:
+            taken.update(range(token.map[0], token.map[1]))
+    problems: list[Problem] = []
+    for index, line in enumerate(lines):
+        if index in taken or index == 0 or "|" not in line or not _DELIMITER_ROW.match(line):
+            continue
+        header = lines[index - 1]
+        if "|" not in header:
+            continue
+        cells, delimiters = len(_split_row(header)), len(_split_row(line))
+        problems.append(
+            Problem(
+                source,
+                index,
+                f"this table is not read: its header row has {cells} cell(s) and its "
+                f"delimiter row (line {index + 1}) {delimiters}, and Markdown reads a table "
+                "only when they match",
+            )
+        )
+    return problems
+
+
 def read_markdown(text: str, source: str = "<string>") -> ReadResult:
     """Read the pipe tables of Markdown *text* (named *source* in messages)."""
-    lines = text.splitlines()
+    # Markdown ends lines at \n, \r\n and \r only: str.splitlines() would also cut a cell
+    # at a form feed or a Unicode line separator, and shift every line number after it.
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     problems: list[Problem] = []
     cleaned = []
+    front_matter = _front_matter_end(lines)
     for number, line in enumerate(lines, start=1):
+        if number <= front_matter:  # YAML front matter: metadata, not Markdown
+            cleaned.append("")
+            continue
         if _YFM_TABLE.match(line):
             problems.append(
                 Problem(
@@ -303,6 +370,15 @@ def read_markdown(text: str, source: str = "<string>") -> ReadResult:
         token = tokens[index]
         if token.type == "heading_open" and index + 1 < len(tokens):
             title = " ".join(_HEADING_ATTRIBUTES.sub("", tokens[index + 1].content or "").split())
+        elif token.type == "html_block" and _HTML_TABLE.search(token.content):
+            problems.append(
+                Problem(
+                    source,
+                    token.map[0] + 1 if token.map else None,
+                    "an HTML table (<table>) is not a pipe table and is not read; convert it "
+                    "to a pipe table to import it",
+                )
+            )
         elif token.type == "table_open":
             header, body, index = _collect_rows(tokens, index)
             ncols = max((len(r.cells) for r in (*header, *body)), default=0)
@@ -322,6 +398,8 @@ def read_markdown(text: str, source: str = "<string>") -> ReadResult:
                 )
             )
         index += 1
+    problems += _unread_tables(tokens, cleaned, source)
+    problems.sort(key=lambda problem: problem.line or 0)
     return ReadResult(tuple(tables), tuple(problems))
 
 

@@ -17,6 +17,7 @@ legacy table in place.
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import re
@@ -28,8 +29,10 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import docutils.core
 from docutils import nodes
+from docutils.nodes import fully_normalize_name
 from docutils.parsers.rst import Directive, directives, roles
 from docutils.parsers.rst.directives import tables as docutils_tables
+from docutils.utils import unescape
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -131,11 +134,22 @@ class ReadResult:
 
     tables: tuple[Table, ...]
     problems: tuple[Problem, ...] = field(default=())
+    #: what was not read and may hold a table (``include``, ``csv-table :file:``)
+    notes: tuple[Problem, ...] = field(default=())
 
 
 # --- text of a cell ---------------------------------------------------------------------------
 
 _TRAILING_BACKSLASHES = re.compile(r"\\+$")
+#: The whitespace that text collapses: not the no-break and other fixed-width spaces (U+00A0,
+#: U+2009, U+202F...), which are characters of the text.
+COLLAPSIBLE_SPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\u2028\u2029"
+_SPACE_RUN = re.compile(f"[{re.escape(COLLAPSIBLE_SPACE)}]+")
+
+
+def squash_spaces(text: str) -> str:
+    """*text* with each run of collapsible whitespace as one space, and none at the ends."""
+    return _SPACE_RUN.sub(" ", text).strip(COLLAPSIBLE_SPACE)
 
 
 def join_lines(raw: str) -> str:
@@ -144,7 +158,7 @@ def join_lines(raw: str) -> str:
     A line ending in an odd number of backslashes (an escaped line end) joins the next line
     without a space, dropping that backslash; other lines join with one space.
     """
-    lines = [line.strip() for line in raw.splitlines()]
+    lines = [line.strip(COLLAPSIBLE_SPACE) for line in raw.splitlines()]
     out = ""
     glue = ""
     for line in lines:
@@ -161,10 +175,17 @@ def join_lines(raw: str) -> str:
 
 
 def _plain(text: str) -> str:
-    return " ".join(text.split())
+    return squash_spaces(text)
 
 
 def _first_line(node: nodes.Node) -> int | None:
+    if isinstance(node, nodes.Element) and node.line is not None:
+        return node.line
+    # the children's own lines first: the inline content of a substitution has the line of
+    # its definition, elsewhere in the page
+    children = [c.line for c in node.children if isinstance(c, nodes.Element) and c.line]
+    if children:
+        return min(children)
     lines = [
         n.line
         for n in node.findall(include_self=True)
@@ -173,11 +194,9 @@ def _first_line(node: nodes.Node) -> int | None:
     return min(lines) if lines else None
 
 
-def _cell(entry: nodes.Element, line_offset: int = 0) -> Cell:
+def _cell(entry: nodes.Element, page: nodes.document | None = None) -> Cell:
     body = [child for child in entry.children if not isinstance(child, nodes.system_message)]
     line = _first_line(entry)
-    if line is not None:
-        line += line_offset
     if not body:
         return Cell("", "", line)
     if all(isinstance(child, nodes.paragraph) for child in body):
@@ -185,9 +204,179 @@ def _cell(entry: nodes.Element, line_offset: int = 0) -> Cell:
             join_lines(getattr(child, "rawsource", "") or child.astext()) for child in body
         )
         text = _plain(" ".join(child.astext() for child in body))
-        return Cell(source, text, line, block=len(body) > 1)
+        issues: tuple[str, ...] = ()
+        if page is not None and ("|" in source or _REFERENCE_END.search(source)):
+            source, issues = _detach(source, page)
+        if page is not None and "\\" in source and len(body) == 1:
+            source = _drop_block_escapes(source)
+        return Cell(source, text, line, block=len(body) > 1, issues=issues)
     text = _plain(entry.astext())
     return Cell(text, text, line, block=True)
+
+
+# --- references to the page ------------------------------------------------------------------
+
+# ".. |name| replace:: text": the text, which may span lines
+_REPLACE = re.compile(r"^\.\.\s+\|[^|]+\|\s+replace::\s*(?P<text>.*)$", re.DOTALL)
+_EMBEDDED_ALIAS = re.compile(r"^(?P<text>.*?)\s*(?<!\\)<[^<>]*_>$", re.DOTALL)
+_PAGE_REFERENCES = (
+    nodes.substitution_reference,
+    nodes.reference,
+    nodes.footnote_reference,
+    nodes.citation_reference,
+)
+
+
+_STANDALONE_SETTINGS: Any = None
+# where a reference may end (name_, `text`__, [1]_): not the underscores inside snake_case
+_REFERENCE_END = re.compile(r"[\w`\]]__?(?!\w)")
+
+
+def _standalone(source: str) -> nodes.document:
+    """*source* parsed on its own, before any transform resolves its references."""
+    from docutils.frontend import get_default_settings
+    from docutils.parsers.rst import Parser
+    from docutils.utils import new_document
+
+    global _STANDALONE_SETTINGS  # built once: building it (optparse) is slow
+    if _STANDALONE_SETTINGS is None:
+        _STANDALONE_SETTINGS = get_default_settings(Parser)
+        for name, value in dict(_SETTINGS, warning_stream=io.StringIO()).items():
+            setattr(_STANDALONE_SETTINGS, name, value)
+    document = new_document("<cell>", copy.copy(_STANDALONE_SETTINGS))
+    with _tolerant_markup():
+        Parser().parse(source, document)
+    return document
+
+
+def _inline_parse(source: str) -> list[nodes.Node]:
+    """The page references among the inline nodes of *source* parsed on its own."""
+    document = _standalone(source)
+    found: list[nodes.Node] = []
+
+    def walk(node: nodes.Node) -> None:
+        for child in node.children if isinstance(node, nodes.Element) else ():
+            if isinstance(child, _PAGE_REFERENCES) and not child.get("refuri"):
+                found.append(child)
+            else:
+                walk(child)
+
+    walk(document)
+    return found
+
+
+def _defined_at(page: nodes.document, name: str) -> nodes.Element | None:
+    node_id = page.nameids.get(name)
+    element = page.ids.get(node_id) if node_id else None
+    return element if isinstance(element, nodes.Element) else None
+
+
+def _where(element: nodes.Element | None) -> str:
+    line = _first_line(element) if element is not None else None
+    return f" (line {line})" if line else ""
+
+
+def _substitute(node: nodes.Element, raw: str, page: nodes.document) -> tuple[str | None, str]:
+    name = page.substitution_names.get(fully_normalize_name(node.get("refname", "")), "")
+    definition = page.substitution_defs.get(name)
+    if definition is None:
+        return None, f"{raw} is a substitution the page does not define; kept as written"
+    replace = _REPLACE.match(definition.rawsource or "")
+    if replace:
+        return join_lines(replace["text"]), ""
+    if all(isinstance(child, nodes.Text) for child in definition.children):
+        return re.sub(r"([\\*`|_])", r"\\\1", definition.astext()), ""
+    return None, (
+        f"{raw} is a substitution of the page{_where(definition)} that is not plain text, "
+        "and a catalogue description cannot use the page's substitutions; kept as written, "
+        "replace it by hand"
+    )
+
+
+def _resolve(node: nodes.Element, raw: str, page: nodes.document) -> tuple[str | None, str]:
+    """What replaces the page reference *node* (written *raw*) in a description, or why not."""
+    if isinstance(node, nodes.substitution_reference):
+        return _substitute(node, raw, page)
+    if isinstance(node, nodes.footnote_reference | nodes.citation_reference):
+        kind = "footnote" if isinstance(node, nodes.footnote_reference) else "citation"
+        where = _where(_defined_at(page, node["refname"])) if node.get("refname") else ""
+        return None, (
+            f"{raw} refers to a {kind} of the page{where}, which the catalogue does not have; "
+            f"kept as written, put the {kind}'s text in the description"
+        )
+    refname = node.get("refname")
+    target = _defined_at(page, refname) if refname else None
+    if isinstance(target, nodes.target) and target.get("refuri"):
+        text = raw[:-2] if raw.endswith("__") else raw[:-1]
+        if text.startswith("`") and text.endswith("`"):
+            text = text[1:-1]
+            alias = _EMBEDDED_ALIAS.match(text)  # `text <target_>`_
+            if alias:
+                text = alias["text"]
+        return f"`{text} <{target['refuri']}>`__", ""
+    if target is not None:
+        return None, (
+            f"{raw} links to a target of the page{_where(target)}, which a catalogue "
+            "description cannot use; kept as written, use a role (:ref:) or an embedded URI"
+        )
+    return None, (
+        f"{raw} is a hyperlink reference the catalogue cannot resolve (its target is in the "
+        "page, or anonymous); kept as written, use an embedded URI (`text <https://...>`__)"
+    )
+
+
+_ESCAPED_MARKER = re.compile(r"(?<!\\)((?:\\\\)*)\\::$")
+
+
+def _inline(source: str) -> str:
+    # "x " first: a paragraph that starts with a word reads its text as inline markup only
+    return _standalone("x " + source).pformat()
+
+
+def _drop_block_escapes(source: str) -> str:
+    """*source* without the backslash that only stops a cell from reading as block markup.
+
+    ``export --format rst`` writes ``\\- text``, ``\\1. text``, ``text\\::`` so that a cell
+    does not become a list or announce a literal block; a description is inline text, where
+    ``- text`` and ``text::`` read the same, so the catalogue gets them back as they were.
+    """
+    source = _ESCAPED_MARKER.sub(r"\1::", source)
+    if len(source) > 1 and source[0] == "\\" and source[1] not in COLLAPSIBLE_SPACE + "\\":
+        candidate = source[1:]
+        if _inline(candidate) == _inline(source):
+            return candidate
+    return source
+
+
+def _detach(source: str, page: nodes.document, depth: int = 0) -> tuple[str, tuple[str, ...]]:
+    """*source* with its references to the page's own definitions made to work without it.
+
+    A description is shown away from its legacy page: a named hyperlink reference to an
+    external target becomes an embedded URI, a substitution that is text becomes that text;
+    footnotes, citations, internal and anonymous targets and other substitutions are kept as
+    written and described in the returned issues.
+    """
+    out: list[str] = []
+    issues: list[str] = []
+    cursor = 0
+    for node in _inline_parse(source):
+        assert isinstance(node, nodes.Element)
+        raw = node.rawsource
+        start = source.find(raw, cursor) if raw else -1
+        if start < 0:
+            continue
+        replacement, issue = _resolve(node, raw, page)
+        if issue:
+            issues.append(issue)
+        if replacement is not None and depth < 4 and isinstance(node, nodes.substitution_reference):
+            # a substitution's text may itself refer to the page ("replace:: `guide`_")
+            replacement, more = _detach(replacement, page, depth + 1)
+            issues.extend(more)
+        if replacement is not None:
+            out.append(source[cursor:start] + replacement)
+            cursor = start + len(raw)
+    out.append(source[cursor:])
+    return "".join(out), tuple(issues)
 
 
 # --- docutils with Sphinx-only markup neutralised ---------------------------------------------
@@ -220,6 +409,43 @@ _CONTAINERS: frozenset[str] = frozenset(
         "glossary",
     }
 )
+
+
+# Object descriptions (Sphinx's domains: py:exception, http:get, describe...) have a body of
+# reStructuredText, where an API page may keep its error table; these directives, whatever
+# their domain, hold code, math or data instead.
+_OBJECT_DESCRIPTIONS: frozenset[str] = frozenset(
+    {
+        "describe",
+        "object",
+        "option",
+        "envvar",
+        "confval",
+        "function",
+        "class",
+        "method",
+        "exception",
+        "attribute",
+        "data",
+        "decorator",
+        "property",
+        "module",
+        "event",
+    }
+)
+_LITERAL_WORDS = ("code", "literal", "math", "graph", "mermaid", "uml", "test", "doctest",
+                  "output", "input", "exec", "plot", "prompt", "production", "autosummary",
+                  "toctree", "include", "program", "bash", "shell", "console")  # fmt: skip
+
+
+def _is_container(name: str) -> bool:
+    """Whether the content of the unknown directive *name* is body text that may hold a table."""
+    if name in _CONTAINERS:
+        return True
+    local = name.rpartition(":")[2]
+    if any(word in name for word in _LITERAL_WORDS):
+        return False
+    return local in _OBJECT_DESCRIPTIONS or ":" in name
 
 
 class _AnyOption(dict[str, Any]):
@@ -314,6 +540,10 @@ _TABLE_DIRECTIVES: dict[str, type[Directive]] = {
 }
 
 
+# "title <target>" in a role's text (a backslash-escaped "<" is text: docutils marks it \x00)
+_EXPLICIT_TITLE = re.compile(r"^(?P<title>.+?)\s*(?<!\x00)<(?P<target>.*?)>$", re.DOTALL)
+
+
 def _literal_role(
     name: str,
     rawtext: str,
@@ -323,8 +553,19 @@ def _literal_role(
     options: dict[str, Any] | None = None,
     content: Sequence[str] | None = None,
 ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-    """Stands in for a role docutils does not define (``:ref:``, ``:doc:``...)."""
-    return [nodes.literal(rawtext, text)], []
+    """Stands in for a role docutils does not define (``:ref:``, ``:doc:``...).
+
+    Its text is what Sphinx shows: the title of ``title <target>``, the last name of
+    ``~module.Name``, so ``:ref:`NoSuchKey <err-nosuchkey>``` reads as the code ``NoSuchKey``.
+    """
+    match = _EXPLICIT_TITLE.match(text)
+    if match:
+        shown = match["title"]
+    else:
+        shown = text.removeprefix("!")
+        if shown.startswith("~"):
+            shown = shown[1:].rpartition(".")[2]
+    return [nodes.literal(rawtext, unescape(shown))], []
 
 
 def _is_docutils(obj: object) -> bool:
@@ -351,7 +592,7 @@ def _tolerant_markup() -> Iterator[None]:
         # Directives registered by Sphinx (in the same process) need a build environment.
         if found is not None and _is_docutils(found):
             return found, messages
-        return (_Container if normname in _CONTAINERS else _Skipped), []
+        return (_Container if _is_container(normname) else _Skipped), []
 
     def role(
         role_name: str, language_module: Any, lineno: int, reporter: Any
@@ -403,6 +644,7 @@ def _rows(
     pending: dict[int, tuple[Cell, int]],
     row_lines: list[int] | None,
     line_index: int,
+    page: nodes.document | None = None,
 ) -> list[Row]:
     """Rows with one cell per column; a cell spanning rows or columns is repeated (flagged)."""
     rows: list[Row] = []
@@ -423,10 +665,17 @@ def _rows(
                 col += 1
             if col >= ncols:
                 break
-            cell = _cell(entry)
+            cell = _cell(entry, page)
             morerows = int(entry.get("morerows", 0))
             morecols = int(entry.get("morecols", 0))
-            repeat = Cell(cell.source, cell.text, cell.line, spanned=True, block=cell.block)
+            repeat = Cell(
+                cell.source,
+                cell.text,
+                cell.line,
+                spanned=True,
+                block=cell.block,
+                issues=cell.issues,
+            )
             for offset in range(morecols + 1):
                 if col + offset < ncols:
                     cells[col + offset] = cell if offset == 0 else repeat
@@ -463,7 +712,7 @@ def _table_kind(node: nodes.table, lines: Sequence[str], first_row_line: int | N
     return "grid"
 
 
-def _tables(document: nodes.document, text: str, source: str) -> list[Table]:
+def _tables(document: nodes.document, text: str, source: str, detach: bool = True) -> list[Table]:
     lines = text.splitlines()
     tables: list[Table] = []
     for node in document.findall(nodes.table):
@@ -481,9 +730,10 @@ def _tables(document: nodes.document, text: str, source: str) -> list[Table]:
                 body_rows.extend(r for r in part.children if isinstance(r, nodes.row))
         row_lines: list[int] | None = node.get("awserr-row-lines")
         pending: dict[int, tuple[Cell, int]] = {}
-        header = _rows(head_rows, ncols, pending, row_lines, 0)
+        page = document if detach else None
+        header = _rows(head_rows, ncols, pending, row_lines, 0, page)
         pending.clear()  # a span does not cross from the header into the body
-        body = _rows(body_rows, ncols, pending, row_lines, len(head_rows))
+        body = _rows(body_rows, ncols, pending, row_lines, len(head_rows), page)
         first = next((row.line for row in (*header, *body) if row.line is not None), None)
         kind = _table_kind(node, lines, first)
         line = node.get("awserr-line")
@@ -494,7 +744,7 @@ def _tables(document: nodes.document, text: str, source: str) -> list[Table]:
             parent = node.parent
             while parent is not None and not isinstance(parent, nodes.section | nodes.document):
                 parent = parent.parent
-            if isinstance(parent, nodes.section):
+            if parent is not None:  # a lone top-level section is the document's title
                 titles = [c for c in parent.children if isinstance(c, nodes.title)][:1]
         tables.append(
             Table(
@@ -526,13 +776,45 @@ def _problems(document: nodes.document, source: str) -> list[Problem]:
     return problems
 
 
-def read_rst(text: str, source: str = "<string>") -> ReadResult:
+_NOT_FOLLOWED = {
+    'ignoring "csv-table" directive': "the csv-table reads its rows from a file or URL, which "
+    "is not followed; its table is not read (import that file, or put the rows inline)",
+    '"include" directive disabled': "include is not followed; a table in the included file "
+    "is not read (run the importer on that file)",
+}
+
+
+def _not_followed(document: nodes.document, source: str) -> list[Problem]:
+    """Notes for the directives that would read another file, which may hold a table."""
+    from sphinx_awserrors.catalogue import Problem
+
+    notes: list[Problem] = []
+    for message in document.findall(nodes.system_message):
+        paragraphs = [c for c in message.children if isinstance(c, nodes.paragraph)]
+        text = paragraphs[0].astext() if paragraphs else ""
+        for marker, note in _NOT_FOLLOWED.items():
+            if marker in text:
+                notes.append(Problem(source, message.get("line"), note))
+    return notes
+
+
+def read_rst(text: str, source: str = "<string>", *, detach: bool = False) -> ReadResult:
     """Read the tables of reStructuredText *text* (named *source* in messages).
+
+    With *detach* (``import-rst``: for a catalogue), each cell's source no longer relies on
+    the page's own definitions: named references to external targets get their URI embedded,
+    text substitutions are replaced, and what cannot be detached is in the cell's ``issues``.
+    Without it (linting the page in place), cells keep their source as written.
 
     Raises :class:`TableReadError` only when docutils cannot parse the text at all.
     """
     document = _parse(text, source)
-    return ReadResult(tuple(_tables(document, text, source)), tuple(_problems(document, source)))
+    tables = _tables(document, text, source, detach)
+    return ReadResult(
+        tuple(tables),
+        tuple(_problems(document, source)),
+        tuple(_not_followed(document, source)),
+    )
 
 
 def read_tables(text: str, source: str = "<string>") -> list[Table]:
@@ -551,22 +833,29 @@ def read_text_file(path: str | Path) -> str:
         raise TableReadError("is a directory, not a file", name) from None
     except OSError as exc:
         raise TableReadError(f"cannot read the file: {exc.strerror}", name) from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise TableReadError(
+            "UTF-16 text (it starts with a byte-order mark); save it as UTF-8", name
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise TableReadError(
-            f"not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded", name, line
+            f"not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded; "
+            "save the file as UTF-8",
+            name,
+            line,
         ) from None
 
 
-def read_file(path: str | Path) -> ReadResult:
-    """Read the tables of the reStructuredText file *path*.
+def read_file(path: str | Path, *, detach: bool = False) -> ReadResult:
+    """Read the tables of the reStructuredText file *path* (*detach*: see :func:`read_rst`).
 
     Raises :class:`TableReadError` when the file is missing, unreadable, not UTF-8 or not
     parsable.
     """
-    return read_rst(read_text_file(path), str(path))
+    return read_rst(read_text_file(path), str(path), detach=detach)
 
 
 def load_entries(
@@ -583,7 +872,7 @@ def load_entries(
     from sphinx_awserrors.importers import convert_tables, parse_columns
 
     try:
-        result = read_file(path)
+        result = read_file(path)  # not detached: the page's references work in the page
         spec = parse_columns(columns) if columns else None
     except TableReadError as exc:
         return [], [Problem(exc.file, exc.line, exc.message, fatal=True)]

@@ -223,9 +223,9 @@ def test_table_without_description_column_fails_clearly(
     code, stdout, err = _run(["import-rst", str(source)], capsys)
     assert (code, stdout) == (2, "")
     assert err.splitlines() == [
-        f"{source}:4: table 1 (line 4) has no description column, and every catalogue entry "
-        "needs a description; its 2 rows are left out (add a description column, or name it "
-        "with --columns)",
+        f'{source}:4: table 1 "Statuses" (line 4) has no description column, and every '
+        "catalogue entry needs a description; its 2 rows are left out (add a description "
+        "column, or name it with --columns)",
         f"sphinx-awserrors import-rst: {source}: no row could be converted; nothing written",
     ]
 

@@ -203,7 +203,7 @@ def test_table_without_descriptions_still_checks_codes(
 ) -> None:
     assert main(["lint", write("statuses.rst", STATUS_FIRST)]) == 1
     lines = capsys.readouterr().out.splitlines()
-    table = "table 1 (line 4)"
+    table = 'table 1 "Statuses" (line 4)'  # the page's one section is its title
     # every row left out is reported with its line and why, as import-rst reports it
     assert lines == [
         f"statuses.rst:7: catalogue: {table}, row 'Continue': status 100 is an informational "

@@ -11,7 +11,7 @@ from docutils.core import publish_doctree
 
 from sphinx_awserrors.catalogue import load_file
 from sphinx_awserrors.cli import main
-from sphinx_awserrors.mdtable import read_tables
+from sphinx_awserrors.mdtable import read_markdown, read_tables
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -84,3 +84,82 @@ def test_a_row_with_more_cells_than_the_header_is_reported_not_cut(
 def test_trailing_empty_cells_are_not_reported() -> None:
     (table,) = read_tables("| Code | Status |\n|---|---|\n| A | 400 | |\n")
     assert table.body[0].issues == ()
+
+
+def test_html_tables_front_matter_and_unicode_line_separators(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "errors.md"
+    source.write_text(
+        "---\r\ntitle: Front matter\r\n---\r\n"
+        "| Code | Status | Description |\r\n|---|---|---|\r\n"
+        "| NoSuchKey | 404 | Gone\u2028for good |\r\n"
+        "| Other | 400 | Bad\x0cthing |\r\n"
+        "| Odd | N/A | x |\r\n\r\n"
+        "<table>\r\n<tr><td>Foo</td><td>400</td><td>Bar</td></tr>\r\n</table>\r\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "errors.yaml"
+    assert main(["import-md", str(source), "-o", str(out)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{source}:8: table 1 (line 4), row 'Odd': the status is 'N/A', not an HTTP status "
+        "number; row left out",
+        f"{source}:10: an HTML table (<table>) is not a pipe table and is not read; convert it "
+        "to a pipe table to import it",
+        f"{out}: 2 entries, 1 problem(s) reported above",
+    ]
+    entries, _ = load_file(out)
+    assert [(e.code, e.description) for e in entries] == [
+        ("NoSuchKey", "Gone for good"),
+        ("Other", "Bad thing"),
+    ]
+    sources = [line for line in out.read_text(encoding="utf-8").splitlines() if "# source:" in line]
+    assert [line.rsplit(":", 1)[1] for line in sources] == ["6", "7"]
+
+
+def test_markdown_footnote_references_are_reported() -> None:
+    (table,) = read_tables(
+        "| Code | Status | Description |\n|---|---|---|\n| NoSuchKey | 404 | Gone[^1] |\n\n"
+        "[^1]: Really gone.\n"
+    )
+    cell = table.body[0].cells[2]
+    assert cell.source == "Gone[^1]"
+    assert cell.issues == (
+        "[^1] is a footnote reference; the footnote is not part of the catalogue: kept as "
+        "text, put its text in the description",
+    )
+
+
+def test_html_in_code_and_status_cells_reads_as_a_browser_shows_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "errors.md"
+    source.write_text(
+        "| Code | Status | Description |\n|---|---|---|\n"
+        "| <code>NoSuchKey</code> | <b>404</b> | Gone <i>now</i> |\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "errors.yaml"
+    assert main(["import-md", str(source), "-o", str(out)]) == 1
+    entries, _ = load_file(out)
+    assert [(e.code, e.status, e.description) for e in entries] == [
+        ("NoSuchKey", 404, "Gone <i>now</i>")
+    ]
+    prefix = f"{source}:3: table 1 (line 1), row 'NoSuchKey': "
+    assert capsys.readouterr().err.splitlines()[:2] == [
+        f"{prefix}HTML <i> kept as text",
+        f"{prefix}HTML </i> kept as text",
+    ]
+
+
+def test_a_table_markdown_does_not_read_is_reported() -> None:
+    result = read_markdown(
+        "| Code | Status |\n|---|---|---|\n| NoSuchKey | 404 | Gone |\n\n"
+        "```\n| a | b |\n|---|---|---|\n```\n\nA title | with a pipe\n---\n",
+        "errors.md",
+    )
+    assert result.tables == ()
+    assert [str(p) for p in result.problems] == [
+        "errors.md:1: this table is not read: its header row has 2 cell(s) and its delimiter "
+        "row (line 2) 3, and Markdown reads a table only when they match"
+    ]
