@@ -234,13 +234,14 @@ _REFERENCE_END = re.compile(r"[\w`\]]__?(?!\w)")
 
 def _standalone(source: str) -> nodes.document:
     """*source* parsed on its own, before any transform resolves its references."""
-    from docutils.frontend import get_default_settings
     from docutils.parsers.rst import Parser
     from docutils.utils import new_document
 
+    from sphinx_awserrors.inline import default_settings  # docutils 0.18 has no shortcut
+
     global _STANDALONE_SETTINGS  # built once: building it (optparse) is slow
     if _STANDALONE_SETTINGS is None:
-        _STANDALONE_SETTINGS = get_default_settings(Parser)
+        _STANDALONE_SETTINGS = default_settings()
         for name, value in dict(_SETTINGS, warning_stream=io.StringIO()).items():
             setattr(_STANDALONE_SETTINGS, name, value)
     document = new_document("<cell>", copy.copy(_STANDALONE_SETTINGS))
