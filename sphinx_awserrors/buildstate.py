@@ -184,7 +184,7 @@ def _warn_at(message: str, subtype: str, file: str, line: int | None) -> None:
         warn(f"{file}: {message}", subtype)
 
 
-def _config_paths(value: object) -> str | list[str] | None:
+def _config_paths(value: object, where: str | None = None) -> str | list[str] | None:
     """``awserrors_catalogue`` checked beyond what Sphinx's type check does.
 
     A path may be a string or a ``pathlib.Path`` (``Path(__file__).parent / "errors.yaml"``).
@@ -202,14 +202,20 @@ def _config_paths(value: object) -> str | list[str] | None:
         f"awserrors_catalogue must be a path or a non-empty list of paths, not {value!r}; "
         "using the bundled catalogue",
         "config",
+        where,
     )
     return None
 
 
-def _load(env: BuildEnvironment, configured: object, base_dir: Path) -> LoadResult | None:
-    """Load the catalogue unless its digest is the stored one; return what was loaded."""
+def _load(
+    env: BuildEnvironment, configured: object, base_dir: Path, where: str | None = None
+) -> LoadResult | None:
+    """Load the catalogue unless its digest is the stored one; return what was loaded.
+
+    *where* is the location of the setting, for a warning about its value.
+    """
     state = _state(env)
-    paths = _config_paths(configured)
+    paths = _config_paths(configured, where)
     files, problems = resolve_files(paths, base_dir)
     digest = catalogue_digest(files, extra=f"{__version__}\0{paths!r}")
     if state.loaded and digest == state.digest:
@@ -245,7 +251,12 @@ def _load(env: BuildEnvironment, configured: object, base_dir: Path) -> LoadResu
 
 def _builder_inited(app: Sphinx) -> None:
     env = app.env
-    _load(env, app.config.awserrors_catalogue, Path(app.confdir))
+    _load(
+        env,
+        app.config.awserrors_catalogue,
+        Path(app.confdir),
+        config_location(app, "awserrors_catalogue"),
+    )
     _run_checks(app, _state(env))
 
 

@@ -380,6 +380,24 @@ def test_catalogue_config_of_wrong_shape_falls_back_to_bundled(
     assert len(buildstate.get_catalogue(app.env)) == 2
 
 
+def test_catalogue_config_warning_points_at_conf_py(
+    make_app: Callable[..., SphinxTestApp], project: Path
+) -> None:
+    conf = project / "conf.py"
+    lines = [
+        line
+        for line in conf.read_text(encoding="utf-8").splitlines()
+        if not line.startswith("awserrors_catalogue")
+    ]
+    # the last assignment is the one Python keeps, so the one the warning names
+    lines += ['awserrors_catalogue = "errors.yaml"', "awserrors_catalogue = ['errors.yaml', 3]"]
+    conf.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    app, _ = build(make_app, project)
+    assert (
+        f"{conf}:{len(lines)}: WARNING: awserrors_catalogue must be a path or a non-empty list"
+    ) in plain(app._warning.getvalue())
+
+
 @pytest.mark.parametrize("value", [[], "", "  ", ["bundled", ""]])
 def test_empty_catalogue_config_falls_back_to_bundled(
     make_app: Callable[..., SphinxTestApp],
