@@ -1,0 +1,66 @@
+"""QA regressions (helper F) of the loader's messages."""
+
+from __future__ import annotations
+
+import pytest
+
+from sphinx_awserrors.catalogue import parse_catalogue_text
+
+ENTRY = "errors:\n  - code: A\n    status: 400\n    description: The request is bad\n"
+ALLOWED = "(allowed: code, status, description, tags, see_also, ignore)"
+
+
+@pytest.mark.parametrize(
+    ("key", "kind"),
+    [
+        ("? [a, b]\n    : 1\n", "a list"),
+        ("? {a: b}\n    : 1\n", "a mapping"),
+        ("~: 1\n", "null (an empty key)"),
+        ("yes: 1\n", "a boolean (true)"),
+    ],
+)
+def test_key_that_is_no_name_is_named_for_what_it_is(key: str, kind: str) -> None:
+    entries, problems = parse_catalogue_text(ENTRY + "    " + key)
+    assert [e.code for e in entries] == ["A"]
+    assert [(p.line, p.message) for p in problems] == [
+        (5, f"entry 1 (A) has a key that is {kind}, not a field name {ALLOWED}")
+    ]
+    assert "None" not in problems[0].message
+
+
+def test_top_level_complex_key() -> None:
+    _, problems = parse_catalogue_text("? [a, b]\n: 1\n" + ENTRY)
+    assert [(p.line, p.message) for p in problems] == [
+        (1, "a top-level key is a list, not a name; the top level holds 'errors', '$schema'")
+    ]
+
+
+def test_merged_complex_key_is_reported_not_crashed() -> None:
+    text = "base: &b\n  ? [x]\n  : 1\nerrors:\n  - <<: *b\n    code: A\n    status: 400\n"
+    text += "    description: The request is bad\n"
+    entries, problems = parse_catalogue_text(text)
+    assert [e.code for e in entries] == ["A"]
+    assert any("has a key that is a list" in p.message for p in problems)
+
+
+def test_integer_key_still_reads_as_written() -> None:
+    _, problems = parse_catalogue_text(ENTRY + "    404: 1\n")
+    assert [p.message for p in problems] == [f"entry 1 (A) has an unknown key '404' {ALLOWED}"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "line"),
+    [("null", "json", 1), ("\n\n  null\n", "json", 3), ("---\n~\n", "yaml", 2)],
+)
+def test_null_document_is_called_null_at_its_line(text: str, fmt: str, line: int) -> None:
+    entries, problems = parse_catalogue_text(text, fmt=fmt)
+    assert entries == []
+    assert [(p.line, p.message, p.fatal) for p in problems] == [
+        (line, "the top level must be a mapping with an 'errors' list, not null", True)
+    ]
+
+
+def test_json_list_document_points_at_its_line() -> None:
+    _, problems = parse_catalogue_text('\n[{"code": "A"}]\n', fmt="json")
+    assert problems[0].line == 2
+    assert "not a list; put the entries under an 'errors' key" in problems[0].message
