@@ -811,6 +811,8 @@ def _entry(node: _Node, index: int, file: str, problems: list[Problem]) -> Error
         if message:
             report(value_node.line, f"{label}: {message}", name)
             ok = False
+        elif name == "status":
+            values[name] = int(value_node.value)  # 404.0 (see _check_required) is 404
         else:
             values[name] = value_node.value
     for name in _LIST_FIELDS:
@@ -852,6 +854,8 @@ _LIST_EXAMPLE: dict[str, str] = {"tags": "s3", "see_also": "NoSuchBucket", "igno
 def _check_required(name: str, value: object) -> str | None:
     """What is wrong with the value of a required field, or None."""
     if name == "status":
+        if isinstance(value, float) and value.is_integer():
+            return None  # 404.0 is the integer 404, as JSON Schema's "integer" says
         if isinstance(value, bool) or not isinstance(value, int):
             if isinstance(value, str) and value.strip().isdigit():
                 return (

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
+from sphinx_awserrors import catalogue
 from sphinx_awserrors.catalogue import parse_catalogue_text
 
 ENTRY = "errors:\n  - code: A\n    status: 400\n    description: The request is bad\n"
@@ -64,3 +68,36 @@ def test_json_list_document_points_at_its_line() -> None:
     _, problems = parse_catalogue_text('\n[{"code": "A"}]\n', fmt="json")
     assert problems[0].line == 2
     assert "not a list; put the entries under an 'errors' key" in problems[0].message
+
+
+# --- the JSON Schema and the loader agree on what a status is --------------------------------
+
+STATUSES = [404, 404.0, 4.04e2, 404.5, "404", True, None, [404], -0.0]
+
+
+@pytest.mark.parametrize("status", STATUSES, ids=repr)
+def test_schema_and_loader_agree_on_a_status(status: object) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema_path = Path(catalogue.__file__).parent / "data" / "catalogue.schema.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    document = {"errors": [{"code": "A", "status": status, "description": "d"}]}
+    valid = jsonschema.Draft202012Validator(schema).is_valid(document)
+    entries, problems = parse_catalogue_text(json.dumps(document), fmt="json")
+    assert (entries != [] and problems == []) is valid
+    if valid:
+        assert type(entries[0].status) is int
+        assert entries[0].status == status
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        ("errors:\n  - {code: A, status: 404.0, description: d}\n", "yaml"),
+        ('[[errors]]\ncode = "A"\nstatus = 404.0\ndescription = "d"\n', "toml"),
+        ('{"errors": [{"code": "A", "status": 404.0, "description": "d"}]}', "json"),
+    ],
+)
+def test_integral_status_is_an_integer_in_every_format(text: str, fmt: str) -> None:
+    entries, problems = parse_catalogue_text(text, fmt=fmt)
+    assert problems == []
+    assert [(e.status, type(e.status)) for e in entries] == [(404, int)]
