@@ -730,12 +730,25 @@ def _entries(root: _Node, file: str, problems: list[Problem]) -> list[ErrorEntry
         )
     if not errors.items:
         problems.append(Problem(file, errors.line, "'errors' is empty; add at least one entry"))
+    first = next((item for item in errors.items if item.kind == "map"), None)
+    if first is not None and {key for key, _, _ in first.pairs} >= _EXPORT_KEYS:
+        raise _FileError(_EXPORTED, first.line)  # once, not an unknown key per entry
     entries: list[ErrorEntry] = []
     for index, item in enumerate(errors.items, start=1):
         entry = _entry(item, index, file, problems)
         if entry is not None:
             entries.append(entry)
     return entries
+
+
+#: The keys an entry of a JSON export has that no catalogue entry has (see exporters.py).
+_EXPORT_KEYS: frozenset[str] = frozenset({"reason", "description_rst"})
+_EXPORTED = (
+    "this is a JSON export (as 'sphinx-awserrors export' and a build's _static/awserrors.json "
+    "write it: entries with 'reason' and 'description_rst'), not a catalogue; use the "
+    "catalogue it was made from, or make one by keeping code, status, description_rst (as "
+    "description), tags and see_also of each entry"
+)
 
 
 def _entry(node: _Node, index: int, file: str, problems: list[Problem]) -> ErrorEntry | None:

@@ -9,6 +9,7 @@ import pytest
 
 from sphinx_awserrors import catalogue
 from sphinx_awserrors.catalogue import parse_catalogue_text
+from sphinx_awserrors.cli import main
 
 ENTRY = "errors:\n  - code: A\n    status: 400\n    description: The request is bad\n"
 ALLOWED = "(allowed: code, status, description, tags, see_also, ignore)"
@@ -101,3 +102,58 @@ def test_integral_status_is_an_integer_in_every_format(text: str, fmt: str) -> N
     entries, problems = parse_catalogue_text(text, fmt=fmt)
     assert problems == []
     assert [(e.status, type(e.status)) for e in entries] == [(404, int)]
+
+
+# --- the JSON export of a catalogue is said to be one, once --------------------------------
+
+
+def test_lint_and_export_of_a_json_export_say_what_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("errors.yaml").write_text(
+        "errors:\n"
+        "  - code: NoSuchKey\n    status: 404\n    description: The *key* does not exist\n"
+        "  - code: Other\n    status: 400\n    description: Other thing\n",
+        encoding="utf-8",
+    )
+    assert main(["export", "errors.yaml", "-o", "export.json"]) == 0
+    capsys.readouterr()
+    for command in ("lint", "export"):
+        assert main([command, "export.json"]) == 2
+        captured = capsys.readouterr()
+        lines = (captured.out + captured.err).splitlines()
+        assert len(lines) == 1, lines
+        assert "export.json:3: this is a JSON export" in lines[0]
+        assert "not a catalogue" in lines[0]
+        assert "description_rst (as description)" in lines[0]
+        assert "unknown key" not in lines[0]
+
+
+def test_build_export_with_url_is_an_export_too() -> None:
+    text = json.dumps(
+        {
+            "errors": [
+                {
+                    "code": "A",
+                    "status": 400,
+                    "reason": "Bad Request",
+                    "description": "d",
+                    "description_rst": "d",
+                    "tags": [],
+                    "see_also": [],
+                    "url": None,
+                }
+            ]
+        },
+        indent=2,
+    )
+    entries, problems = parse_catalogue_text(text, "awserrors.json", "json")
+    assert entries == []
+    assert [(p.line, p.fatal) for p in problems] == [(3, True)]
+    assert problems[0].message.startswith("this is a JSON export")
+
+
+def test_a_stray_reason_key_is_still_an_unknown_key() -> None:
+    _, problems = parse_catalogue_text(ENTRY + "    reason: Bad Request\n")
+    assert [p.message for p in problems] == [f"entry 1 (A) has an unknown key 'reason' {ALLOWED}"]
