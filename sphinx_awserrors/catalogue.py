@@ -367,7 +367,9 @@ def _yaml_mapping(
     if not any(key.tag == _MERGE_TAG for key, _ in node.value):
         for key_node, value_node in node.value:
             key = _yaml_node(loader, key_node, active, done)
-            result.pairs.append((key.value, _yaml_node(loader, value_node, active, done), key.line))
+            result.pairs.append(
+                (_key_value(key), _yaml_node(loader, value_node, active, done), key.line)
+            )
         return result
     own_count = sum(1 for key, _ in node.value if key.tag != _MERGE_TAG)
     try:
@@ -378,21 +380,51 @@ def _yaml_mapping(
     merged = node.value[: len(node.value) - own_count]
     own = node.value[len(node.value) - own_count :]
     own_keys = [_yaml_node(loader, k, active, done) for k, _ in own]
-    seen: set[object] = {k.value for k in own_keys if _hashable(k.value)}
+    seen: set[object] = {_key_value(k) for k in own_keys if _hashable(k.value)}
     kept: list[tuple[Any, _Node, int | None]] = []
     # a key given explicitly overrides a merged one, and a later merged key an earlier one
     # (PyYAML's flattened order); neither is a duplicate
     for key_node, value_node in reversed(merged):
         key = _yaml_node(loader, key_node, active, done)
-        if _hashable(key.value):
-            if key.value in seen:
+        value = _key_value(key)
+        if _hashable(value):
+            if value in seen:
                 continue
-            seen.add(key.value)
-        kept.append((key.value, _yaml_node(loader, value_node, active, done), key.line))
+            seen.add(value)
+        kept.append((value, _yaml_node(loader, value_node, active, done), key.line))
     result.pairs.extend(reversed(kept))
     for key, (_, value_node) in zip(own_keys, own, strict=True):
-        result.pairs.append((key.value, _yaml_node(loader, value_node, active, done), key.line))
+        result.pairs.append(
+            (_key_value(key), _yaml_node(loader, value_node, active, done), key.line)
+        )
     return result
+
+
+class _ComplexKey:
+    """A YAML key that is a list or a mapping (``? [a, b]``): no name, and never equal to
+    another key."""
+
+    __slots__ = ("kind",)
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind  # "a list" or "a mapping"
+
+
+def _key_value(key: _Node) -> Any:
+    """The value of a YAML key node: its scalar, or a :class:`_ComplexKey`."""
+    return key.value if key.kind == "scalar" else _ComplexKey(_node_kind(key))
+
+
+def _odd_key(key: object) -> str | None:
+    """How to name a key that does not read as the name written (``None`` when it does):
+    a list or mapping, a null (``~``, or nothing before the colon), a boolean (``yes``)."""
+    if isinstance(key, _ComplexKey):
+        return key.kind
+    if key is None:
+        return "null (an empty key)"
+    if isinstance(key, bool):
+        return _describe(key)
+    return None
 
 
 def _hashable(value: object) -> bool:
@@ -480,7 +512,8 @@ def _parse_json(text: str) -> _Node:
             return _Node("seq", line, items=[build(item, line) for item in value])
         return _Node("scalar", line, scalar(value, line))
 
-    return build(data, 1)
+    # a top level that is no object (null, a list) is on the line where the value starts
+    return build(data, text.count("\n", 0, len(text) - len(text.lstrip())) + 1)
 
 
 # --- TOML -----------------------------------------------------------------------------------
@@ -642,8 +675,9 @@ def parse_catalogue_text(
 def _entries(root: _Node, file: str, problems: list[Problem]) -> list[ErrorEntry]:
     if root.kind != "map":
         hint = "; put the entries under an 'errors' key" if root.kind == "seq" else ""
+        kind = "null" if root.kind == "scalar" and root.value is None else _node_kind(root)
         raise _FileError(
-            f"the top level must be a mapping with an 'errors' list, not {_node_kind(root)}{hint}",
+            f"the top level must be a mapping with an 'errors' list, not {kind}{hint}",
             root.line,
         )
     errors: _Node | None = None
@@ -663,6 +697,15 @@ def _entries(root: _Node, file: str, problems: list[Problem]) -> list[ErrorEntry
         seen[key] = line
         if key == "errors":
             errors = value
+        elif (odd := _odd_key(key)) is not None:
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    f"a top-level key is {odd}, not a name; the top level holds "
+                    f"{', '.join(map(repr, TOP_LEVEL_KEYS))}",
+                )
+            )
         elif key not in TOP_LEVEL_KEYS:
             hint = _did_you_mean(str(key), TOP_LEVEL_KEYS)
             problem = Problem(file, line, f"unknown top-level key {key!r}{hint}")
@@ -687,12 +730,25 @@ def _entries(root: _Node, file: str, problems: list[Problem]) -> list[ErrorEntry
         )
     if not errors.items:
         problems.append(Problem(file, errors.line, "'errors' is empty; add at least one entry"))
+    first = next((item for item in errors.items if item.kind == "map"), None)
+    if first is not None and {key for key, _, _ in first.pairs} >= _EXPORT_KEYS:
+        raise _FileError(_EXPORTED, first.line)  # once, not an unknown key per entry
     entries: list[ErrorEntry] = []
     for index, item in enumerate(errors.items, start=1):
         entry = _entry(item, index, file, problems)
         if entry is not None:
             entries.append(entry)
     return entries
+
+
+#: The keys an entry of a JSON export has that no catalogue entry has (see exporters.py).
+_EXPORT_KEYS: frozenset[str] = frozenset({"reason", "description_rst"})
+_EXPORTED = (
+    "this is a JSON export (as 'sphinx-awserrors export' and a build's _static/awserrors.json "
+    "write it: entries with 'reason' and 'description_rst'), not a catalogue; use the "
+    "catalogue it was made from, or make one by keeping code, status, description_rst (as "
+    "description), tags and see_also of each entry"
+)
 
 
 def _entry(node: _Node, index: int, file: str, problems: list[Problem]) -> ErrorEntry | None:
@@ -710,8 +766,12 @@ def _entry(node: _Node, index: int, file: str, problems: list[Problem]) -> Error
     fields: dict[str, _Node] = {}
     lines: dict[str, int] = {}
     unknown: list[tuple[str, int | None]] = []
+    odd_keys: list[tuple[str, int | None]] = []
     duplicates: list[tuple[str, int | None, int | None]] = []
     for key, value, line in node.pairs:
+        if (odd := _odd_key(key)) is not None:
+            odd_keys.append((odd, line))
+            continue
         name = str(key)
         if name in fields:
             duplicates.append((name, lines.get(name), line))
@@ -743,6 +803,11 @@ def _entry(node: _Node, index: int, file: str, problems: list[Problem]) -> Error
         else:
             hint = f" (allowed: {', '.join(FIELDS)})"
         report(line, f"{label} has an unknown key {name!r}{hint}")
+    for odd, line in odd_keys:
+        report(
+            line,
+            f"{label} has a key that is {odd}, not a field name (allowed: {', '.join(FIELDS)})",
+        )
     values: dict[str, Any] = {}
     for name in REQUIRED_FIELDS:
         value_node = fields.get(name)
@@ -759,6 +824,8 @@ def _entry(node: _Node, index: int, file: str, problems: list[Problem]) -> Error
         if message:
             report(value_node.line, f"{label}: {message}", name)
             ok = False
+        elif name == "status":
+            values[name] = int(value_node.value)  # 404.0 (see _check_required) is 404
         else:
             values[name] = value_node.value
     for name in _LIST_FIELDS:
@@ -800,6 +867,8 @@ _LIST_EXAMPLE: dict[str, str] = {"tags": "s3", "see_also": "NoSuchBucket", "igno
 def _check_required(name: str, value: object) -> str | None:
     """What is wrong with the value of a required field, or None."""
     if name == "status":
+        if isinstance(value, float) and value.is_integer():
+            return None  # 404.0 is the integer 404, as JSON Schema's "integer" says
         if isinstance(value, bool) or not isinstance(value, int):
             if isinstance(value, str) and value.strip().isdigit():
                 return (

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from sphinx_awserrors.rsttable import Table
 
 #: The pseudo-check of problems the loader reports (see the module docstring).
-LOADER_CHECK: Final = "catalogue"
+LOADER_CHECK: Final = "catalogue"  # registry.LOADER, without importing the checks
 #: Suffixes read as legacy reStructuredText tables rather than catalogue files.
 RST_SUFFIXES: Final = (".rst", ".rest", ".txt")
 #: Suffixes read as Markdown files with pipe tables.
@@ -219,11 +219,7 @@ def lint(
         shared = settings.load_settings(config)
     except settings.SettingsError as exc:
         raise UsageError(str(exc)) from None
-    wanted_select = None if select is None else [n for n in select if n != LOADER_CHECK]
-    wanted_ignore = [n for n in ignore if n != LOADER_CHECK]
-    chosen = shared.extended(
-        spelling_words=spelling_words, select=wanted_select, ignore=wanted_ignore
-    )
+    chosen = shared.extended(spelling_words=spelling_words, select=select, ignore=ignore)
     try:
         selected = checks.select_checks(chosen.select, chosen.ignore)
     except ValueError as exc:
@@ -253,7 +249,7 @@ def lint(
         from sphinx_awserrors.checks.reference import reference_findings
 
         findings.extend(checks.registry.drop_silenced(reference_findings(merged, statuses), merged))
-    if LOADER_CHECK not in ignore:
+    if LOADER_CHECK not in chosen.ignore:  # --ignore or the ignore list of pyproject.toml
         findings.extend(_loader_findings(inputs.problems))
         findings.extend(checks.unknown_ignores(merged))
     findings = sorted(set(findings), key=lambda f: (f.file, f.line or 0, f.check, f.message))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -34,11 +36,26 @@ def prose(text: str) -> str:
     return _MARKUP.sub(PLACEHOLDER, text)
 
 
+def styled(path: str, like: str) -> str:
+    """*path* written as *like* is: absolute when *like* is absolute, else relative to the
+    current directory (``lint src/a.yaml /abs/b.yaml`` names both files alike)."""
+    if not path or path.startswith("<") or Path(path).is_absolute() == Path(like).is_absolute():
+        return path
+    if Path(like).is_absolute():
+        return str(Path(path).absolute())
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive (Windows): there is no relative path
+        return path
+
+
 def place(entry: ErrorEntry, other: ErrorEntry) -> str:
-    """Where *other* is, as seen from *entry*: ``line N`` in the same file, else ``file:N``."""
+    """Where *other* is, as seen from *entry*: ``line N`` in the same file, else ``file:N``
+    with the file written in the style of *entry*'s (relative or absolute)."""
     if other.file == entry.file:
         return f"line {other.line}" if other.line else "the same file"
-    return other.location()
+    file = styled(other.file, entry.file)
+    return f"{file}:{other.line}" if other.line else file
 
 
 def named(entry: ErrorEntry, other: ErrorEntry) -> str:

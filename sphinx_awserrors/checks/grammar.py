@@ -3,7 +3,10 @@
 * a modal verb followed by a bare past participle: "must specified";
 * a sentence that ends on an article or a preposition that needs an object: "found in.";
 * a doubled word: "the the";
-* a singular subject with a plural verb at the start of a clause: "the user already own it".
+* a singular subject with a plural verb at the start of a clause: "the user already own it",
+  "the request are";
+* "a" before a vowel sound or "an" before a consonant sound: "an bucket", "a object", "an
+  KMS key" (but "an HTTP", "an S3", "a URL", "a user", "an hour").
 """
 
 from __future__ import annotations
@@ -112,8 +115,9 @@ _DOUBLES_OK = frozenset({"that", "had"})
 
 # --- subject and verb -------------------------------------------------------------------------
 
+# "are" but not "were": "as if the policy were in effect" is a subjunctive
 _VERBS = """own have do need want exist contain match belong support require allow include
-exceed refer know use"""
+exceed refer know use are"""
 #: Words after which a new clause (with its own subject) starts.
 _CLAUSE_WORDS = words("and but that which because if when since while unless where")
 _AGREEMENT = re.compile(
@@ -144,7 +148,7 @@ _NOT_SINGULAR = words(
 
 def third_person(verb: str) -> str:
     """The third person singular of *verb*: own -> owns, have -> has, do -> does."""
-    irregular = {"have": "has", "do": "does"}
+    irregular = {"have": "has", "do": "does", "are": "is"}
     if verb in irregular:
         return irregular[verb]
     if re.search(r"(s|sh|ch|x|z)$", verb):
@@ -154,10 +158,16 @@ def third_person(verb: str) -> str:
     return verb + "s"
 
 
+#: A subject that "and" or "or" joins to the one before: "the bucket and the key are".
+_JOINED = re.compile(r"\b(?:and|or|nor)\s*$", re.IGNORECASE)
+
+
 def _agreement(text: str) -> Iterator[tuple[str, str]]:
     for match in _AGREEMENT.finditer(text):
         determiner, noun, adverb, verb = match.groups()
         if not _starts_clause(text, match.start()):
+            continue
+        if verb.lower() == "are" and _JOINED.search(text, 0, match.start()):
             continue
         if determiner.lower() == "it":
             if noun is not None:
@@ -171,6 +181,75 @@ def _agreement(text: str) -> Iterator[tuple[str, str]]:
             continue
         fixed = " ".join(p for p in (determiner, noun, adverb, third_person(verb.lower())) if p)
         yield match.group(0), fixed
+
+
+# --- a or an ---------------------------------------------------------------------------------
+
+# the article first and the look-behinds after it: the search skips to an "a" (twice as fast)
+_ARTICLE = re.compile(
+    r"([aA]n?)(?<![\w'’.-][aA])(?<![\w'’.-][aA]n)\s+([A-Za-z][A-Za-z0-9]*)(?![\w'’-]|\.\w)"
+)
+#: Words that cannot follow an article, so the "a" before them is a letter or a name ("a and b").
+_NO_NOUN = words(
+    "and or nor of is are was were in on at as if it its into onto else etc than to be by"
+)
+#: Words spelled with a vowel that start with a consonant sound ("you", "one"): a user, a URL.
+_CONSONANT_SOUND = re.compile(
+    r"u(?:s(?:e|er|ing|age|ual|urp|ab)|ni(?:que|t|on|form|vers|fi|code|x|lateral)|til|rl|ri\b"
+    r"|uid|tf|int|biq|topi|ranium|nanim|limit)|eu|ewe|one\b|once\b"
+)
+#: Consonant clusters that start a spoken word: "an sdk" or "an rpc" may be read as letters
+#: ("an ess-dee-kay"), "an bucket" or "an stream" cannot.
+_ONSETS = words(
+    """bl br ch cl cr dr dw fl fr gh gl gn gr kn kl kr ph pl pr ps qu rh sc sh sk sl sm sn sp
+    sq st sw th tr tw wh wr"""
+)
+#: Letters whose name starts with a vowel sound, so an acronym starting with one may take
+#: "an" (an S3, an HTTP, an MFA) or, read as a word, "a" (a SAML assertion): not judged.
+_VOWEL_SOUND_LETTERS = "AEFHILMNORSX"
+
+
+def _spoken(word: str) -> bool:
+    """Whether the lower-case *word* reads as a word rather than as letters (``sdk``)."""
+    return (
+        len(word) >= 3
+        and any(c in "aeiouy" for c in word)
+        and (word[1] in "aeiouy" or word[:2] in _ONSETS)
+    )
+
+
+def right_article(article: str, word: str) -> str | None:
+    """The article *word* takes when *article* ("a" or "an") is wrong; None when it is right
+    or cannot be told (a name read either way, mixed case, a digit, a silent "h")."""
+    an = article.lower() == "an"
+    if word.lower() in _NO_NOUN:
+        return None
+    if len(word) >= 2 and word.isupper():
+        first = word[0]  # an acronym, read letter by letter: an ARN, a KMS key, a URL
+        if an and (first == "U" or first not in _VOWEL_SOUND_LETTERS):
+            return "a"
+        if not an and first in "AEIO" and not word.startswith("EU"):
+            return "an"
+        return None
+    if word[1:] != word[1:].lower() or any(c.isdigit() for c in word):
+        return None  # iPhone, eTag, ec2: a name
+    lower = word.lower()
+    vowel = lower[0] in "aeiou" and not _CONSONANT_SOUND.match(lower)
+    if an and not vowel:
+        if lower[0] in "aeiou" or (lower[0] not in "hxy" and _spoken(lower)):
+            return "a"
+        return None  # an hour, an x-ray, an sdk: a silent h or letters
+    if not an and vowel and len(lower) >= 2:
+        return "an"
+    return None
+
+
+def _articles(text: str) -> Iterator[tuple[str, str]]:
+    for match in _ARTICLE.finditer(text):
+        article, word = match.groups()
+        right = right_article(article, word)
+        if right is not None:
+            yield match.group(0), f"{right.capitalize() if article[0] == 'A' else right} {word}"
 
 
 def _starts_sentence(text: str, index: int) -> bool:
@@ -200,6 +279,14 @@ def problems(description: str) -> Iterator[tuple[str, str, str | None]]:
             continue  # "Amazon Web Services services": a name, then a word
         if first.lower() not in _DOUBLES_OK:
             yield f'"{match.group(0)}": doubled word', match.group(0), match.group(1)
+    for phrase, fixed in _articles(text):
+        article = fixed.split()[0].lower()
+        sound = "a vowel" if article == "an" else "a consonant"
+        yield (
+            f'"{phrase}": "{article}" goes before {sound} sound; write "{fixed}"',
+            phrase,
+            fixed,
+        )
     for phrase, fixed in _agreement(text):
         yield (
             f'"{phrase}": the verb does not agree with its singular subject; write "{fixed}"',
@@ -224,6 +311,6 @@ def _findings(entry: ErrorEntry) -> Iterator[Finding]:
 
 @check("grammar", scope="entry")
 def grammar(ctx: CheckContext) -> Iterator[Finding]:
-    """Broken grammar: "must specified", a sentence ending "found in.", "the the"."""
+    """Broken grammar: "must specified", a sentence ending "found in.", "the the", "an bucket"."""
     for entry in ctx.catalogue:
         yield from _findings(entry)

@@ -12,7 +12,7 @@ import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Final, Literal
 
 from sphinx_awserrors._gc import gc_paused
 from sphinx_awserrors.catalogue import Catalogue, ErrorEntry
@@ -79,6 +79,17 @@ class Check:
 
 REGISTRY: dict[str, Check] = {}
 
+#: The name of the problems the loader reports inside a readable file (an entry without a
+#: status, an unknown key): no check of the registry, but a name ``select`` and ``ignore``
+#: accept wherever they are given, so ``ignore = ["catalogue"]`` means the same in
+#: ``pyproject.toml`` as ``lint --ignore catalogue``.
+LOADER: Final = "catalogue"
+
+
+def known_names() -> list[str]:
+    """Every name ``select`` and ``ignore`` accept: the registered checks and :data:`LOADER`."""
+    return sorted({*REGISTRY, LOADER})
+
 
 def check(
     name: str, scope: Scope = "catalogue", *, supersedes: Sequence[str] = ()
@@ -105,17 +116,18 @@ def check(
 def select_checks(select: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> list[Check]:
     """The registered checks named in *select* (all when ``None``) minus *ignore*.
 
-    Raises :class:`ValueError` naming an unknown check.
+    :data:`LOADER` is accepted in both and chooses no check (whoever reports the loader's
+    problems looks for it). Raises :class:`ValueError` naming an unknown check.
     """
+    known = known_names()
     for name in [*(select or ()), *ignore]:
-        if name not in REGISTRY:
-            close = difflib.get_close_matches(name, REGISTRY, n=1)
+        if name not in known:
+            close = difflib.get_close_matches(name, known, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
-            known = ", ".join(sorted(REGISTRY))
-            msg = f"unknown check {name!r}{hint} (known checks: {known})"
+            msg = f"unknown check {name!r}{hint} (known checks: {', '.join(known)})"
             raise ValueError(msg)
     chosen = list(REGISTRY) if select is None else list(dict.fromkeys(select))
-    return [REGISTRY[name] for name in chosen if name not in ignore]
+    return [REGISTRY[name] for name in chosen if name in REGISTRY and name not in ignore]
 
 
 def _owner(

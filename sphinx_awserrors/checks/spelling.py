@@ -382,10 +382,18 @@ def _token(raw: str) -> _Token:
     return _Token(words, ends, raw == PLACEHOLDER)
 
 
+#: A backslash-escaped space, which reStructuredText removes (``*emph*\ asis`` renders as
+#: "emphasis"), with the emphasis marks it joins; not the space after an escaped backslash.
+_ESCAPED_SPACE = re.compile(r"(?<!\\)\*{0,2}\\\s\*{0,2}")
+
+
 def words_of(description: str) -> list[Word]:
     """The words of *description* to spell-check, in order, markup and code left out."""
+    text = prose(description)
+    if "\\" in text:  # words joined by escaped spaces are checked as they render
+        text = _ESCAPED_SPACE.sub("", text)
     # markup stands apart, so it ends the word before it and starts no word after it
-    text = _NON_PROSE.sub(PLACEHOLDER, prose(description)).replace(PLACEHOLDER, f" {PLACEHOLDER} ")
+    text = _NON_PROSE.sub(PLACEHOLDER, text).replace(PLACEHOLDER, f" {PLACEHOLDER} ")
     found: list[Word] = []
     initial = True
     for index, raw in enumerate(text.split()):

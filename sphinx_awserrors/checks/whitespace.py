@@ -1,4 +1,4 @@
-"""Check ``whitespace``: doubled, leading, trailing and missing spaces.
+"""Check ``whitespace``: doubled, leading, trailing and missing spaces, and tabs.
 
 In descriptions of any catalogue, and on the lines of a legacy ``.rst`` table that ``lint``
 reads in place (trailing whitespace hides in the cell borders of a grid table).
@@ -21,7 +21,12 @@ if TYPE_CHECKING:
 _DOUBLED = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 # Two words with no space after the punctuation between them: "in order.Parts must",
 # "5 MiB,except". A full stop only before a capital (not a host name: amazonaws.com).
-_NO_SPACE = re.compile(r"(?<![\w./@:-])[a-z]{2,}(?:\.[A-Z][a-z]+|[,;][a-z]{2,})\b(?![./@:-]\w)")
+# Before a comma any word or number ("5 MiB,except"), but no part of a name (us-east-1,eu-west-1).
+_NO_SPACE = re.compile(
+    r"(?<![\w./@:-])(?:[a-z]{2,}\.[A-Z][a-z]+|[A-Za-z0-9]+[,;][a-z]{2,})\b(?![./@:-]\w)"
+)
+#: A tab between two words (two or more blanks are a doubled space, at the ends trailing).
+_TAB = re.compile(r"(?<=\S)\t(?=\S)")
 _TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
 
 
@@ -37,6 +42,17 @@ def _description_findings(entry: ErrorEntry) -> Iterator[Finding]:
             line,
             "whitespace",
             f'{entry.code}: doubled space in the description ("{where}"{more}); use one space',
+            code=entry.code,
+            field="description",
+        )
+    tab = _TAB.search(text) if "\t" in text else None
+    if tab:
+        where = text[max(0, tab.start() - 15) : tab.end() + 15].strip().replace("\t", "\\t")
+        yield Finding(
+            entry.file,
+            line,
+            "whitespace",
+            f'{entry.code}: a tab in the description ("{where}"); use a space',
             code=entry.code,
             field="description",
         )
@@ -106,7 +122,7 @@ def _text_findings(file: str, text: str, entries: Sequence[ErrorEntry]) -> Itera
 
 @check("whitespace", scope="text")
 def whitespace(ctx: CheckContext) -> Iterator[Finding]:
-    """Doubled, trailing or missing spaces in descriptions; trailing spaces in a legacy table."""
+    """Doubled, trailing or missing spaces and tabs in descriptions; trailing spaces in a table."""
     for entry in ctx.catalogue:
         yield from _description_findings(entry)
     for file, text in ctx.texts.items():
