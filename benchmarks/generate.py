@@ -137,7 +137,7 @@ PREFIXES: tuple[tuple[str, int, str], ...] = (
     ("Duplicate", 409, "Another {np} with the same identity is already defined."),
     ("Unresolvable", 400, "The {np} in the request cannot be resolved."),
     ("Inconsistent", 400, "The {np} does not agree with the rest of the request."),
-    ("Unexpected", 400, "The service did not expect a {np} in this request."),
+    ("Unexpected", 400, "The service did not expect the {np} in this request."),
     ("Illegal", 400, "The {np} you provided is not allowed in this context."),
     ("Restricted", 403, "You are not allowed to change the {np}."),
     ("Unknown", 400, "The service does not recognize the {np} you provided."),
