@@ -199,6 +199,11 @@ def _reported_in_run(converter: Callable[..., object]) -> Callable[[str], object
     return convert
 
 
+#: A flag (``:no-index:``): a value is an error on MyST pages too, where myst-parser would
+#: accept any value, so ``:no-index: false`` would set it.
+flag_option = _reported_in_run(directives.flag)
+
+
 def option_error(directive: SphinxDirective) -> nodes.system_message | None:
     """The error for *directive*'s first :class:`InvalidOption`, worded as docutils words it.
 
@@ -242,8 +247,8 @@ class AwsErrorTable(SphinxDirective):
             "class": _reported_in_run(directives.class_option),
             "name": directives.unchanged,
             "group-by": _reported_in_run(group_option),
-            "no-index": directives.flag,
-            "noindex": directives.flag,
+            "no-index": flag_option,
+            "noindex": flag_option,
         }
     )
 
