@@ -248,7 +248,23 @@ class PageColumnSpec(SphinxPostTransform):
                 if _usable(page_spec, parent):
                     for own in parent.findall(addnodes.tabular_col_spec):
                         own["spec"] = page_spec["spec"]
+                        own["awserr-page"] = True
                 page_spec.parent.remove(page_spec)
+        for spec in self.document.findall(addnodes.tabular_col_spec):
+            if spec.get("awserr-default") and not spec.get("awserr-page"):
+                _widths_followed(spec)
+
+
+def _widths_followed(spec: addnodes.tabular_col_spec) -> None:
+    """The table after *spec*, which follows its ``:widths:``, no longer says it ignores them.
+
+    Sphinx reports a table with ``:widths:`` and a column specification as "both
+    tabularcolumns and :widths: option are given. :widths: is ignored."; the table's own
+    specification is made from ``:widths:``.
+    """
+    following = spec.next_node(descend=False, siblings=True)
+    if isinstance(following, nodes.table) and "colwidths-given" in following["classes"]:
+        following["classes"].remove("colwidths-given")
 
 
 def setup_latex(app: Sphinx) -> None:

@@ -66,7 +66,8 @@ def test_an_unusable_tabularcolumns_is_reported_and_dropped(
     specs = re.findall(r"\\begin\{longtable\}(\{.*\})", tex)
     usable = "{*{2}{>{\\raggedright\\arraybackslash}p{4cm}}@{}\\Y{0.2}}"
     # the grouped table has the 4xx and the 5xx table
-    assert specs == [OWN, OWN, OWN, OWN, OWN, usable, "{|l|\\X{1}{2}|l|}"]
+    own_widths = "{\\X{2}{8}\\X{5}{8}\\X{1}{8}}"
+    assert specs == [OWN, OWN, OWN, OWN, OWN, usable, "{|l|\\X{1}{2}|l|}", own_widths]
     assert "X{0.40" not in tex
     assert "{LJl}" not in tex
     messages = warning.getvalue()
@@ -85,6 +86,16 @@ def test_an_unusable_tabularcolumns_is_reported_and_dropped(
     assert messages.count("WARNING") == len(expected)
     # Sphinx's own "appears to use tabulary syntax" warning does not come on top
     assert "[latex]" not in messages
+
+
+@pytest.mark.sphinx("latex", testroot="qa-e-colspec", freshenv=True)
+def test_widths_are_not_said_to_be_ignored(app: SphinxTestApp, status: StringIO) -> None:
+    """The table's own column specification is made from ``:widths:``; a page's is not."""
+    app.build()
+    ignored = re.findall(
+        r"index\.rst:(\d+): both tabularcolumns and :widths: option are given", status.getvalue()
+    )
+    assert ignored == ["26"]  # "Usable", after a page spec; not "Own widths"
 
 
 @pytest.mark.slow
