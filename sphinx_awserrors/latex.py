@@ -5,7 +5,8 @@ is one word: in a table cell it runs over the next column. Before the LaTeX writ
 document, each long code (a literal the extension wrote, the code that heads an ``aws-error``
 section, or any literal that is one PascalCase identifier) gets a permitted break
 (``\\allowbreak``) at its word boundaries; no hyphen is printed, so the code reads unchanged
-where it fits.
+where it fits. In a table cell, another long literal (a header name such as
+``x-amz-content-sha256``) gets one after each hyphen and underscore.
 
 A page's ``.. tabularcolumns::`` right before a table takes precedence over the table's own
 column specification, unless a long table cannot use it (a column type of ``tabulary``, or a
@@ -47,6 +48,22 @@ def code_parts(code: str) -> list[str]:
 PASCAL_CASE = re.compile(r"[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*")
 
 
+#: After a hyphen or an underscore: where another long literal of a table cell, such as the
+#: header name ``x-amz-server-side-encryption-customer-algorithm``, may break. (Sphinx lets
+#: literals break after ``/``, ``.`` and a few more, but not after these.)
+SEPARATOR_BOUNDARY = re.compile(r"(?<=[-_])(?=[^-_])")
+
+
+def _in_error_table(node: nodes.Node) -> bool:
+    """Whether *node* is in a cell of an ``aws-error-table``, a narrow column."""
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.table) and "awserr-table" in parent["classes"]:
+            return True
+        parent = parent.parent
+    return False
+
+
 def _is_code_literal(node: nodes.TextElement) -> bool:
     classes = set(node["classes"])
     if "awserr-code" in classes or {"aws", "aws-err"} <= classes:
@@ -55,7 +72,11 @@ def _is_code_literal(node: nodes.TextElement) -> bool:
 
 
 class BreakableCodes(SphinxPostTransform):
-    """Insert ``\\allowbreak`` between the words of long codes, for LaTeX builders only."""
+    """Insert ``\\allowbreak`` between the words of long codes, for LaTeX builders only.
+
+    In the cells of an ``aws-error-table``, other long literals of the descriptions may break
+    after their hyphens and underscores.
+    """
 
     default_priority = 400
     formats = ("latex",)
@@ -74,9 +95,14 @@ class BreakableCodes(SphinxPostTransform):
             if len(literal.children) != 1 or not isinstance(literal[0], nodes.Text):
                 continue
             text = literal.astext()
-            if len(text) < MIN_BREAKABLE or " " in text or not _is_code_literal(literal):
+            if len(text) < MIN_BREAKABLE or " " in text:
                 continue
-            parts = code_parts(text)
+            if _is_code_literal(literal):
+                parts = code_parts(text)
+            elif _in_error_table(literal):
+                parts = [part for part in SEPARATOR_BOUNDARY.split(text) if part]
+            else:
+                continue
             if len(parts) < 2:
                 continue
             children: list[nodes.Node] = [nodes.Text(parts[0])]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from sphinx_awserrors.latex import ForeignColumnTypeError, spec_columns
+from sphinx_awserrors.latex import BREAK, ForeignColumnTypeError, spec_columns
 
 if TYPE_CHECKING:
     from io import StringIO
@@ -96,6 +96,21 @@ def test_widths_are_not_said_to_be_ignored(app: SphinxTestApp, status: StringIO)
         r"index\.rst:(\d+): both tabularcolumns and :widths: option are given", status.getvalue()
     )
     assert ignored == ["26"]  # "Usable", after a page spec; not "Own widths"
+
+
+@pytest.mark.sphinx("latex", testroot="qa-e-colspec", freshenv=True)
+def test_long_literals_of_descriptions_may_break_in_tables(app: SphinxTestApp) -> None:
+    """A header name in a narrow description column ran into the status column."""
+    app.build()
+    tex = (app.outdir / "colspec.tex").read_text(encoding="utf-8")
+    hyphen = "\\sphinxhyphen{}"
+    header = ["x", "amz", "server", "side", "encryption", "customer", "algorithm"]
+    broken = (hyphen + BREAK).join(header)
+    whole = hyphen.join(header)
+    # once per table that shows SlowDown (six), never in the page's own paragraph
+    assert tex.count(broken) == 6
+    assert tex.count(f"{{{whole}}}") == 1
+    assert tex.count("\\_" + BREAK) == 6 * 7  # after each of its seven underscores
 
 
 @pytest.mark.slow
