@@ -9,9 +9,9 @@ where it fits. In a table cell, another long literal (a header name such as
 ``x-amz-content-sha256``) gets one after each hyphen and underscore.
 
 A page's ``.. tabularcolumns::`` right before a table takes precedence over the table's own
-column specification, unless a long table cannot use it (a column type of ``tabulary``, or a
-column count other than the table's), which would stop the PDF build: that is a warning, and
-the table keeps its own.
+column specification, unless a long table cannot use it (a column type of ``tabulary`` or
+``tabularx``, or a column count other than the table's), which would stop the PDF build: that is
+a warning, and the table keeps its own.
 """
 
 from __future__ import annotations
