@@ -58,6 +58,11 @@ DEFAULT_COLUMNS: Final = ("code", "description", "status")
 #: Relative column widths when ``:widths:`` is not given (LaTeX and text output).
 DEFAULT_WIDTHS: Final[dict[str, int]] = {"code": 30, "description": 55, "status": 10, "reason": 20}
 
+#: Without ``:widths:``, the code column of text output grows to fit codes up to this long
+#: (in characters, quotes included) and no further, so that one outlandish code does not
+#: squeeze every description.
+MAX_CODE_WIDTH: Final = 42
+
 #: The sort orders, each a key on (catalogue position, entry).
 SORTS: Final[dict[str, Callable[[tuple[int, ErrorEntry]], tuple[object, ...]]]] = {
     "code": lambda item: (item[1].code.casefold(), item[1].code, item[0]),
@@ -199,6 +204,11 @@ def _reported_in_run(converter: Callable[..., object]) -> Callable[[str], object
     return convert
 
 
+#: A flag (``:no-index:``): a value is an error on MyST pages too, where myst-parser would
+#: accept any value, so ``:no-index: false`` would set it.
+flag_option = _reported_in_run(directives.flag)
+
+
 def option_error(directive: SphinxDirective) -> nodes.system_message | None:
     """The error for *directive*'s first :class:`InvalidOption`, worded as docutils words it.
 
@@ -242,8 +252,8 @@ class AwsErrorTable(SphinxDirective):
             "class": _reported_in_run(directives.class_option),
             "name": directives.unchanged,
             "group-by": _reported_in_run(group_option),
-            "no-index": directives.flag,
-            "noindex": directives.flag,
+            "no-index": flag_option,
+            "noindex": flag_option,
         }
     )
 
@@ -288,7 +298,7 @@ class AwsErrorTable(SphinxDirective):
         if self.options.get("group-by") == "status-class":
             result = self._grouped(entries, columns, headers, title_nodes)
         else:
-            table = self._table(entries, columns, headers, title_nodes)
+            table = self._table(entries, columns, headers, title_nodes, all_entries=entries)
             result = [*self._colspec(columns), table]
         return result + messages
 
@@ -361,7 +371,9 @@ class AwsErrorTable(SphinxDirective):
             if title_nodes:
                 caption = [*(node.deepcopy() for node in title_nodes), nodes.Text(": ")]
             caption.append(nodes.Text(class_title(klass)))
-            table = self._table(groups[klass], columns, headers, caption, group=klass)
+            table = self._table(
+                groups[klass], columns, headers, caption, group=klass, all_entries=entries
+            )
             container += self._colspec(columns)
             container += table
         self.add_name(container)
@@ -372,11 +384,24 @@ class AwsErrorTable(SphinxDirective):
         widths = self.options.get("widths")
         return widths if isinstance(widths, list) else [DEFAULT_WIDTHS[c] for c in columns]
 
-    def _widths(self, columns: list[str]) -> list[int]:
+    def _widths(self, columns: list[str], entries: list[ErrorEntry]) -> list[int]:
         weights = self._weights(columns)
         total = sum(weights)
         # normalised to about 100: the text writer reads colwidth as characters
-        return [max(1, round(100 * weight / total)) for weight in weights]
+        widths = [max(1, round(100 * weight / total)) for weight in weights]
+        given = isinstance(self.options.get("widths"), list)
+        if given or not {"code", "description"} <= set(columns):
+            return widths
+        # the text writer cuts a code longer than its column in the middle of a word
+        # (``"IllegalVersioningConfigurationE`` / ``xception"``): widen the code column to
+        # the longest code, quotes included, at the expense of the description
+        code, description = columns.index("code"), columns.index("description")
+        wanted = min(max(len(entry.code) for entry in entries) + 2, MAX_CODE_WIDTH)
+        extra = min(wanted - widths[code], widths[description] // 2)
+        if extra > 0:
+            widths[code] += extra
+            widths[description] -= extra
+        return widths
 
     def _colspec(self, columns: list[str]) -> list[nodes.Node]:
         """The LaTeX column specification: wrapping ``\\X`` columns in the given proportions."""
@@ -397,7 +422,9 @@ class AwsErrorTable(SphinxDirective):
         caption: list[nodes.Node],
         *,
         group: str | None = None,
+        all_entries: list[ErrorEntry],
     ) -> nodes.table:
+        """The table of *entries*; its columns are sized for *all_entries* (of every group)."""
         widths_option = self.options.get("widths")
         table = nodes.table(classes=["awserr-table", "longtable"])
         table["classes"] += self.options.get("class", [])
@@ -416,7 +443,7 @@ class AwsErrorTable(SphinxDirective):
             table += title
         tgroup = nodes.tgroup(cols=len(columns))
         table += tgroup
-        for column, width in zip(columns, self._widths(columns), strict=True):
+        for column, width in zip(columns, self._widths(columns, all_entries), strict=True):
             tgroup += nodes.colspec(colwidth=width, classes=[f"awserr-col-{column}"])
         thead = nodes.thead()
         tgroup += thead

@@ -10,13 +10,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_awserrors import buildstate
 from sphinx_awserrors._logging import warn
-from sphinx_awserrors.directive import OptionSpec, option_error
+from sphinx_awserrors.directive import OptionSpec, flag_option, option_error
 from sphinx_awserrors.domain import AwsDomain, anchor_id, did_you_mean
 from sphinx_awserrors.locale import __
 from sphinx_awserrors.render import description_nodes
@@ -40,8 +39,8 @@ class AwsErrorDirective(SphinxDirective):
     has_content = True
     option_spec: ClassVar[dict[str, Callable[[str], object]]] = OptionSpec(
         {
-            "no-index": directives.flag,
-            "noindex": directives.flag,
+            "no-index": flag_option,
+            "noindex": flag_option,
         }
     )
 

@@ -5,17 +5,26 @@ is one word: in a table cell it runs over the next column. Before the LaTeX writ
 document, each long code (a literal the extension wrote, the code that heads an ``aws-error``
 section, or any literal that is one PascalCase identifier) gets a permitted break
 (``\\allowbreak``) at its word boundaries; no hyphen is printed, so the code reads unchanged
-where it fits.
+where it fits. In a table cell, another long literal (a header name such as
+``x-amz-content-sha256``) gets one after each hyphen and underscore.
+
+A page's ``.. tabularcolumns::`` right before a table takes precedence over the table's own
+column specification, unless a long table cannot use it (a column type of ``tabulary`` or
+``tabularx``, or a column count other than the table's), which would stop the PDF build: that is
+a warning, and the table keeps its own.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from sphinx_awserrors._logging import warn
+from sphinx_awserrors.locale import __
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -39,6 +48,22 @@ def code_parts(code: str) -> list[str]:
 PASCAL_CASE = re.compile(r"[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*")
 
 
+#: After a hyphen or an underscore: where another long literal of a table cell, such as the
+#: header name ``x-amz-server-side-encryption-customer-algorithm``, may break. (Sphinx lets
+#: literals break after ``/``, ``.`` and a few more, but not after these.)
+SEPARATOR_BOUNDARY = re.compile(r"(?<=[-_])(?=[^-_])")
+
+
+def _in_error_table(node: nodes.Node) -> bool:
+    """Whether *node* is in a cell of an ``aws-error-table``, a narrow column."""
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.table) and "awserr-table" in parent["classes"]:
+            return True
+        parent = parent.parent
+    return False
+
+
 def _is_code_literal(node: nodes.TextElement) -> bool:
     classes = set(node["classes"])
     if "awserr-code" in classes or {"aws", "aws-err"} <= classes:
@@ -47,7 +72,11 @@ def _is_code_literal(node: nodes.TextElement) -> bool:
 
 
 class BreakableCodes(SphinxPostTransform):
-    """Insert ``\\allowbreak`` between the words of long codes, for LaTeX builders only."""
+    """Insert ``\\allowbreak`` between the words of long codes, for LaTeX builders only.
+
+    In the cells of an ``aws-error-table``, other long literals of the descriptions may break
+    after their hyphens and underscores.
+    """
 
     default_priority = 400
     formats = ("latex",)
@@ -66,9 +95,14 @@ class BreakableCodes(SphinxPostTransform):
             if len(literal.children) != 1 or not isinstance(literal[0], nodes.Text):
                 continue
             text = literal.astext()
-            if len(text) < MIN_BREAKABLE or " " in text or not _is_code_literal(literal):
+            if len(text) < MIN_BREAKABLE or " " in text:
                 continue
-            parts = code_parts(text)
+            if _is_code_literal(literal):
+                parts = code_parts(text)
+            elif _in_error_table(literal):
+                parts = [part for part in SEPARATOR_BOUNDARY.split(text) if part]
+            else:
+                continue
             if len(parts) < 2:
                 continue
             children: list[nodes.Node] = [nodes.Text(parts[0])]
@@ -90,12 +124,131 @@ def _page_spec_before(node: nodes.Element) -> addnodes.tabular_col_spec | None:
     return None
 
 
+#: Column types of ``tabulary`` (``L``, ``R``, ``C``, ``J``; Sphinx's ``T`` is ``J``) and
+#: ``tabularx`` (``X``; Sphinx's own is ``\X``): a long table has none of them.
+FOREIGN_COLUMN_TYPES: Final = frozenset("LRCJTX")
+
+
+class ForeignColumnTypeError(ValueError):
+    """A column specification uses a column type that a long table does not have."""
+
+    def __init__(self, column_type: str) -> None:
+        super().__init__(column_type)
+        self.column_type = column_type
+
+
+class _UnknownSyntaxError(ValueError):
+    """A column specification this module does not read (a user-defined column type)."""
+
+
+def _group(spec: str, position: int) -> tuple[str, int]:
+    """The braced argument at *position*: its content, and the position after it."""
+    while position < len(spec) and spec[position].isspace():
+        position += 1
+    if position >= len(spec) or spec[position] != "{":
+        raise _UnknownSyntaxError(spec)
+    depth = 0
+    for end in range(position, len(spec)):
+        if spec[end] == "{":
+            depth += 1
+        elif spec[end] == "}":
+            depth -= 1
+            if depth == 0:
+                return spec[position + 1 : end], end + 1
+    raise _UnknownSyntaxError(spec)
+
+
+#: How many braced arguments each column type of ``array`` (and Sphinx's) takes.
+_COLUMN_ARGUMENTS: Final = {"l": 0, "c": 0, "r": 0, "p": 1, "m": 1, "b": 1, "w": 2, "W": 2}
+_MACRO_ARGUMENTS: Final = {"X": 2, "Y": 1}  # Sphinx's \X{a}{b} and \Y{fraction}
+_MACRO_NAME = re.compile(r"[A-Za-z]+")
+
+
+def spec_columns(spec: str) -> int | None:
+    r"""The number of columns of a LaTeX column specification (``|l|\X{2}{3}|`` has 2).
+
+    ``None`` when the specification uses syntax this function does not read (a column type
+    defined in the preamble); :class:`ForeignColumnTypeError` when it uses a column type of
+    ``tabulary`` or ``tabularx``, which a long table does not have.
+    """
+    try:
+        return _count(spec)
+    except _UnknownSyntaxError:
+        return None
+
+
+def _count(spec: str) -> int:
+    count = 0
+    position = 0
+    while position < len(spec):
+        char = spec[position]
+        position += 1
+        if char.isspace() or char == "|":
+            continue
+        if char in "@!<>":  # inter-column material and cell decorations
+            _, position = _group(spec, position)
+        elif char in _COLUMN_ARGUMENTS:
+            for _ in range(_COLUMN_ARGUMENTS[char]):
+                _, position = _group(spec, position)
+            count += 1
+        elif char == "*":
+            times, position = _group(spec, position)
+            repeated, position = _group(spec, position)
+            if not times.strip().isdigit():
+                raise _UnknownSyntaxError(spec)
+            count += int(times) * _count(repeated)
+        elif char == "\\":
+            name = _MACRO_NAME.match(spec, position)
+            if name is None or name.group() not in _MACRO_ARGUMENTS:
+                raise _UnknownSyntaxError(spec)
+            position = name.end()
+            for _ in range(_MACRO_ARGUMENTS[name.group()]):
+                _, position = _group(spec, position)
+            count += 1
+        elif char in FOREIGN_COLUMN_TYPES:
+            raise ForeignColumnTypeError(char)
+        else:
+            raise _UnknownSyntaxError(spec)
+    return count
+
+
+def _table_columns(node: nodes.Node) -> int | None:
+    """The number of columns of the table *node* is, or holds first."""
+    for tgroup in node.findall(nodes.tgroup):
+        return int(tgroup["cols"])
+    return None
+
+
+def _usable(page_spec: addnodes.tabular_col_spec, table: nodes.Node) -> bool:
+    """Whether a long table can take *page_spec*; if not, say why, at the directive."""
+    spec = str(page_spec["spec"])
+    columns = _table_columns(table)
+    try:
+        found = spec_columns(spec)
+    except ForeignColumnTypeError as exc:
+        message = __(
+            "tabularcolumns %s: the column type %r is not available in a long table such as "
+            "an aws-error-table (use l, c, r, p{width} or \\X{part}{whole}); the table keeps "
+            "its own columns"
+        ) % (spec, exc.column_type)
+    else:
+        if found is None or columns is None or found == columns:
+            return True
+        message = __(
+            "tabularcolumns %s: %d columns, but the aws-error-table has %d; the table keeps "
+            "its own columns"
+        ) % (spec, found, columns)
+    warn(message, "table", page_spec)
+    return False
+
+
 class PageColumnSpec(SphinxPostTransform):
     """A ``.. tabularcolumns::`` right before an ``aws-error-table`` wins over the table's own.
 
     The table puts its column specification right before itself, after the page's, where
     the LaTeX writer would take the table's and silently drop the page's. Before a grouped
-    table, the page's specification applies to each of its tables.
+    table, the page's specification applies to each of its tables. A specification that a
+    long table cannot use is reported and dropped: LaTeX would stop on it.
     """
 
     default_priority = 400
@@ -106,17 +259,38 @@ class PageColumnSpec(SphinxPostTransform):
             parent = spec.parent
             if not spec.get("awserr-default") or parent is None:
                 continue
+            position = parent.index(spec)
             page_spec = _page_spec_before(spec)
-            if page_spec is not None:
-                parent.remove(spec)
+            if page_spec is not None and position + 1 < len(parent):
+                if _usable(page_spec, parent[position + 1]):
+                    parent.remove(spec)
+                else:
+                    parent.remove(page_spec)
                 continue
-            if parent.index(spec) == 0 and "awserr-groups" in parent.get("classes", ()):
+            if position == 0 and "awserr-groups" in parent.get("classes", ()):
                 page_spec = _page_spec_before(parent)
-                if page_spec is not None:
+                if page_spec is None or page_spec.parent is None:
+                    continue
+                if _usable(page_spec, parent):
                     for own in parent.findall(addnodes.tabular_col_spec):
                         own["spec"] = page_spec["spec"]
-                    if page_spec.parent is not None:
-                        page_spec.parent.remove(page_spec)
+                        own["awserr-page"] = True
+                page_spec.parent.remove(page_spec)
+        for spec in self.document.findall(addnodes.tabular_col_spec):
+            if spec.get("awserr-default") and not spec.get("awserr-page"):
+                _widths_followed(spec)
+
+
+def _widths_followed(spec: addnodes.tabular_col_spec) -> None:
+    """The table after *spec*, which follows its ``:widths:``, no longer says it ignores them.
+
+    Sphinx reports a table with ``:widths:`` and a column specification as "both
+    tabularcolumns and :widths: option are given. :widths: is ignored."; the table's own
+    specification is made from ``:widths:``.
+    """
+    following = spec.next_node(descend=False, siblings=True)
+    if isinstance(following, nodes.table) and "colwidths-given" in following["classes"]:
+        following["classes"].remove("colwidths-given")
 
 
 def setup_latex(app: Sphinx) -> None:

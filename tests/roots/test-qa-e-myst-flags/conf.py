@@ -1,0 +1,4 @@
+extensions = ["myst_parser", "sphinx_awserrors"]
+awserrors_catalogue = "errors.yaml"
+awserrors_checks = []
+exclude_patterns = ["_build"]
