@@ -23,7 +23,7 @@ WARNING_TYPE: Final = "awserrors"
 SUBTYPES: Final[dict[str, str]] = {
     "catalogue": "a catalogue file cannot be read or an entry in it is malformed",
     "config": "a configuration value of the extension is invalid",
-    "table": "an aws-error-table option is invalid or its filters match nothing",
+    "table": "an aws-error-table filter matches nothing, or a tabularcolumns before it is unusable",
     "description": "a catalogue description has reStructuredText markup errors",
     "ref": "an :awserr: or :awsstatus: reference names an unknown code or status",
     "directive": "an aws-error directive names an unknown code",
