@@ -25,9 +25,11 @@ from sphinx_awserrors._logging import warn
 from sphinx_awserrors.domain import anchor_id
 from sphinx_awserrors.locale import __, class_title, column_header
 from sphinx_awserrors.render import (
+    awserr_code,
     awserr_description,
     depart_transparent,
     description_nodes,
+    visit_code_html,
     visit_transparent,
 )
 from sphinx_awserrors.statusfilter import (
@@ -508,7 +510,7 @@ class AwsErrorTable(SphinxDirective):
             if not len(row):
                 para += target
             if column == "code":
-                para += nodes.literal(entry.code, entry.code, classes=["awserr-code"])
+                para += awserr_code(entry.code, entry.code, classes=["awserr-code"])
             elif column == "status":
                 cell["classes"].append(f"awserr-status-{klass}")
                 para += nodes.Text(str(entry.status))
@@ -536,5 +538,6 @@ def setup_directive(app: Sphinx) -> None:
     """Register ``aws-error-table``, the description node and the stylesheet."""
     # other writers render it as an inline (Sphinx dispatches on the class hierarchy)
     app.add_node(awserr_description, override=True, html=(visit_transparent, depart_transparent))
+    app.add_node(awserr_code, override=True, html=(visit_code_html, depart_transparent))
     app.add_directive("aws-error-table", AwsErrorTable)
     app.connect("builder-inited", add_static_assets)

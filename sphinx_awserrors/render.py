@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from docutils import nodes
 from docutils.parsers.rst.states import Inliner
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
     from docutils.frontend import Values
     from sphinx.util.docutils import SphinxDirective
+    from sphinx.writers.html5 import HTML5Translator
 
     from sphinx_awserrors.catalogue import ErrorEntry
 
@@ -127,6 +128,39 @@ def visit_transparent(translator: object, node: nodes.Element) -> None:
 
 def depart_transparent(translator: object, node: nodes.Element) -> None:
     """The end of :func:`visit_transparent`."""
+
+
+class awserr_code(nodes.literal):
+    """An error code in a table cell: a literal that HTML may break between the code's words.
+
+    Codes such as ``IllegalVersioningConfigurationException`` have no spaces, so a browser
+    cannot wrap them and the table overflows its column. HTML gets a ``<wbr>`` (a break
+    opportunity that copies and searches as nothing) at each :data:`_CODE_BREAK`; the other
+    writers render it as a ``literal`` (Sphinx's translators dispatch on the class hierarchy).
+    """
+
+
+#: Where a code may break: between a lower-case letter or digit and an upper-case letter
+#: (``No|Such|Key``), before the last capital of a run (``SSE|Customer``), after ``.``, ``_``,
+#: ``-``, ``:`` or ``/``.
+_CODE_BREAK: Final = re.compile(
+    r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[._\-:/])(?=[^._\-:/])"
+)
+
+
+def code_parts(code: str) -> list[str]:
+    """*code* split where HTML may break it (see :class:`awserr_code`)."""
+    return [part for part in _CODE_BREAK.split(code) if part]
+
+
+def visit_code_html(translator: HTML5Translator, node: nodes.Element) -> None:
+    """HTML: the code as Sphinx writes a literal, with ``<wbr>`` between its words."""
+    translator.body.append(
+        translator.starttag(node, "code", "", CLASS="docutils literal notranslate")
+    )
+    parts = (translator.encode(part) for part in code_parts(node.astext()))
+    translator.body.append(f'<span class="pre">{"<wbr>".join(parts)}</span></code>')
+    raise nodes.SkipNode
 
 
 def _forget(document: nodes.document, node: nodes.Element) -> None:

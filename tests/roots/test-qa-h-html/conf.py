@@ -1,0 +1,2 @@
+extensions = ["sphinx_awserrors"]
+exclude_patterns = ["_build"]
