@@ -22,6 +22,7 @@ from sphinx.transforms.i18n import parse_noqa
 
 from sphinx_awserrors._logging import warn
 from sphinx_awserrors.inline import QUIET, memo, parse_quietly
+from sphinx_awserrors.latex import MIN_BREAKABLE, WORD_BOUNDARY
 from sphinx_awserrors.locale import __, page_translation
 
 if TYPE_CHECKING:
@@ -134,32 +135,35 @@ class awserr_code(nodes.literal):
     """An error code in a table cell: a literal that HTML may break between the code's words.
 
     Codes such as ``IllegalVersioningConfigurationException`` have no spaces, so a browser
-    cannot wrap them and the table overflows its column. HTML gets a ``<wbr>`` (a break
+    cannot wrap them and the table overflows its column. HTML gets a ``<wbr />`` (a break
     opportunity that copies and searches as nothing) at each :data:`_CODE_BREAK`; the other
     writers render it as a ``literal`` (Sphinx's translators dispatch on the class hierarchy).
     """
 
 
-#: Where a code may break: between a lower-case letter or digit and an upper-case letter
-#: (``No|Such|Key``), before the last capital of a run (``SSE|Customer``), after ``.``, ``_``,
-#: ``-``, ``:`` or ``/``.
-_CODE_BREAK: Final = re.compile(
-    r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[._\-:/])(?=[^._\-:/])"
-)
+#: Where a code may break: at its PascalCase word boundaries (``No|Such|Key``, ``SSE|Customer``,
+#: as in LaTeX), and after ``.``, ``_``, ``-``, ``:`` or ``/``.
+_CODE_BREAK: Final = re.compile(rf"{WORD_BOUNDARY.pattern}|(?<=[._\-:/])(?=[^._\-:/])")
 
 
 def code_parts(code: str) -> list[str]:
-    """*code* split where HTML may break it (see :class:`awserr_code`)."""
+    """*code* split where HTML may break it (see :class:`awserr_code`).
+
+    A code shorter than :data:`~sphinx_awserrors.latex.MIN_BREAKABLE` fits any sensible column
+    and stays whole, as in LaTeX.
+    """
+    if len(code) < MIN_BREAKABLE:
+        return [code]
     return [part for part in _CODE_BREAK.split(code) if part]
 
 
 def visit_code_html(translator: HTML5Translator, node: nodes.Element) -> None:
-    """HTML: the code as Sphinx writes a literal, with ``<wbr>`` between its words."""
+    """HTML: the code as Sphinx writes a literal, with ``<wbr />`` between its words."""
     translator.body.append(
         translator.starttag(node, "code", "", CLASS="docutils literal notranslate")
     )
     parts = (translator.encode(part) for part in code_parts(node.astext()))
-    translator.body.append(f'<span class="pre">{"<wbr>".join(parts)}</span></code>')
+    translator.body.append(f'<span class="pre">{"<wbr />".join(parts)}</span></code>')
     raise nodes.SkipNode
 
 

@@ -222,7 +222,7 @@ def row_of(page_html: str, anchor: str) -> str:
     """The ``<tr>`` that holds the element with id *anchor*, as text."""
     for row in re.findall(r"<tr.*?</tr>", page_html, re.DOTALL):
         if f'id="{anchor}"' in row:
-            row = row.replace("<wbr>", "")  # a break opportunity inside a code, not a space
+            row = row.replace("<wbr />", "")  # a break opportunity inside a code, not a space
             return " ".join(unescape(re.sub(r"<[^>]+>", " ", row)).split())
     raise AssertionError(f"no table row holds #{anchor}")
 

@@ -158,8 +158,8 @@ def test_changed_selection_rereads_every_table(
     edit(project / "errors.yaml", old, new)
     app, rec = build(make_app, project)
     assert rec.read == {"client", "server", "single"}
-    # (without the <wbr> the HTML has between the words of a code)
-    client = (Path(app.outdir) / "client.html").read_text(encoding="utf-8").replace("<wbr>", "")
+    # (without the <wbr /> the HTML has between the words of a code)
+    client = (Path(app.outdir) / "client.html").read_text(encoding="utf-8").replace("<wbr />", "")
     assert ("SlowDown" in client) == (old == "status: 503")
     assert ("NoSuchUpload" in client) == (old == "errors:\n")
 

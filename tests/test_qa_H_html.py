@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from typing import TYPE_CHECKING
+from xml.etree import ElementTree
 
 import pytest
 from docutils import nodes
@@ -30,17 +31,18 @@ def css_rules(css: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("code", "parts"),
     [
-        ("NoSuchKey", ["No", "Such", "Key"]),
+        ("NoSuchKey", ["NoSuchKey"]),  # short: whole, as in LaTeX
+        ("AccessDenied", ["Access", "Denied"]),
         (
             "IllegalVersioningConfigurationException",
             ["Illegal", "Versioning", "Configuration", "Exception"],
         ),
         ("InvalidSSECustomerKey", ["Invalid", "SSE", "Customer", "Key"]),
-        ("Weird.Code_1", ["Weird.", "Code_", "1"]),
+        ("Weird.Code_1.Long", ["Weird.", "Code_", "1.", "Long"]),
         ("accessPointNotReady", ["access", "Point", "Not", "Ready"]),
         ("SHA256Mismatch", ["SHA256", "Mismatch"]),
         ("X", ["X"]),
-        ("OK..", ["OK.."]),
+        ("OKOKOKOKOK..", ["OKOKOKOKOK.."]),
     ],
 )
 def test_code_parts(code: str, parts: list[str]) -> None:
@@ -61,7 +63,7 @@ def test_html_codes_wrap_ids_are_unique_and_headers_are_th(
         '<td class="awserr-code"><p>'
         '<span class="target" id="awserr-illegalversioningconfigurationexception"></span>'
         '<code class="awserr-code docutils literal notranslate"><span class="pre">'
-        "Illegal<wbr>Versioning<wbr>Configuration<wbr>Exception</span></code></p></td>"
+        "Illegal<wbr />Versioning<wbr />Configuration<wbr />Exception</span></code></p></td>"
     ) in html
 
     # every id of the page once (three status tables, a grouped one, an ordinary table, a section)
@@ -104,6 +106,15 @@ def test_other_builders_show_the_code_whole(app: SphinxTestApp) -> None:
     text = (app.outdir / "index.txt").read_text(encoding="utf-8")
     assert '"NoSuchKey"' in text
     assert "wbr" not in text
+
+
+@pytest.mark.sphinx("epub", testroot="qa-h-html", freshenv=True)
+def test_epub_pages_are_well_formed_xhtml(app: SphinxTestApp) -> None:
+    # EPUB readers reject a page that is not XML: the break opportunity must be <wbr />
+    app.build()
+    page = (app.outdir / "index.xhtml").read_text(encoding="utf-8")
+    assert "Illegal<wbr />Versioning<wbr />" in page
+    ElementTree.fromstring(page.encode("utf-8"))
 
 
 def test_stylesheet_touches_only_the_extensions_elements() -> None:

@@ -92,10 +92,10 @@ def test_description_nodes_on_a_myst_page(app: SphinxTestApp, warning: StringIO)
     assert 'gives <a class="reference internal" href="#awserr-nosuchkey"' in html
     # :sort: -status on a MyST page: 404s first
     table = html[html.index("<table") : html.index("</table>")]
-    # (the HTML of a code has a <wbr> between its words)
+    # (the HTML of a code has a <wbr /> between its words)
     assert re.findall(
         r'<span class="pre">([\w<>]+)</span></code></p></td>\n<td class="awserr-desc',
-        table.replace("<wbr>", ""),
+        table.replace("<wbr />", ""),
     ) == [
         "NoSuchBucket",
         "NoSuchKey",
