@@ -182,15 +182,37 @@ def _record(stamp: Path, key: str, target: Path) -> None:
     stamp.write_text(json.dumps(record), encoding="utf-8")
 
 
+def _remove_earlier(stamp: Path, outdir: Path, target: Path | None) -> None:
+    """Remove the file an earlier build exported elsewhere (the setting moved or turned off).
+
+    Only a file still exactly as that build left it (same size and time) is removed, so an
+    incremental build leaves no stale export that a fresh build would not write.
+    """
+    try:
+        recorded = json.loads(stamp.read_text(encoding="utf-8"))
+        earlier = Path(recorded["target"])
+        stat = earlier.stat()
+    except (OSError, ValueError, KeyError, TypeError):
+        return
+    if (target is not None and earlier == target) or not earlier.is_relative_to(outdir):
+        return  # the same file, or one of another output directory (a copied environment)
+    if (stat.st_size, stat.st_mtime_ns) == (recorded.get("size"), recorded.get("mtime_ns")):
+        with contextlib.suppress(OSError):
+            earlier.unlink()
+    with contextlib.suppress(OSError):
+        stamp.unlink()
+
+
 def write_json_export(app: Sphinx, exception: BaseException | None) -> None:
     """``build-finished``: write the catalogue as JSON, when an HTML build has succeeded."""
     if exception is not None or not is_html_family(app.builder):
         return
     relative = export_path(app)
-    if relative is None:
-        return
-    target = Path(app.outdir, *relative.parts)
     stamp = _stamp_path(app)
+    target = None if relative is None else Path(app.outdir, *relative.parts)
+    _remove_earlier(stamp, Path(app.outdir), target)
+    if relative is None or target is None:
+        return
     key = _export_key(app, relative)
     if _up_to_date(stamp, key, target):
         return  # made from the same data and untouched since: nothing to do
