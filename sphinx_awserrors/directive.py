@@ -23,7 +23,7 @@ from sphinx.util.nodes import make_id
 from sphinx_awserrors import buildstate
 from sphinx_awserrors._logging import warn
 from sphinx_awserrors.domain import anchor_id
-from sphinx_awserrors.locale import __, class_title, column_header
+from sphinx_awserrors.locale import __, class_title, column_header, page_translation
 from sphinx_awserrors.render import (
     awserr_code,
     awserr_description,
@@ -294,7 +294,12 @@ class AwsErrorTable(SphinxDirective):
         messages: list[nodes.Node] = []
         title_nodes: list[nodes.Node] = []
         if self.arguments:
-            title_nodes, title_messages = self.state.inline_text(self.arguments[0], self.lineno)
+            caption = self.arguments[0]
+            if self.options.get("group-by") == "status-class" and not self.env.versioning_condition:
+                # Sphinx cannot translate a caption composed with each class's name, so the
+                # page's catalogue is asked here, as it is for descriptions
+                caption = page_translation(self.env, " ".join(caption.split())) or caption
+            title_nodes, title_messages = self.state.inline_text(caption, self.lineno)
             messages.extend(title_messages)
 
         if self.options.get("group-by") == "status-class":
@@ -439,9 +444,17 @@ class AwsErrorTable(SphinxDirective):
             rawsource = self.arguments[0] if self.arguments and group is None else ""
             title = nodes.title(rawsource, "", *caption)
             self.set_source_info(title)
-            if group is not None:
-                # already in the project's language (Sphinx would extract the English text)
+            if group is not None and not (
+                self.env.versioning_condition
+                and self.arguments
+                and group == min(status_class(entry.status) for entry in all_entries)
+            ):
+                # already in the project's language (composed from the translated caption);
+                # only while messages are extracted is the first group's title the caption's
+                # message, so that it reaches the page's .pot file once
                 title["translatable"] = False
+            elif group is not None:
+                title.rawsource = self.arguments[0]
             table += title
         tgroup = nodes.tgroup(cols=len(columns))
         table += tgroup
