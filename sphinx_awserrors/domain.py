@@ -22,6 +22,7 @@ from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.util.nodes import make_refnode
 
 from sphinx_awserrors import buildstate
+from sphinx_awserrors._logging import warn
 from sphinx_awserrors.locale import _, class_title
 from sphinx_awserrors.render import description_text
 from sphinx_awserrors.statusfilter import reason_phrase, status_class
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from docutils.nodes import Element
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
+    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
     from sphinx_awserrors.catalogue import Catalogue, ErrorEntry
@@ -435,9 +437,10 @@ class AwsDomain(Domain):
         entries: dict[str, list[tuple[str, str, str, str, str | None]]]
         entries = index.entries  # type: ignore[attr-defined]
         added: dict[str, list[tuple[str, str, str, str, str | None]]] = {}
+        wanted = index_setting(self.env.config)
         for code, place in derived.canonical.items():
             added.setdefault(place.docname, []).extend(
-                index_entries(code, place.node_id, catalogue.get(code))
+                index_entries(code, place.node_id, catalogue.get(code), wanted)
             )
         previous: dict[str, list[Any]] = record["index"]
         for docname in previous.keys() | added.keys():
@@ -511,12 +514,40 @@ class AwsDomain(Domain):
         return str(target) if target else None
 
 
+#: The values of ``awserrors_index_entries``: which general-index entries a code gets.
+INDEX_SETTINGS: Final = ("all", "code", "none")
+
+
+def index_setting(config: Config) -> str:
+    """``awserrors_index_entries``, or ``"all"`` (with a warning) for a value it cannot be."""
+    value: object = getattr(config, "awserrors_index_entries", "all")
+    if value is True:
+        return "all"
+    if value is False:
+        return "none"
+    if value in INDEX_SETTINGS:
+        return str(value)
+    warn(
+        f"awserrors_index_entries must be one of {', '.join(map(repr, INDEX_SETTINGS))}, "
+        f"not {value!r}; using 'all'",
+        "config",
+        once=True,
+    )
+    return "all"
+
+
 def index_entries(
-    code: str, node_id: str, entry: ErrorEntry | None
+    code: str, node_id: str, entry: ErrorEntry | None, wanted: str = "all"
 ) -> list[tuple[str, str, str, str, str | None]]:
-    """General-index entries of a canonical target: the code, and the code under its status."""
+    """General-index entries of a canonical target: the code, and the code under its status.
+
+    *wanted* is :confval:`awserrors_index_entries`: ``"code"`` keeps the first, ``"none"``
+    neither (the domain index lists every code anyway).
+    """
+    if wanted == "none":
+        return []
     result: list[tuple[str, str, str, str, str | None]] = [("single", code, node_id, "main", None)]
-    if entry is not None:
+    if entry is not None and wanted == "all":
         result.append(("single", f"{entry.status}; {code}", node_id, "", None))
     return result
 
@@ -537,6 +568,9 @@ def _add_index_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> None
     if not wanted:
         return
     catalogue = buildstate.get_catalogue(app.env)
+    setting = index_setting(app.config)
+    if setting == "none":
+        return
 
     def visit(parent: Element, current: str) -> None:
         for child in list(parent.children):
@@ -549,7 +583,7 @@ def _add_index_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> None
                 code = wanted.get((current, node_id))
                 if code is None:
                     continue
-                entries = index_entries(code, node_id, catalogue.get(code))
+                entries = index_entries(code, node_id, catalogue.get(code), setting)
                 if isinstance(child, addnodes.desc_signature) and child.parent is not None:
                     # before the whole description, as Sphinx's own object directives do
                     holder = child.parent
@@ -578,6 +612,9 @@ def setup_domain(app: Sphinx) -> None:
     if "awserrors_external_url" not in app.config:
         # normally registered with the other settings; kept here so the domain works alone
         app.add_config_value("awserrors_external_url", None, "env", types=frozenset({str}))
+    # which general-index entries a code gets; fewer entries make big catalogues' rebuilds
+    # cheaper (Sphinx renders the general index in every HTML build)
+    app.add_config_value("awserrors_index_entries", "all", "env", types=(str, bool))
     app.add_domain(AwsDomain)
     roles.setup_roles(app)
     errordirective.setup_errordirective(app)

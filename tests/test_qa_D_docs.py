@@ -38,6 +38,7 @@ _TYPES = {
     list: "list",
     tuple: "list",
     type(None): "None",
+    bool: "bool",
     PurePath: "os.PathLike",
     type(Path()): "os.PathLike",
 }
