@@ -1,4 +1,5 @@
-"""The catalogue loaders: YAML, TOML and JSON, every validation message with its file and line."""
+"""The catalogue loaders: YAML, TOML and JSON, every validation message with its file and line,
+and ``load_catalogue``'s own and bundled files."""
 
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ import pytest
 from sphinx_awserrors import catalogue
 from sphinx_awserrors.catalogue import (
     BUNDLED,
-    FIELDS,
     Catalogue,
     ErrorEntry,
     Problem,
@@ -20,6 +20,7 @@ from sphinx_awserrors.catalogue import (
     load_file,
     parse_catalogue_text,
 )
+from sphinx_awserrors.cli import main
 
 SUFFIX = {"yaml": ".yaml", "toml": ".toml", "json": ".json"}
 
@@ -817,25 +818,6 @@ def test_parse_text_without_a_file() -> None:
     assert entries[0].file == "<stdin>"
 
 
-def test_fields_match_the_json_schema() -> None:
-    schema_path = Path(catalogue.__file__).parent / "data" / "catalogue.schema.json"
-    schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    entry = schema["$defs"]["entry"]
-    assert tuple(entry["properties"]) == FIELDS
-    assert entry["required"] == ["code", "status", "description"]
-    assert entry["additionalProperties"] is False
-
-
-def test_schema_validates_the_test_catalogues() -> None:
-    jsonschema = pytest.importorskip("jsonschema")
-    schema_path = Path(catalogue.__file__).parent / "data" / "catalogue.schema.json"
-    schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    jsonschema.Draft202012Validator.check_schema(schema)
-    root = Path(__file__).parent / "roots" / "test-custom-catalogue"
-    data = json.loads((root / "errors.json").read_text(encoding="utf-8"))
-    jsonschema.validate(data, schema)
-
-
 # --- merging ------------------------------------------------------------------------------------
 
 
@@ -968,14 +950,6 @@ def test_digest_follows_content_not_time(tmp_path: Path) -> None:
     assert catalogue.catalogue_digest(files, "other config") != catalogue.catalogue_digest(files)
 
 
-def test_the_bundled_catalogue_loads_cleanly() -> None:
-    if not catalogue.bundled_path().exists():
-        pytest.skip("the bundled catalogue is not written yet")
-    result = load_catalogue(None)
-    assert result.problems == ()
-    assert len(result.catalogue) >= 100
-
-
 def test_yaml_aliased_mapping_with_merge_key_is_read_once(tmp_path: Path) -> None:
     entries, problems = load(
         tmp_path,
@@ -1024,3 +998,355 @@ def test_text_yaml_cannot_hold(text: str) -> None:
     _, problems = parse_catalogue_text(text, "f.yaml", "yaml")
     assert [(p.line, p.fatal) for p in problems] == [(2, True)]
     assert "\n" not in problems[0].message
+
+
+def write_dedented(path: Path, text: str) -> Path:
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+# --- a JSON escape of half a surrogate pair -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "escape"),
+    [
+        ('{"errors": [{"code": "A\\ud800", "status": 404, "description": "d"}]}\n', 1, "d800"),
+        (
+            '{"errors": [\n {"code": "A", "status": 404, "description": "d",\n'
+            '  "tags": ["s3", "x\\udc00"]}\n]}\n',
+            3,
+            "dc00",
+        ),
+        ('{"errors": [\n {"code": "A", "status": 404, "descr\\ud800": "d"}]}\n', 2, "d800"),
+    ],
+)
+def test_json_lone_surrogate_is_a_syntax_error(
+    tmp_path: Path, text: str, line: int, escape: str
+) -> None:
+    # json.loads accepts "\ud800" and gives a str that cannot be printed or written: the lint
+    # output and the Sphinx build used to crash on it ("Encoding error!")
+    path = tmp_path / "errors.json"
+    path.write_text(text, encoding="utf-8")
+    entries, problems = load_file(path)
+    assert entries == []
+    assert [(p.line, p.message, p.fatal) for p in problems] == [
+        (
+            line,
+            f"JSON syntax error: the escape \\u{escape} is half of a surrogate pair, "
+            "not a character",
+            True,
+        )
+    ]
+
+
+def test_json_surrogate_pair_is_one_character(tmp_path: Path) -> None:
+    path = tmp_path / "errors.json"
+    path.write_text(
+        '{"errors": [{"code": "A", "status": 404, "description": "smile \\ud83d\\ude00"}]}',
+        encoding="utf-8",
+    )
+    entries, problems = load_file(path)
+    assert problems == []
+    assert entries[0].description == "smile \U0001f600"
+
+
+def test_lint_of_json_lone_surrogate_exits_2_without_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("errors.json").write_text(
+        '{"errors": [{"code": "A\\ud800", "status": 404, "description": "d"}]}', encoding="utf-8"
+    )
+    assert main(["lint", "errors.json"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        "sphinx-awserrors lint: error: errors.json:1: JSON syntax error: the escape \\ud800 is "
+        "half of a surrogate pair, not a character\n"
+    )
+
+
+# --- files of which no entry can be used ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "errors:\n  - just a string\n  - 42\n",
+        "errors:\n  - code: A\n    stauts: 404\n    description: d\n",
+        "errors: []\n",
+        "errors:\n",
+    ],
+)
+def test_own_files_without_a_usable_entry_are_fatal(tmp_path: Path, text: str) -> None:
+    write_dedented(tmp_path / "errors.yaml", text)
+    result = load_catalogue(["errors.yaml"], tmp_path)
+    assert len(result.catalogue) == 0
+    assert result.problems
+    assert result.fatal
+    # beside the bundled catalogue, the build still has codes to show
+    assert not load_catalogue(["bundled", "errors.yaml"], tmp_path).fatal
+
+
+@pytest.mark.parametrize("text", ["errors: []\n", "errors:\n", "errors:\n# no entry yet\n"])
+def test_empty_errors_list_is_one_finding_whatever_its_spelling(tmp_path: Path, text: str) -> None:
+    # `errors:` and `errors: []` are the same empty list: the same problem, the same exit status
+    _, problems = load_file(write_dedented(tmp_path / "errors.yaml", text))
+    assert [(p.line, p.message, p.fatal) for p in problems] == [
+        (1, "'errors' is empty; add at least one entry", False)
+    ]
+
+
+# --- TOML lines of sub-tables and of inline entries without a code ---------------------------
+
+
+def test_toml_subtable_of_an_entry_points_at_its_header(tmp_path: Path) -> None:
+    path = write_dedented(
+        tmp_path / "errors.toml",
+        """
+        [[errors]]
+        code = "A"
+        status = 404
+        description = "d"
+        [[errors.tags]]
+        name = "s3"
+
+        [[errors]]
+        code = "B"
+        status = 404
+        description = "e"
+
+        [errors.owner]
+        team = "storage"
+        """,
+    )
+    entries, problems = load_file(path)
+    assert [e.code for e in entries] == ["A", "B"]
+    assert [(p.line, p.message) for p in problems] == [
+        (5, "entry 1 (A): 'tags' must be a list of non-empty strings, such as [s3]; it is ignored"),
+        (
+            13,
+            "entry 2 (B) has an unknown key 'owner' "
+            "(allowed: code, status, description, tags, see_also, ignore)",
+        ),
+    ]
+
+
+def test_toml_inline_entry_without_a_code_points_at_its_own_line(tmp_path: Path) -> None:
+    path = write_dedented(
+        tmp_path / "errors.toml",
+        """
+        errors = [
+          {status = 404, description = "w"},
+          {code = "A", status = 404, description = "x"},
+          {status = 404, description = "v"},
+          {code = 5, status = 404, description = "u"},
+        ]
+        """,
+    )
+    _, problems = load_file(path)
+    assert [(p.line, p.message) for p in problems] == [
+        (2, "entry 1 has no 'code'; add the error code, such as code: NoSuchKey"),
+        (4, "entry 3 has no 'code'; add the error code, such as code: NoSuchKey"),
+        (5, "entry 4: 'code' must be a string, not an integer (5)"),
+    ]
+
+
+# --- UTF-16 files --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_utf16_file_is_named_as_such(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "errors.yaml"
+    text = "errors:\n  - code: A\n    status: 404\n    description: d\n"
+    bom = "\ufeff" if encoding == "utf-16-be" else ""  # the utf-16 codec writes its own
+    path.write_bytes((bom + text).encode(encoding))
+    entries, problems = load_file(path)
+    assert entries == []
+    assert [(p.line, p.message, p.fatal) for p in problems] == [
+        (
+            1,
+            "not UTF-8 text: UTF-16 (the file starts with a UTF-16 byte-order mark); "
+            "save the file as UTF-8",
+            True,
+        )
+    ]
+
+
+# --- line numbers after a string holding U+2028, U+2029 or NEL ------------------------------
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85"])
+@pytest.mark.parametrize(
+    ("suffix", "text"),
+    [
+        (
+            ".yaml",
+            'errors:\n  - code: A\n    status: 404\n    description: "a{c}b"\n'
+            "  - code: B\n    status: '404'\n    description: x\n",
+        ),
+        (
+            ".toml",
+            '[[errors]]\ncode = "A"\nstatus = 404\ndescription = "a{c}b"\n\n'
+            '[[errors]]\ncode = "B"\nstatus = "404"\ndescription = "x"\n',
+        ),
+        (
+            ".json",
+            '{{"errors": [\n{{"code": "A", "status": 404, "description": "a{c}b"}},\n'
+            '{{"code": "B",\n "status": "404", "description": "x"}}]}}\n',
+        ),
+    ],
+)
+def test_lines_count_only_line_ends(tmp_path: Path, char: str, suffix: str, text: str) -> None:
+    # YAML (and str.splitlines) also break lines at these characters; editors do not
+    path = tmp_path / f"errors{suffix}"
+    content = text.format(c=char)
+    path.write_text(content, encoding="utf-8")
+    entries, problems = load_file(path)
+    assert [e.code for e in entries] == ["A"]
+    expected = content.split("\n").index(
+        next(line for line in content.split("\n") if '"404"' in line or "'404'" in line)
+    )
+    assert [p.line for p in problems] == [expected + 1]
+    if not (suffix == ".yaml" and char == "\x85"):  # YAML folds a NEL in a string to a space
+        assert entries[0].description == f"a{char}b"
+
+
+def test_yaml_syntax_error_line_after_a_line_separator(tmp_path: Path) -> None:
+    path = write_dedented(
+        tmp_path / "errors.yaml",
+        'errors:\n  - code: A\n    status: 404\n    description: "a\u2028b"\n'
+        "  - code: B\n    status: [404\n    description: x\n",
+    )
+    _, problems = load_file(path)
+    assert [(p.line, p.fatal) for p in problems] == [(7, True)]
+
+
+ENTRY = "errors:\n  - code: A\n    status: 400\n    description: The request is bad\n"
+ALLOWED = "(allowed: code, status, description, tags, see_also, ignore)"
+
+
+@pytest.mark.parametrize(
+    ("key", "kind"),
+    [
+        ("? [a, b]\n    : 1\n", "a list"),
+        ("? {a: b}\n    : 1\n", "a mapping"),
+        ("~: 1\n", "null (an empty key)"),
+        ("yes: 1\n", "a boolean (true)"),
+    ],
+)
+def test_key_that_is_no_name_is_named_for_what_it_is(key: str, kind: str) -> None:
+    entries, problems = parse_catalogue_text(ENTRY + "    " + key)
+    assert [e.code for e in entries] == ["A"]
+    assert [(p.line, p.message) for p in problems] == [
+        (5, f"entry 1 (A) has a key that is {kind}, not a field name {ALLOWED}")
+    ]
+    assert "None" not in problems[0].message
+
+
+def test_top_level_complex_key() -> None:
+    _, problems = parse_catalogue_text("? [a, b]\n: 1\n" + ENTRY)
+    assert [(p.line, p.message) for p in problems] == [
+        (1, "a top-level key is a list, not a name; the top level holds 'errors', '$schema'")
+    ]
+
+
+def test_merged_complex_key_is_reported_not_crashed() -> None:
+    text = "base: &b\n  ? [x]\n  : 1\nerrors:\n  - <<: *b\n    code: A\n    status: 400\n"
+    text += "    description: The request is bad\n"
+    entries, problems = parse_catalogue_text(text)
+    assert [e.code for e in entries] == ["A"]
+    assert any("has a key that is a list" in p.message for p in problems)
+
+
+def test_integer_key_still_reads_as_written() -> None:
+    _, problems = parse_catalogue_text(ENTRY + "    404: 1\n")
+    assert [p.message for p in problems] == [f"entry 1 (A) has an unknown key '404' {ALLOWED}"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "line"),
+    [("null", "json", 1), ("\n\n  null\n", "json", 3), ("---\n~\n", "yaml", 2)],
+)
+def test_null_document_is_called_null_at_its_line(text: str, fmt: str, line: int) -> None:
+    entries, problems = parse_catalogue_text(text, fmt=fmt)
+    assert entries == []
+    assert [(p.line, p.message, p.fatal) for p in problems] == [
+        (line, "the top level must be a mapping with an 'errors' list, not null", True)
+    ]
+
+
+def test_json_list_document_points_at_its_line() -> None:
+    _, problems = parse_catalogue_text('\n[{"code": "A"}]\n', fmt="json")
+    assert problems[0].line == 2
+    assert "not a list; put the entries under an 'errors' key" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        ("errors:\n  - {code: A, status: 404.0, description: d}\n", "yaml"),
+        ('[[errors]]\ncode = "A"\nstatus = 404.0\ndescription = "d"\n', "toml"),
+        ('{"errors": [{"code": "A", "status": 404.0, "description": "d"}]}', "json"),
+    ],
+)
+def test_integral_status_is_an_integer_in_every_format(text: str, fmt: str) -> None:
+    entries, problems = parse_catalogue_text(text, fmt=fmt)
+    assert problems == []
+    assert [(e.status, type(e.status)) for e in entries] == [(404, int)]
+
+
+# --- the JSON export of a catalogue is said to be one, once --------------------------------
+
+
+def test_lint_and_export_of_a_json_export_say_what_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("errors.yaml").write_text(
+        "errors:\n"
+        "  - code: NoSuchKey\n    status: 404\n    description: The *key* does not exist\n"
+        "  - code: Other\n    status: 400\n    description: Other thing\n",
+        encoding="utf-8",
+    )
+    assert main(["export", "errors.yaml", "-o", "export.json"]) == 0
+    capsys.readouterr()
+    for command in ("lint", "export"):
+        assert main([command, "export.json"]) == 2
+        captured = capsys.readouterr()
+        lines = (captured.out + captured.err).splitlines()
+        assert len(lines) == 1, lines
+        assert "export.json:3: this is a JSON export" in lines[0]
+        assert "not a catalogue" in lines[0]
+        assert "description_rst (as description)" in lines[0]
+        assert "unknown key" not in lines[0]
+
+
+def test_build_export_with_url_is_an_export_too() -> None:
+    text = json.dumps(
+        {
+            "errors": [
+                {
+                    "code": "A",
+                    "status": 400,
+                    "reason": "Bad Request",
+                    "description": "d",
+                    "description_rst": "d",
+                    "tags": [],
+                    "see_also": [],
+                    "url": None,
+                }
+            ]
+        },
+        indent=2,
+    )
+    entries, problems = parse_catalogue_text(text, "awserrors.json", "json")
+    assert entries == []
+    assert [(p.line, p.fatal) for p in problems] == [(3, True)]
+    assert problems[0].message.startswith("this is a JSON export")
+
+
+def test_a_stray_reason_key_is_still_an_unknown_key() -> None:
+    _, problems = parse_catalogue_text(ENTRY + "    reason: Bad Request\n")
+    assert [p.message for p in problems] == [f"entry 1 (A) has an unknown key 'reason' {ALLOWED}"]

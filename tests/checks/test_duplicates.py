@@ -1,10 +1,14 @@
-"""The duplicate-code and duplicate-description checks."""
+"""The duplicate-code and duplicate-description checks, and how they name the other entry."""
 
 from __future__ import annotations
 
-from _checks_support import catalogue, codes, entry, findings
+from pathlib import Path
+
+import pytest
+from support_checks import catalogue, codes, entry, findings
 
 from sphinx_awserrors.checks import run_checks
+from sphinx_awserrors.cli import main
 
 
 def test_same_code_twice_names_the_first() -> None:
@@ -81,3 +85,41 @@ def test_entry_ignore_list_silences() -> None:
         entry("MalformedXML", "The XML is not well-formed", ignore=("duplicate-description",)),
     )
     assert findings("duplicate-description", cat) == []
+
+
+# --- a message names another file in the style of the file it is attached to ---------------
+
+
+@pytest.mark.parametrize("absolute_first", [True, False])
+def test_duplicate_names_the_other_file_as_its_own_is_named(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    absolute_first: bool,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("src").mkdir()
+    entry_text = "  - code: NoSuchKey\n    status: 404\n    description: The key is gone\n"
+    Path("src/e1.yaml").write_text("errors:\n" + entry_text, encoding="utf-8")
+    Path("src/e2.yaml").write_text("errors:\n" + entry_text, encoding="utf-8")
+    first = str(tmp_path.resolve() / "src/e1.yaml") if absolute_first else "src/e1.yaml"
+    second = "src/e2.yaml" if absolute_first else str(tmp_path.resolve() / "src/e2.yaml")
+    assert main(["lint", "--select", "duplicate-code", first, second]) == 1
+    out = capsys.readouterr().out
+    expected_other = "src/e1.yaml" if absolute_first else str(tmp_path.resolve() / "src/e1.yaml")
+    assert out == (
+        f"{second}:2: duplicate-code: NoSuchKey is defined twice "
+        f"(also NoSuchKey ({expected_other}:2)); remove one entry\n"
+    )
+
+
+def test_other_file_in_the_same_style_is_left_as_written() -> None:
+    cat = catalogue(
+        entry("NoSuchKey", file="a/errors.yaml", line=2),
+        entry("NoSuchKey", file="b/errors.yaml", line=2),
+        entry("NoSuchKey", file="<stdin>", line=2),
+    )
+    assert [f.message for f in findings("duplicate-code", cat)] == [
+        "NoSuchKey is defined twice (also NoSuchKey (a/errors.yaml:2)); remove one entry",
+        "NoSuchKey is defined twice (also NoSuchKey (a/errors.yaml:2)); remove one entry",
+    ]

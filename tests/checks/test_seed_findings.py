@@ -13,6 +13,7 @@ from sphinx_awserrors.cli.lint import lint
 if TYPE_CHECKING:
     from pathlib import Path
 
+
 #: (check, code, line) of every finding the seed must give; line only for the text lines.
 SEED_FINDINGS = {
     ("grammar", "AccountNotFound", 15),  # "found in."

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from _checks_support import catalogue, entry
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support_checks import catalogue, described, entry, findings
 
 from sphinx_awserrors.catalogue import Catalogue, ErrorEntry, load_catalogue
 from sphinx_awserrors.checks import REGISTRY, Settings, run_checks, spelling
@@ -375,3 +375,82 @@ def test_a_rare_dictionary_word_one_slip_from_a_common_one_is_reported() -> None
     )
     found = [(f.code, f.word, f.suggestion) for f in spelling_findings(Catalogue(entries))]
     assert found == [("NoSuchBucket", "ont", "not")]
+
+
+def slips(description: str) -> list[tuple[str | None, str | None]]:
+    entry = ErrorEntry("NoSuchKey", 404, description, file="errors.yaml", line=2)
+    return [(f.word, f.suggestion) for f in spelling_findings(Catalogue((entry,)))]
+
+
+@pytest.mark.parametrize(
+    ("typo", "meant"),
+    [
+        ("thier", "their"),  # was "thy" + "er", as "tidier" is "tidy" + "er"
+        ("writting", "writing"),  # was "writ" + "ing"
+        ("comming", "coming"),  # was "com" + "ing"
+        ("basicly", "basically"),  # was "basic" + "ly"
+    ],
+)
+def test_common_misspelling_that_looks_derived_is_found(typo: str, meant: str) -> None:
+    assert slips(f"The owner lost {typo} key while the bucket was in use") == [(typo, meant)]
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "retrying",
+        "retried",
+        "happier",
+        "tidier",
+        "deregistering",
+        "reuploaded",
+        "unversioned",
+        "presigning",
+        "semantically",
+    ],
+)
+def test_regular_derived_words_stay_known(word: str) -> None:
+    assert slips(f"The {word} request was refused by the bucket") == []
+
+
+@pytest.mark.parametrize(
+    "term",
+    [
+        "programmatically",  # was "pro grammatically"
+        "programmatic",
+        "subnets",  # was "subsets"
+        "stateful",  # was "grateful"
+        "serverless",  # was "server less"
+        "unmarshalling",  # was "unmarshall ing"
+        "failback",  # was "tailback"
+        "gibibytes",  # was "gigabytes"
+        "autoscaling",  # was "auto scaling"
+    ],
+)
+def test_aws_terms_give_no_false_alarm(term: str) -> None:
+    assert slips(f"The {term} setting of the bucket was refused") == []
+
+
+@pytest.mark.parametrize(
+    ("typo", "meant"),
+    [("subnte", "subnet"), ("statful", "stateful"), ("progammatically", "programmatically")],
+)
+def test_slips_of_the_new_terms_are_found(typo: str, meant: str) -> None:
+    assert slips(f"The {typo} setting of the bucket was refused") == [(typo, meant)]
+
+
+# --- spelling: words joined by a backslash-escaped space are one rendered word ---------------
+
+
+def test_escaped_space_joins_the_rendered_word() -> None:
+    cat = described(
+        r"The *emph*\ asis is on the key",
+        r"The **strong**\ ly worded key and un\ known things",
+        r"The key is at C:\\ drive",
+    )
+    assert findings("spelling", cat) == []
+
+
+def test_slip_in_a_word_joined_by_an_escaped_space_is_the_whole_word() -> None:
+    found = findings("spelling", described(r"The *emph*\ asiss is on the key"))
+    assert [(f.word, f.suggestion) for f in found] == [("emphasiss", "emphasis")]

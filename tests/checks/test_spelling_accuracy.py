@@ -23,13 +23,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from typogen import KINDS, Typo, generate
+from support_paths import SEED
+from support_typos import KINDS, Typo, generate
 
 from sphinx_awserrors.catalogue import Catalogue, ErrorEntry, load_catalogue
 from sphinx_awserrors.checks.spelling import spelling_findings
 from sphinx_awserrors.cli.lint import read_inputs
 
-SEED = Path(__file__).resolve().parent / "data" / "seed_aws_error_codes.rst"
 REAL_WORLD = Path("/work/shared/real-world")
 
 #: Realistic descriptions in the S3 style, written for these tests; they use words with

@@ -1,6 +1,7 @@
-"""The spelling check on a held-out set of typos: an injector independent of ``typogen.py``.
+"""The spelling check on a held-out set of typos: an injector independent of
+``support_typos.py``.
 
-``tests/typogen.py`` was written alongside the check, so its figures may flatter it. This
+``tests/support_typos.py`` was written alongside the check, so its figures may flatter it. This
 module makes its typos another way: its own word picker (short words of 3-5 letters too,
 capitalised words at a sentence start, words against punctuation, plurals and -ed/-ing
 forms, parts of hyphenated compounds, words next to codes), its own keyboard map, its own
@@ -12,28 +13,25 @@ Corpora: the bundled catalogue, the error documentation of AWS service models in
 (read through :func:`sphinx_awserrors.convert.botocore.botocore_entries`, as a user's import
 would) and the real-world tables in ``/work/shared/real-world/`` (read in place, never
 copied). For each: recall, right top suggestion, and findings per 100 entries of the clean
-text. Run ``python tests/test_spelling_heldout.py`` to print the figures with the misses.
+text. Run ``PYTHONPATH=tests python tests/checks/test_spelling_heldout.py`` to print the
+figures with the misses.
 """
 
 from __future__ import annotations
 
 import itertools
-import json
 import random
 import re
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
 import pytest
+from support_corpora import botocore_corpus, bundled, real_world
 
-from sphinx_awserrors.catalogue import Catalogue, ErrorEntry, load_catalogue
+from sphinx_awserrors.catalogue import Catalogue, ErrorEntry
 from sphinx_awserrors.checks.spelling import dictionary, spelling_findings, vocabulary
-from sphinx_awserrors.cli.lint import read_inputs
-
-REAL_WORLD = Path("/work/shared/real-world")
 
 MIN_RECALL = 0.95
 MIN_RIGHT_SUGGESTION = 0.85
@@ -60,7 +58,7 @@ _TOUCHING = {
     "z": "asx", "x": "zsdc", "c": "xdfv", "v": "cfgb", "b": "vghn", "n": "bhjm", "m": "njk",
 }  # fmt: skip
 
-#: Misspellings people make (right word: wrong spellings), chosen apart from typogen's list.
+#: Misspellings people make (right word: wrong spellings), chosen apart from support_typos's list.
 MISSPELLINGS = {
     "access": ("acces", "accesss"),
     "achieve": ("acheive",),
@@ -297,53 +295,8 @@ def inject_in_literal(description: str, rng: random.Random) -> tuple[str, str] |
     return description[:start] + new_inner + description[end:], typed
 
 
-# --- corpora ------------------------------------------------------------------------------------
-
-
-def bundled() -> list[tuple[str, str]]:
-    return [(e.code, e.description) for e in load_catalogue(None).catalogue]
-
-
-#: AWS services whose error documentation the existing accuracy test does not read.
-BOTOCORE_SERVICES = (
-    "rds", "ecs", "eks", "cloudformation", "kinesis", "athena", "glue", "logs", "cognito-idp",
-    "apigateway", "elbv2", "redshift", "stepfunctions", "events", "acm", "ssm", "backup",
-    "efs", "firehose", "codecommit", "s3", "iam", "kms", "dynamodb",
-)  # fmt: skip
-
-
-def botocore_corpus() -> list[tuple[str, str]]:
-    importer = pytest.importorskip("sphinx_awserrors.convert.botocore")
-    pytest.importorskip("botocore")
-    result = importer.botocore_entries(BOTOCORE_SERVICES)
-    return [(e.code, e.description) for e in result.entries]
-
-
-def real_world() -> list[tuple[str, str]]:
-    """(code, description) of every table under /work/shared/real-world, read in place."""
-    if not REAL_WORLD.is_dir():
-        pytest.skip("no real-world tables on this machine")
-    rows: list[tuple[str, str]] = []
-    for path in sorted(REAL_WORLD.iterdir()):
-        if path.suffix == ".json":
-            data = json.loads(path.read_text(encoding="utf-8"))
-            items = data.get("errors") if isinstance(data.get("errors"), list) else None
-            if items is None:
-                items = [{"code": k, **v} for k, v in data.items() if isinstance(v, dict)]
-            rows += [(str(i.get("code")), str(i.get("description") or "")) for i in items]
-        elif path.name.startswith("yandex"):
-            text = path.read_text(encoding="utf-8")
-            for code, cell in re.findall(
-                r"^\|\|\s*\d{3}\s*\|\s*`?([^|`]*)`?\s*\|(.*?)\|\|", text, re.M | re.S
-            ):
-                rows.append((code, " ".join(cell.replace("<br/>", " ").split())))
-        elif path.suffix in (".rst", ".md"):
-            rows += [(e.code, e.description) for e in read_inputs([str(path)]).entries]
-    return [(c, d.strip()) for c, d in rows if d.strip()]
-
-
 CORPORA = {"bundled": bundled, "botocore": botocore_corpus, "real-world": real_world}
-#: Typos per corpus, and each corpus's own seed (other than typogen's).
+#: Typos per corpus, and each corpus's own seed (other than support_typos's).
 COUNT = 400
 SEEDS = {"bundled": 7331, "botocore": 90210, "real-world": 4242}
 
@@ -476,7 +429,7 @@ def test_heldout_typos(tally: tuple[str, Tally], capsys: pytest.CaptureFixture[s
     assert not result.literals_flagged
 
 
-if __name__ == "__main__":  # figures with the misses: python tests/test_spelling_heldout.py
+if __name__ == "__main__":  # figures with the misses (see the docstring)
     for corpus, make in CORPORA.items():
         print(measure(make(), COUNT, SEEDS[corpus]).report(corpus, details=int(sys.argv[1])
               if len(sys.argv) > 1 else 25))  # fmt: skip

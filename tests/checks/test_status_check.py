@@ -1,9 +1,12 @@
-"""The status check: valid HTTP statuses and the naming conventions."""
+"""The status check: valid HTTP error statuses, the naming conventions and how entries silence
+them."""
 
 from __future__ import annotations
 
 import pytest
-from _checks_support import catalogue, codes, entry, findings
+from support_checks import catalogue, codes, entry, findings
+
+from sphinx_awserrors.checks import run_checks
 
 
 @pytest.mark.parametrize("status", [0, 99, 600, 5001])
@@ -77,3 +80,59 @@ def test_one_departure_among_many_is_reported() -> None:
         entry("UploadNotFound", status=400),
     )
     assert codes(findings("status", cat)) == ["UploadNotFound"]
+
+
+# --- statuses that are HTTP statuses but not errors -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("status", "kind"), [(100, "an informational"), (200, "a success"), (299, "a success")]
+)
+def test_status_that_is_not_an_error(status: int, kind: str) -> None:
+    found = run_checks(catalogue(entry("TooManyBuckets", status=status)), select=["status"])
+    assert [(f.code, f.field, f.message) for f in found] == [
+        (
+            "TooManyBuckets",
+            "status",
+            f"TooManyBuckets: {status} is {kind} status, not an error; give the status the API "
+            "answers this error with",
+        )
+    ]
+
+
+@pytest.mark.parametrize("status", [301, 304, 307, 400, 418, 499, 507, 531])
+def test_redirects_and_unusual_error_statuses_are_left_alone(status: int) -> None:
+    # botocore's models use 420, 434, 530, 531: an error status need not be a registered one
+    assert run_checks(catalogue(entry("SomeError", status=status)), select=["status"]) == []
+
+
+def test_success_status_that_breaks_a_convention_is_reported_once() -> None:
+    found = run_checks(catalogue(entry("NoSuchKey", status=200)), select=["status"])
+    assert [f.message.split(";")[0] for f in found] == [
+        "NoSuchKey has status 200, but NoSuch* codes are 404"
+    ]
+
+
+def test_success_status_is_silenced_by_the_entry() -> None:
+    cat = catalogue(entry("Ok", status=200, ignore=("status",)))
+    assert run_checks(cat, select=["status"]) == []
+
+
+# --- status: an entry silenced with ignore: [status] has no vote -----------------------------
+
+
+def test_silenced_departure_does_not_hide_another() -> None:
+    cat = catalogue(
+        entry("NoSuchKey", status=400, ignore=("status",)),
+        entry("NoSuchKey2", status=410),
+    )
+    assert codes(findings("status", cat)) == ["NoSuchKey2"]
+
+
+def test_file_that_departs_without_silencing_still_documents_such_an_api() -> None:
+    cat = catalogue(
+        entry("ListenerNotFound", status=400),
+        entry("RuleNotFound", status=400),
+        entry("PolicyNotFound", status=400, ignore=("status",)),
+    )
+    assert findings("status", cat) == []

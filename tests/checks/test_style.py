@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from _checks_support import catalogue, codes, described, entry, findings
+from support_checks import catalogue, codes, described, entry, findings
 
+from sphinx_awserrors.checks import run_checks
 from sphinx_awserrors.checks.style import code_problem, pascal_case
 
 
@@ -125,3 +126,23 @@ def test_majority_is_per_file() -> None:
         entry("B2", "Also with a stop.", file="b.yaml", line=2),
     )
     assert findings("style", cat) == []
+
+
+# --- style: a description that starts with a lower-case header name ---------------------------
+
+
+@pytest.mark.parametrize("first", ["x-amz-acl", "x-amz-server-side-encryption", "x-goog-meta-a"])
+def test_description_starting_with_a_header_name_is_not_lower_case(first: str) -> None:
+    cat = catalogue(
+        *(entry(f"Error{i}", f"The request number {i} is not valid") for i in range(5)),
+        entry("InvalidHeader", f"{first} is not a valid header value here"),
+    )
+    assert run_checks(cat, select=["style"]) == []
+
+
+def test_description_starting_lower_case_is_still_found() -> None:
+    cat = catalogue(
+        *(entry(f"Error{i}", f"The request number {i} is not valid") for i in range(5)),
+        entry("InvalidHeader", "xml header is not valid here"),
+    )
+    assert [f.code for f in run_checks(cat, select=["style"])] == ["InvalidHeader"]

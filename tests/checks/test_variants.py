@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from _checks_support import catalogue, described, entry, findings
+from support_checks import catalogue, described, entry, findings
 
 from sphinx_awserrors.checks import run_checks
 
@@ -138,3 +138,19 @@ def test_a_variant_pointing_at_a_misspelled_majority_gives_way() -> None:
         ("spelling", "InvalidPartNumber", "part number"),
         ("spelling", "NoSuchPart", "part number"),
     ]
+
+
+# --- variant-spelling quotes the phrases as written -------------------------------------------
+
+
+def test_variant_keeps_the_case_of_both_forms() -> None:
+    cat = catalogue(
+        entry("MissingContentMD5", "The Content MD5 header is missing"),
+        entry("BadDigest", "The Content-MD5 header does not\n  match the body"),
+        entry("BadChecksum", "The checksum does not match the Content-MD5 header"),
+    )
+    found = run_checks(cat, select=["variant-spelling"])
+    assert [(f.code, f.word, f.suggestion) for f in found] == [
+        ("MissingContentMD5", "Content MD5", "Content-MD5")
+    ]
+    assert '"Content MD5" where it is "Content-MD5" in BadDigest (line 4)' in found[0].message

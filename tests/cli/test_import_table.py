@@ -1,29 +1,25 @@
-"""import-rst / import-md: column detection, row reports, output formats, the seed."""
+"""``sphinx-awserrors import-rst`` / ``import-md``: row reports, output formats, errors, the seed
+and the docs' examples."""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from support_paths import IMPORT_DATA, PROJECT
 
 from sphinx_awserrors.catalogue import bundled_path, load_file
 from sphinx_awserrors.cli import main
-from sphinx_awserrors.convert.catalogue_writer import dump_yaml
-from sphinx_awserrors.convert.md_table import read_tables as read_md
-from sphinx_awserrors.convert.rst_table import read_file, read_tables
-from sphinx_awserrors.convert.tables import (
-    convert_tables,
-    load_entries,
-    parse_columns,
-    parse_status,
-)
+from sphinx_awserrors.convert.rst_table import read_file
+from sphinx_awserrors.convert.tables import load_entries
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = Path(__file__).resolve().parent / "data" / "import"
-SHAPES = DATA / "shapes.rst"
-MARKDOWN = DATA / "errors.md"
-CHANGELOG = ROOT / "docs" / "data-changelog.rst"
+if TYPE_CHECKING:
+    from pathlib import Path
+
+SHAPES = IMPORT_DATA / "shapes.rst"
+MARKDOWN = IMPORT_DATA / "errors.md"
+CHANGELOG = PROJECT / "docs" / "data-changelog.rst"
 
 
 def _sources(path: Path) -> list[int]:
@@ -89,14 +85,6 @@ def test_seed_imports_to_the_bundled_catalogue_as_the_changelog_says(
             used.add(number)
         assert description == by_code[entry.code].description, entry.code
     assert used == set(range(len(corrections)))
-
-
-def test_bundled_descriptions_follow_the_conventions() -> None:
-    bundled, _ = load_file(bundled_path())
-    assert not [e.code for e in bundled if e.description.endswith(".")]
-    assert {t for e in bundled for t in e.tags} == {"s3", "iam", "sts"}
-    iam = {e.code for e in bundled if "iam" in e.tags}
-    assert {"DeleteConflict", "EntityAlreadyExists", "NoSuchEntity"} <= iam
 
 
 # --- import-rst on tables of every shape --------------------------------------------------------
@@ -275,102 +263,6 @@ def test_help_of_the_import_commands(capsys: pytest.CaptureFixture[str]) -> None
         assert "--columns" in capsys.readouterr().out
 
 
-# --- column detection -------------------------------------------------------------------------
-
-
-def test_columns_by_content_before_headers() -> None:
-    # the status column is headed "Code", the code column "Error": content decides
-    [table] = read_tables(
-        "======================= ==== ===================\n"
-        "Error                   Code Description\n"
-        "======================= ==== ===================\n"
-        "``AccessDenied``        403  Access denied\n"
-        "``NoSuchKey``           404  The key is missing\n"
-        "======================= ==== ===================\n"
-    )
-    result = convert_tables([table])
-    assert [(e.code, e.status, e.description) for e in result.entries] == [
-        ("AccessDenied", 403, "Access denied"),
-        ("NoSuchKey", 404, "The key is missing"),
-    ]
-
-
-def test_headerless_table_with_header_like_first_row() -> None:
-    [table] = read_tables(
-        ".. csv-table::\n\n   Code, Status, Description\n   NoSuchKey, 404, Missing key\n"
-    )
-    result = convert_tables([table])
-    assert [(e.code, e.status, e.line) for e in result.entries] == [("NoSuchKey", 404, 4)]
-
-
-NO_DESCRIPTIONS = (
-    ".. csv-table::\n   :header: Status, Code\n\n"
-    "   100, Continue\n   206, Partial content\n   404, NoSuchKey\n   409, Some Conflict\n"
-)
-
-
-def test_rows_left_out_say_why() -> None:
-    [table] = read_tables(NO_DESCRIPTIONS)
-    result = convert_tables([table], descriptions_optional=True)
-    assert [(e.code, e.status, e.description, e.line) for e in result.entries] == [
-        ("NoSuchKey", 404, "", 6)
-    ]
-    # a success row is left out for its status, whatever its code looks like
-    assert [(p.line, p.message.split(": ", 1)[1]) for p in result.problems] == [
-        (4, "status 100 is an informational status, not an error; row left out"),
-        (5, "status 206 is a success status, not an error; row left out"),
-        (7, "'Some Conflict' is not an error code (one word, no spaces); row left out"),
-    ]
-
-
-def test_table_without_descriptions_is_one_problem_for_the_importer() -> None:
-    [table] = read_tables(NO_DESCRIPTIONS)
-    result = convert_tables([table])
-    assert result.entries == ()
-    [problem] = result.problems
-    assert "has no description column" in problem.message
-
-
-@pytest.mark.parametrize(
-    ("text", "status"),
-    [
-        ("404", 404),
-        ("404 Not Found", 404),
-        ("503 Slow Down", 503),
-        ("5001", 5001),
-        ("ok", None),
-        ("400 or 409", None),
-        ("", None),
-    ],
-)
-def test_parse_status(text: str, status: int | None) -> None:
-    assert parse_status(text) == status
-
-
-def test_parse_columns() -> None:
-    spec = parse_columns("status, code, -, description")
-    assert (spec.code, spec.status, spec.description) == (1, 0, 3)
-    with pytest.raises(ValueError, match="no 'status' column"):
-        parse_columns("code,description")
-
-
-def test_yaml_writer_quotes_what_yaml_would_misread(tmp_path: Path) -> None:
-    from sphinx_awserrors.catalogue import ErrorEntry
-
-    tricky = [
-        ErrorEntry("Null", 400, "null"),
-        ErrorEntry("Colon", 400, "Server error: the request failed # not a comment"),
-        ErrorEntry("Quote", 400, "'quoted' and \"double\" and a trailing backslash \\"),
-        ErrorEntry("Long", 400, "word " * 40 + "end"),
-        ErrorEntry("Spaces", 400, "two  spaces   inside, kept"),
-    ]
-    out = tmp_path / "tricky.yaml"
-    out.write_text(dump_yaml(tricky), encoding="utf-8")
-    entries, problems = load_file(out)
-    assert problems == []
-    assert [(e.code, e.description) for e in entries] == [(e.code, e.description) for e in tricky]
-
-
 # --- import-md --------------------------------------------------------------------------------
 
 
@@ -413,79 +305,6 @@ def test_import_md(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     )
 
 
-def test_markdown_kramdown_attribute_lines_are_not_rows() -> None:
-    tables = read_md(MARKDOWN.read_text(encoding="utf-8"))
-    client = tables[1]
-    assert [row.cells[0].text for row in client.body] == [
-        "NoSuchKey",
-        "InvalidRange",
-        "Pipe|Code",
-        "AccessDenied",
-        "Teapot",
-    ]
-
-
-def test_markdown_table_title_without_heading_attributes() -> None:
-    text = "## Error response {#error}\n\n| Code | Status |\n|---|---|\n| NoSuchKey | 404 |\n"
-    text += "\n## Client errors {: #client .wide}\n\n| Code | Status |\n|---|---|\n| A | 400 |\n"
-    assert [table.title for table in read_md(text)] == ["Error response", "Client errors"]
-
-
-@pytest.mark.parametrize(
-    ("markdown", "rst"),
-    [
-        ("plain text", "plain text"),
-        ("`code` and **strong** and *em*", "``code`` and **strong** and *em*"),
-        ("intra**word**s", "intra\\ **word**\\ s"),
-        ("a [link](https://x.example/a_b)", "a `link <https://x.example/a_b>`__"),
-        ("<https://auto.example>", "`<https://auto.example>`__"),
-        ("one<br>two<br/>three", "one two three"),
-        ("star * and backquote \\` and bar", "star \\* and backquote \\` and bar"),
-        ("name_ reference", "name\\_ reference"),
-        ("`` a ` b ``", "``a ` b``"),
-    ],
-)
-def test_inline_markdown_to_rst(markdown: str, rst: str) -> None:
-    [table] = read_md(f"| Code | Status | Description |\n|---|---|---|\n| A | 400 | {markdown} |\n")
-    assert table.body[0].cells[2].source == rst
-
-
-# --- import-botocore --------------------------------------------------------------------------
-
-
-def test_first_sentence_of_botocore_documentation() -> None:
-    from sphinx_awserrors.convert.botocore import first_sentence
-
-    html = "<p>The <code>Key</code> is *bad*. See the guide.</p>"
-    assert first_sentence(html) == "The ``Key`` is \\*bad\\*."
-    assert first_sentence("<p>Version 1.2 is old e.g. this. Next.</p>") == (
-        "Version 1.2 is old e.g. this."
-    )
-
-
-def test_import_botocore(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    pytest.importorskip("botocore")
-    out = tmp_path / "aws.toml"
-    code, _, err = _run(["import-botocore", "iam", "sts", "-o", str(out)], capsys)
-    assert code == 0, err
-    entries, problems = load_file(out)
-    assert problems == []
-    by_code = {e.code: e for e in entries}
-    assert by_code["NoSuchEntity"].status == 404
-    assert by_code["NoSuchEntity"].tags == ("iam",)
-    # declared by both services with the same status: one entry, both tags
-    assert by_code["MalformedPolicyDocument"].tags == ("iam", "sts")
-    assert [e.code for e in entries] == sorted((e.code for e in entries), key=str.lower)
-    assert all("\n" not in e.description for e in entries)
-
-
-def test_import_botocore_unknown_service(capsys: pytest.CaptureFixture[str]) -> None:
-    pytest.importorskip("botocore")
-    code, stdout, err = _run(["import-botocore", "iamm"], capsys)
-    assert (code, stdout) == (2, "")
-    assert err == "sphinx-awserrors import-botocore: unknown service 'iamm'; did you mean iam?\n"
-
-
 # --- the examples in the documentation ------------------------------------------------------
 
 
@@ -500,7 +319,7 @@ def test_docs_examples_are_current(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    examples = ROOT / "docs" / "_includes" / "import"
+    examples = PROJECT / "docs" / "_includes" / "import"
     monkeypatch.chdir(examples)
     out = tmp_path / f"legacy-{fmt}.yaml"
     code, _, err = _run([command, f"legacy.{fmt}", "-o", str(out)], capsys)

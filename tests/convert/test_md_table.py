@@ -1,4 +1,5 @@
-"""import-md and the Markdown/RST exports: text that must survive the conversion exactly."""
+"""The Markdown table reader: rows, cells, titles, inline Markdown as reStructuredText, and text
+that must survive the conversion exactly."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ from typing import TYPE_CHECKING
 import pytest
 from docutils import nodes
 from docutils.core import publish_doctree
+from support_paths import IMPORT_DATA
 
 from sphinx_awserrors.catalogue import load_file
 from sphinx_awserrors.cli import main
 from sphinx_awserrors.convert.md_table import read_markdown, read_tables
+from sphinx_awserrors.convert.md_table import read_tables as read_md
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -163,3 +166,53 @@ def test_a_table_markdown_does_not_read_is_reported() -> None:
         "errors.md:1: this table is not read: its header row has 2 cell(s) and its delimiter "
         "row (line 2) 3, and Markdown reads a table only when they match"
     ]
+
+
+def test_utf16_file_is_named_as_such(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "errors.md"
+    source.write_bytes("| Code | Status | Description |\n".encode("utf-16"))
+    assert main(["import-md", str(source)]) == 2
+    assert capsys.readouterr().err == (
+        f"sphinx-awserrors import-md: {source}: UTF-16 text (it starts with a byte-order mark); "
+        "save it as UTF-8\n"
+    )
+
+
+MARKDOWN = IMPORT_DATA / "errors.md"
+
+
+def test_markdown_kramdown_attribute_lines_are_not_rows() -> None:
+    tables = read_md(MARKDOWN.read_text(encoding="utf-8"))
+    client = tables[1]
+    assert [row.cells[0].text for row in client.body] == [
+        "NoSuchKey",
+        "InvalidRange",
+        "Pipe|Code",
+        "AccessDenied",
+        "Teapot",
+    ]
+
+
+def test_markdown_table_title_without_heading_attributes() -> None:
+    text = "## Error response {#error}\n\n| Code | Status |\n|---|---|\n| NoSuchKey | 404 |\n"
+    text += "\n## Client errors {: #client .wide}\n\n| Code | Status |\n|---|---|\n| A | 400 |\n"
+    assert [table.title for table in read_md(text)] == ["Error response", "Client errors"]
+
+
+@pytest.mark.parametrize(
+    ("markdown", "rst"),
+    [
+        ("plain text", "plain text"),
+        ("`code` and **strong** and *em*", "``code`` and **strong** and *em*"),
+        ("intra**word**s", "intra\\ **word**\\ s"),
+        ("a [link](https://x.example/a_b)", "a `link <https://x.example/a_b>`__"),
+        ("<https://auto.example>", "`<https://auto.example>`__"),
+        ("one<br>two<br/>three", "one two three"),
+        ("star * and backquote \\` and bar", "star \\* and backquote \\` and bar"),
+        ("name_ reference", "name\\_ reference"),
+        ("`` a ` b ``", "``a ` b``"),
+    ],
+)
+def test_inline_markdown_to_rst(markdown: str, rst: str) -> None:
+    [table] = read_md(f"| Code | Status | Description |\n|---|---|---|\n| A | 400 | {markdown} |\n")
+    assert table.body[0].cells[2].source == rst

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import importlib
 import os
-import re
 import shutil
 import sys
+import textwrap
 import types
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from support_build import build, edit, plain
+from support_paths import ROOTS
 
 from sphinx_awserrors.checks import registry
 from sphinx_awserrors.checks.registry import CheckContext, Finding
@@ -21,8 +23,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
     from sphinx.testing.util import SphinxTestApp
-
-ROOTS = Path(__file__).resolve().parent / "roots"
 
 
 def _stub_missing_siblings() -> None:
@@ -37,22 +37,6 @@ def _stub_missing_siblings() -> None:
 
 
 _stub_missing_siblings()
-
-
-class Recorder:
-    """The documents a build reads and writes."""
-
-    def __init__(self, app: SphinxTestApp) -> None:
-        self.read: set[str] = set()
-        self.written: set[str] = set()
-        app.connect("env-before-read-docs", self._before_read)
-        app.connect("doctree-resolved", self._resolved)
-
-    def _before_read(self, app: Any, env: Any, docnames: list[str]) -> None:
-        self.read.update(docnames)
-
-    def _resolved(self, app: Any, doctree: Any, docname: str) -> None:
-        self.written.add(docname)
 
 
 @pytest.fixture
@@ -87,22 +71,6 @@ def fake_checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         yield Finding(first.file, first.line, "beta", f"beta on {first.code}", first.code)
 
     return runs
-
-
-def build(make_app: Callable[..., SphinxTestApp], src: Path, **kwargs: Any) -> tuple[Any, Recorder]:
-    app = make_app("html", srcdir=src, **kwargs)
-    recorder = Recorder(app)
-    app.build()
-    return app, recorder
-
-
-def plain(text: str) -> str:
-    """*text* without terminal colours."""
-    return re.sub(r"\x1b\[[0-9;]*m", "", text)
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
 
 
 def test_catalogue_is_served_to_directives(
@@ -519,3 +487,106 @@ def test_unknown_name_in_an_entry_ignore_list_is_a_catalogue_warning(
         f"{project / 'errors.yaml'}:8: WARNING: SlowDown: 'ignore' names 'spelin', which is not "
         "a check; did you mean 'spelling'? [awserrors.catalogue]"
     ) in app._warning.getvalue()
+
+
+def write_dedented(path: Path, text: str) -> Path:
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+def test_build_with_only_malformed_entries_gives_the_one_error(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-catalogue-incremental", src)
+    write_dedented(
+        src / "errors.yaml", "errors:\n  - code: NoSuchKey\n    status: '404'\n    description: d\n"
+    )
+    (src / "index.rst").write_text(
+        "Index\n=====\n\n:awserr:`NoSuchKey`\n\n.. aws-error-table::\n", encoding="utf-8"
+    )
+    app = make_app("html", srcdir=src)
+    app.build()
+    warnings = app._warning.getvalue()
+    assert "'status' must be an integer, not the string '404'" in warnings
+    assert f"ERROR: no error code could be loaded from {src / 'errors.yaml'}" in warnings
+    # the one error, not a warning per table and reference after it
+    assert "unknown AWS error code" not in warnings
+    assert "no catalogue entry matches" not in warnings
+    assert buildstate.catalogue_unusable(app.env)
+
+
+# --- awserrors_catalogue given as pathlib.Path ----------------------------------------------
+
+
+@pytest.mark.parametrize("as_list", [False, True])
+def test_catalogue_setting_may_be_a_pathlib_path(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, as_list: bool
+) -> None:
+    # conf.py often writes Path(__file__).parent / "errors.yaml": it was rejected with
+    # "must be a path ... not PosixPath(...)" and the bundled catalogue was used instead
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-catalogue-incremental", src)
+    path = src / "errors.yaml"
+    value: object = ["bundled", path] if as_list else path
+    app = make_app("html", srcdir=src, confoverrides={"awserrors_catalogue": value})
+    app.build()
+    warnings = app._warning.getvalue()
+    assert "awserrors_catalogue" not in warnings, warnings
+    codes = buildstate.get_catalogue(app.env).codes
+    assert "SlowDown" in codes
+    assert ("AccessDenied" in codes) is as_list  # the bundled catalogue only when listed
+
+
+# --- list-of-names settings given as one string -------------------------------------------
+
+
+def test_check_and_word_settings_given_as_one_string(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-catalogue-incremental", src)
+    write_dedented(
+        src / "errors.yaml",
+        """
+        errors:
+          - code: NoSuchKey
+            status: 400
+            description: The frobnicatr key does not exist
+        """,
+    )
+    app = make_app(
+        "html",
+        srcdir=src,
+        confoverrides={"awserrors_checks": "spelling", "awserrors_spelling_words": "frobnicatr"},
+    )
+    app.build()
+    warnings = app._warning.getvalue()
+    # Sphinx warns about the types; the extension reads each string as one name
+    assert "unknown check 's'" not in warnings
+    assert "[awserrors.status]" not in warnings  # only spelling runs
+    assert "frobnicatr" not in warnings  # the word is accepted
+
+
+def test_build_gives_the_loader_warnings_of_a_file_in_line_order(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-catalogue-incremental", src)
+    write_dedented(
+        src / "errors.yaml",
+        """
+        errors:
+          - code: NoSuchKey
+            status: 404
+            description: d
+            owner: me
+        erors: 1
+        """,
+    )
+    app = make_app("html", srcdir=src)
+    app.build()
+    lines = [
+        line for line in app._warning.getvalue().splitlines() if "[awserrors.catalogue]" in line
+    ]
+    assert [line.split(": WARNING")[0].rsplit(":", 1)[1] for line in lines] == ["5", "6"]

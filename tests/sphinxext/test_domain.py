@@ -11,6 +11,7 @@ import pytest
 from sphinx_awserrors.catalogue import ErrorEntry
 from sphinx_awserrors.sphinxext.domain import (
     AwsDomain,
+    anchor_id,
     did_you_mean,
     label_name,
     suggestions,
@@ -173,3 +174,10 @@ def test_external_url_placeholders() -> None:
 
 def test_label_name() -> None:
     assert label_name("accessPointNotReady") == "awserr-accesspointnotready"
+
+
+def test_anchor_ids_keep_leading_digits() -> None:
+    assert anchor_id("NoSuchKey") == "awserr-nosuchkey"
+    assert anchor_id("3DSecure") == "awserr-3dsecure"
+    assert anchor_id("500") == "awserr-500"
+    assert anchor_id("Weird.Code_1") == "awserr-weird-code-1"

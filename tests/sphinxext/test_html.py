@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from sphinx.testing.util import SphinxTestApp
 
+
 CSS = (STATIC_DIR / "awserrors.css").read_text(encoding="utf-8")
 
 
@@ -50,7 +51,7 @@ def test_code_parts(code: str, parts: list[str]) -> None:
     assert "".join(code_parts(code)) == code
 
 
-@pytest.mark.sphinx("html", testroot="qa-h-html", freshenv=True)
+@pytest.mark.sphinx("html", testroot="html-codes", freshenv=True)
 def test_html_codes_wrap_ids_are_unique_and_headers_are_th(
     app: SphinxTestApp, warning: StringIO
 ) -> None:
@@ -96,7 +97,7 @@ def test_html_codes_wrap_ids_are_unique_and_headers_are_th(
     assert '<table class="docutils align-default" id="id1">' in html
 
 
-@pytest.mark.sphinx("text", testroot="qa-h-html", freshenv=True)
+@pytest.mark.sphinx("text", testroot="html-codes", freshenv=True)
 def test_other_builders_show_the_code_whole(app: SphinxTestApp) -> None:
     app.build()
     doctree = app.env.get_doctree("index")
@@ -108,7 +109,7 @@ def test_other_builders_show_the_code_whole(app: SphinxTestApp) -> None:
     assert "wbr" not in text
 
 
-@pytest.mark.sphinx("epub", testroot="qa-h-html", freshenv=True)
+@pytest.mark.sphinx("epub", testroot="html-codes", freshenv=True)
 def test_epub_pages_are_well_formed_xhtml(app: SphinxTestApp) -> None:
     # EPUB readers reject a page that is not XML: the break opportunity must be <wbr />
     app.build()

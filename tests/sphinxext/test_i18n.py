@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from sphinx.testing.util import SphinxTestApp
 
+
 LOCALE_DIR = locale.LOCALE_DIR
 LANGUAGES = sorted(p.parent.parent.name for p in LOCALE_DIR.glob("*/LC_MESSAGES/*.po"))
 
@@ -271,3 +272,46 @@ def test_parallel_build_matches_serial(make_app: Any, rootdir: Path, tmp_path: P
         pages.append((app.outdir / "index.html").read_text(encoding="utf-8"))
     assert pages[0] == pages[1]
     assert "Der angegebene Schlüssel existiert nicht." in pages[0]
+
+
+GROUPED = """
+
+.. aws-error-table:: Grouped caption
+   :group-by: status-class
+"""
+
+
+def _project(rootdir: Path, tmp_path: Path) -> Path:
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-i18n", src)
+    index = src / "index.rst"
+    index.write_text(index.read_text(encoding="utf-8") + GROUPED, encoding="utf-8")
+    return src
+
+
+def test_grouped_caption_is_extracted_once(make_app: Any, rootdir: Path, tmp_path: Path) -> None:
+    src = _project(rootdir, tmp_path)
+    app = make_app("gettext", srcdir=src)
+    app.build()
+    with (app.outdir / "index.pot").open("rb") as file:
+        messages = {m.id: m for m in read_po(file) if m.id}
+    assert "Grouped caption" in messages
+    locations = messages["Grouped caption"].locations
+    assert len(locations) == 1
+    assert Path(locations[0][0]).name == "index.rst"
+    # the composed group titles are not messages
+    assert not [m for m in messages if isinstance(m, str) and m.startswith("Grouped caption:")]
+
+
+def test_grouped_caption_is_translated(make_app: Any, rootdir: Path, tmp_path: Path) -> None:
+    src = _project(rootdir, tmp_path)
+    po = src / "locales" / "de" / "LC_MESSAGES" / "index.po"
+    po.write_text(
+        po.read_text(encoding="utf-8") + '\nmsgid "Grouped caption"\nmsgstr "Gruppierte Tabelle"\n',
+        encoding="utf-8",
+    )
+    app = make_app("html", srcdir=src, confoverrides={"language": "de"})
+    app.build()
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert "Gruppierte Tabelle: " in html
+    assert "Grouped caption" not in html

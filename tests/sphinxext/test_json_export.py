@@ -19,6 +19,7 @@ from sphinx_awserrors.sphinxext import buildstate
 if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
 
+
 CATALOGUE_CODES = ["NoSuchKey", "AccessDenied", "NoSuchBucket", "InternalError"]
 
 

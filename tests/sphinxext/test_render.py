@@ -1,57 +1,23 @@
-"""Descriptions: inline reStructuredText as nodes (on RST and MyST pages) and as plain text."""
+"""Descriptions as nodes (on RST and MyST pages): markup, links, downloads and targets."""
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+import shutil
+from io import StringIO
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from docutils import nodes
 from sphinx import addnodes
+from support_build import plain
 
-from sphinx_awserrors.markup.text import description_text
+from sphinx_awserrors.sphinxext.render import awserr_description
 
 if TYPE_CHECKING:
-    from io import StringIO
+    from pathlib import Path
 
     from sphinx.testing.util import SphinxTestApp
-
-
-@pytest.mark.parametrize(
-    ("text", "plain"),
-    [
-        ("Access denied.", "Access denied."),
-        ("The key ``my-key`` is *not* **there**.", "The key my-key is not there."),
-        (":awserr:`NoSuchKey`", "NoSuchKey"),
-        (
-            ":awserr:`the key error <NoSuchKey>` and :aws:err:`!NoSuchBucket`",
-            "the key error and NoSuchBucket",
-        ),
-        (":py:func:`~os.path.join`", "os.path.join"),
-        (":abbr:`ACL (access control list)`", "ACL (access control list)"),
-        ("See `the guide <https://example.com/a?b=1&c=2>`__.", "See the guide."),
-        (
-            "See `the guide <https://example.com/>`_ or https://example.org.",
-            "See the guide or https://example.org.",
-        ),
-        (":pep:`8` and :rfc:`7231`", "PEP 8 and RFC 7231"),
-        ("`default role`", "default role"),
-        ("Keep <script>alert(1)</script> & co.", "Keep <script>alert(1)</script> & co."),
-        (r"An escaped \*star\* and a back\\slash.", r"An escaped *star* and a back\slash."),
-        ("  A folded\n   description  ", "A folded description"),
-        ("An *unclosed emphasis", "An *unclosed emphasis"),
-        ("", ""),
-    ],
-)
-def test_description_text(text: str, plain: str) -> None:
-    assert description_text(text) == plain
-
-
-def test_description_text_is_cached() -> None:
-    description_text.cache_clear()
-    description_text("Cached *text*.")
-    description_text("Cached *text*.")
-    assert description_text.cache_info().hits == 1
 
 
 @pytest.mark.sphinx("html", testroot="basic", freshenv=True)
@@ -146,3 +112,59 @@ def test_markup_errors_name_the_catalogue(app: SphinxTestApp, warning: StringIO)
         'with <a class="reference external" href="https://example.com">a link</a> and '
         '<code class="docutils literal notranslate"><span class="pre">literal</span></code> text.'
     ) in html
+
+
+@pytest.mark.parametrize("builder", ["html", "latex"])
+def test_relative_doc_and_download_in_a_description_name_the_same_on_every_page(
+    make_app: Any, rootdir: Path, tmp_path: Path, builder: str
+) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-description-links", srcdir)
+    warning = StringIO()
+    app = make_app(builder, srcdir=srcdir, warning=warning, freshenv=True)
+    app.build()
+    messages = plain(warning.getvalue())
+    assert "unknown document" not in messages
+    assert "not readable" not in messages
+    for docname in ("index", "sub/page"):
+        doctree = app.env.get_and_resolve_doctree(docname, app.builder)
+        for description in doctree.findall(awserr_description):
+            links = [ref.astext() for ref in description.findall(nodes.reference)]
+            assert links == ["Guide", "the guide", "Guide", "errors.yaml"]
+            downloads = list(description.findall(addnodes.download_reference))
+            assert len(downloads) == 1
+            assert downloads[0].get("filename")
+    if builder == "html":
+        page = (app.outdir / "sub" / "page.html").read_text(encoding="utf-8")
+        assert 'See <a class="reference internal" href="../guide.html"><span class="doc">' in page
+        assert 'href="../_downloads/' in page
+
+
+@pytest.mark.sphinx("html", testroot="description-targets", freshenv=True)
+def test_descriptions_define_no_target_of_the_page(app: SphinxTestApp, warning: StringIO) -> None:
+    app.build()
+    messages = plain(warning.getvalue())
+    # two descriptions and the page use the same link text: no clash, each link keeps its URI
+    assert "Duplicate" not in messages
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert html.count('href="https://example.com/a"') == 2
+    assert html.count('href="https://example.com/b"') == 2
+    assert 'The page’s own <a class="reference external" href="https://page.example/">' in html
+    doctree = app.env.get_doctree("index")
+    assert "the guide" in doctree.nameids
+    assert doctree.ids[doctree.nameids["the guide"]].get("refuri") == "https://page.example/"
+    # an inline target would be defined once per table: reported once, shown as text
+    assert messages.count("is an inline target") == 1
+    assert re.search(
+        r"errors\.yaml:10: WARNING: description of Inline: _`inline target` is an inline target, "
+        r"which a catalogue description cannot define .*; shown as plain text "
+        r"\[awserrors\.description\]",
+        messages,
+    )
+    assert html.count("An inline target here.") == 2
+    # the page's own target of that name is untouched (it was marked a duplicate, and broken)
+    assert "Duplicate" not in messages
+    assert "undefined label" not in messages
+    section_id = doctree.nameids["inline target"]
+    assert isinstance(doctree.ids[section_id], nodes.section)
+    assert html.count(f'href="#{section_id}"') == 2

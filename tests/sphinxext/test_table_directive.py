@@ -1,4 +1,5 @@
-"""``aws-error-table``: selection, sorting, columns, grouping, anchors and errors, per builder."""
+"""``aws-error-table``: selection, sorting, columns and their widths, grouping, anchors and
+errors, per builder."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from docutils import nodes
+from support_build import plain, table_codes
 
-from sphinx_awserrors.sphinxext.table_directive import STATIC_DIR
+from sphinx_awserrors.sphinxext.table_directive import MAX_CODE_WIDTH, STATIC_DIR
 
 if TYPE_CHECKING:
     from io import StringIO
@@ -337,3 +339,87 @@ def test_errors_name_file_line_and_token(app: SphinxTestApp, warning: StringIO) 
         "awserr-table-0": ["NoSuchKey"],
         "awserr-table-1": ["BrokenMarkup", "InternalError"],
     }
+
+
+@pytest.mark.sphinx("html", testroot="odd-codes", freshenv=True)
+def test_codes_with_leading_digits_get_their_own_anchor(
+    app: SphinxTestApp, warning: StringIO
+) -> None:
+    app.build()
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    ids = re.findall(r'id="(awserr-[^"]*)"', html)
+    assert "awserr-3dsecure" in ids
+    assert "awserr-dsecure" in ids  # not "awserr-dsecure-1", taken by 3DSecure before
+    assert "awserr-500" in ids
+    assert "awserr-500-1" in ids  # the aws-error directive on the same page
+    assert 'href="#awserr-3dsecure"' in html
+    assert 'href="#awserr-dsecure"' in html
+    assert 'href="#awserr-500-1"' in html  # the directive is the canonical target
+    assert 'id="awserr-"' not in html
+
+
+@pytest.mark.sphinx("html", testroot="filters-unmatched", freshenv=True)
+def test_exclude_patterns_and_tags_that_match_nothing_are_warnings(
+    app: SphinxTestApp, warning: StringIO
+) -> None:
+    app.build()
+    messages = plain(warning.getvalue())
+    assert (
+        "index.rst:4: WARNING: aws-error-table: :exclude: pattern 'NoSuchKye' matches no code "
+        "[awserrors.table]"
+    ) in messages
+    assert (
+        "index.rst:8: WARNING: aws-error-table: :tags: no catalogue entry has the tag 'iamm' "
+        "[awserrors.table]"
+    ) in messages
+    # the good pattern, the good tag and a tag in another case are not reported
+    assert "'NoSuchB*'" not in messages
+    assert messages.count("no catalogue entry has the tag") == 1
+    # an empty table gives one warning, not one per option besides
+    assert "index.rst:12: WARNING: aws-error-table: no catalogue entry matches" in messages
+    assert "index.rst:12: WARNING: aws-error-table: :codes:" not in messages
+    assert table_codes(app, "index") == [["NoSuchKey", "SlowDown"], ["NoSuchKey"]]
+
+
+def _tables(text: str) -> dict[str, list[str]]:
+    """The lines of each table of the text output, by the caption above it."""
+    tables: dict[str, list[str]] = {}
+    caption = ""
+    lines = text.splitlines()
+    for number, line in enumerate(lines):
+        if line.startswith("^^^"):
+            caption = lines[number - 1]
+        elif line.startswith(("+", "|")):
+            tables.setdefault(caption, []).append(line)
+    return tables
+
+
+@pytest.mark.sphinx("text", testroot="table-widths", freshenv=True)
+def test_codes_are_not_cut_in_text_tables(app: SphinxTestApp, warning: StringIO) -> None:
+    app.build()
+    assert warning.getvalue() == ""
+    tables = _tables((app.outdir / "index.txt").read_text(encoding="utf-8"))
+    code = '"IllegalVersioningConfigurationException"'
+    # the column was 32 characters: "IllegalVersioningConfigurationE / xception"
+    for caption in ("Default widths", "Grouped: 4xx Client Error"):
+        assert any(f"| {code} " in line for line in tables[caption]), caption
+        widths = {len(line) for line in tables[caption]}
+        assert len(widths) == 1, caption  # a well-formed table
+    # the groups share their column widths, sized for every code of the block
+    assert tables["Grouped: 4xx Client Error"][0] == tables["Grouped: 5xx Server Error"][0]
+    # the description gave the room: the table is as wide as before
+    assert len(tables["Default widths"][0]) == len(tables["Given widths"][0])
+    # given widths are the page's choice
+    assert not any(code in line for line in tables["Given widths"])
+    # an outlandish code gets a wider column, not one that squeezes every description
+    first = tables["Outlandish"][0]
+    assert first.index("+", 1) - 1 == MAX_CODE_WIDTH + 2  # the cell's padding
+
+
+@pytest.mark.sphinx("latex", testroot="table-widths", freshenv=True)
+def test_the_latex_columns_keep_their_proportions(app: SphinxTestApp, warning: StringIO) -> None:
+    app.build()
+    assert warning.getvalue() == ""
+    tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
+    # every table, the widened ones too (the grouped one has two)
+    assert tex.count("\\begin{longtable}{\\X{30}{95}\\X{55}{95}\\X{10}{95}}") == 5

@@ -7,144 +7,18 @@ scenarios that need their own configuration use the ``app`` and ``warning`` fixt
 from __future__ import annotations
 
 import re
-import shutil
-import zlib
-from html.parser import HTMLParser
-from io import StringIO
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
+from support_build import plain
+from support_xref import Built, awserrors_warnings, build, copy_root, inventory, links, paragraph
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from io import StringIO
 
-ROOTS = Path(__file__).resolve().parent / "roots"
-_ESCAPES = re.compile(r"\x1b\[[0-9;]*m")
-
-
-# --- helpers (also used by the other test_xref_* modules) ------------------------------------
-
-
-class Built(NamedTuple):
-    """The result of one build: the app (cleaned up), its status output and its warnings."""
-
-    app: SphinxTestApp
-    status: str
-    warnings: str
-
-    @property
-    def outdir(self) -> Path:
-        return Path(self.app.outdir)
-
-    def read(self, name: str) -> str:
-        return (self.outdir / name).read_text(encoding="utf-8")
-
-
-def copy_root(name: str, dest: Path) -> Path:
-    """A private copy of ``roots/test-<name>`` (so builds never share output)."""
-    target = dest / name
-    shutil.copytree(ROOTS / f"test-{name}", target)
-    return target
-
-
-def build(
-    srcdir: Path,
-    buildername: str = "html",
-    *,
-    parallel: int = 0,
-    confoverrides: dict[str, Any] | None = None,
-) -> Built:
-    """Build *srcdir* (again, incrementally, when it was built before)."""
-    status, warning = StringIO(), StringIO()
-    app = SphinxTestApp(
-        buildername,
-        srcdir=srcdir,
-        confoverrides=confoverrides,
-        status=status,
-        warning=warning,
-        parallel=parallel,
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return Built(app, _ESCAPES.sub("", status.getvalue()), _ESCAPES.sub("", warning.getvalue()))
-
-
-#: The warning subtypes of references and the aws-error directive (not the catalogue checks).
-SUBTYPES = ("[awserrors.ref]", "[awserrors.directive]", "[awserrors.config]")
-
-
-def awserrors_warnings(text: str, srcdir: Path) -> list[str]:
-    """The domain's warnings, with the source directory removed from locations."""
-    prefix = str(srcdir) + "/"
-    return sorted(
-        line.replace(prefix, "")
-        for line in _ESCAPES.sub("", text).splitlines()
-        if any(line.endswith(subtype) for subtype in SUBTYPES)
-    )
-
-
-class Link(NamedTuple):
-    href: str
-    title: str | None
-    text: str
-    inner: str
-
-
-class _Links(HTMLParser):
-    """Every ``<a>`` of a page, with its text and the tags inside it."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.links: list[Link] = []
-        self._open: list[tuple[dict[str, str | None], list[str], list[str]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "a":
-            self._open.append((dict(attrs), [], []))
-        elif self._open:
-            self._open[-1][2].append(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "a" and self._open:
-            attrs, text, tags = self._open.pop()
-            self.links.append(
-                Link(attrs.get("href") or "", attrs.get("title"), "".join(text), " ".join(tags))
-            )
-
-    def handle_data(self, data: str) -> None:
-        for _attrs, text, _tags in self._open:
-            text.append(data)
-
-
-def links(page: str) -> list[Link]:
-    parser = _Links()
-    parser.feed(page)
-    return parser.links
-
-
-def paragraph(page: str, start: str) -> str:
-    """The HTML of the paragraph whose text starts with *start*."""
-    match = re.search(rf"<p>{re.escape(start)}.*?</p>", page, re.DOTALL)
-    assert match, f"no paragraph starting with {start!r}"
-    return match.group(0)
-
-
-def inventory(path: Path) -> list[tuple[str, str, str, str]]:
-    """(name, type, uri, display name) of each object of an ``objects.inv``."""
-    data = path.read_bytes()
-    body = data.split(b"\n", 4)[4]
-    rows = []
-    for line in zlib.decompress(body).decode().splitlines():
-        match = re.match(r"(.+?)\s+(\S+:\S+)\s+(-?\d+)\s+(\S*)\s+(.*)", line)
-        assert match, line
-        name, kind, _prio, uri, dispname = match.groups()
-        uri = uri[:-1] + name if uri.endswith("$") else uri
-        rows.append((name, kind, uri, name if dispname == "-" else dispname))
-    return rows
+    from sphinx.testing.util import SphinxTestApp
 
 
 # --- fixtures ----------------------------------------------------------------------------------
@@ -401,3 +275,64 @@ def test_roles_and_directive_in_myst(app: SphinxTestApp, warning: StringIO) -> N
     assert status.text == "503 Service Unavailable"
     assert "<p>Check the <strong>key</strong> name; see <a" in page
     assert awserrors_warnings(warning.getvalue(), Path(app.srcdir)) == []
+
+
+@pytest.mark.sphinx("html", testroot="odd-codes", freshenv=True)
+def test_reference_to_a_code_shown_only_with_no_index(
+    app: SphinxTestApp, warning: StringIO
+) -> None:
+    app.build()
+    messages = plain(warning.getvalue())
+    for code in ("Excerpt", "ExcerptDirective"):
+        assert (
+            f"index.rst:16: WARNING: {code} is shown only where :no-index: is set "
+            "(aws-error-table rows or aws-error directives), which are not link targets, so the "
+            "reference is plain text; remove :no-index: from one of them, or set "
+            "awserrors_external_url [awserrors.ref]"
+        ) in messages
+        assert f"{code} is in the catalogue but no" not in messages
+    # a code shown nowhere keeps its message
+    assert (
+        "index.rst:16: WARNING: NotShown is in the catalogue but no aws-error-table row or "
+        "aws-error directive shows it"
+    ) in messages
+    domain = app.env.get_domain("aws")
+    assert domain.hidden_codes() == {"Excerpt", "ExcerptDirective", "Two Words"}  # type: ignore[attr-defined]
+    assert "Excerpt" not in domain.canonical  # type: ignore[attr-defined]
+
+
+@pytest.mark.sphinx("html", testroot="odd-codes", freshenv=True)
+def test_aws_error_takes_a_code_with_spaces(app: SphinxTestApp, warning: StringIO) -> None:
+    app.build()
+    messages = plain(warning.getvalue())
+    assert "argument(s) allowed" not in messages
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert 'id="awserr-two-words"' in html
+    assert "A code with a space." in html
+    canonical = app.env.get_domain("aws").canonical  # type: ignore[attr-defined]
+    assert canonical["Two Words"].node_id == "awserr-two-words"
+    # an argument over two lines is the same code (whitespace as in a reference)
+    assert 'id="awserr-two-words-1"' in html
+    assert "unknown code 'Two" not in messages
+    # words after a code are part of it: an unknown code, with the suggestion
+    assert (
+        "index.rst:21: WARNING: aws-error: unknown code 'DSecure extra'; did you mean DSecure "
+        "or 3DSecure? [awserrors.directive]"
+    ) in messages
+
+
+@pytest.mark.sphinx("html", testroot="description-targets", freshenv=True)
+def test_a_reference_without_a_code_is_a_warning(app: SphinxTestApp, warning: StringIO) -> None:
+    app.build()
+    messages = plain(warning.getvalue())
+    for rawtext in (":awserr:`!`", ":awserr:`title <>`", ":aws:err:`!t < >`"):
+        assert (
+            f"index.rst:18: WARNING: no error code in {rawtext}; write the code, as in "
+            ":awserr:`NoSuchKey` [awserrors.ref]"
+        ) in messages
+    assert "unknown AWS error code ''" not in messages
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert (
+        'Empty: <span class="xref aws aws-err">:awserr:`!`</span>, '
+        '<span class="xref aws aws-err">title</span>, <span class="xref aws aws-err">t</span>.'
+    ) in html

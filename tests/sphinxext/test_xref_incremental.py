@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from test_xref import build, copy_root, inventory, links, paragraph
+from support_xref import build, copy_root, inventory, links, paragraph
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_xref import Built, awserrors_warnings, build, copy_root, links, paragraph
+from support_xref import Built, awserrors_warnings, build, copy_root, links, paragraph
 
 ONE = "https://one.example.org/"
 

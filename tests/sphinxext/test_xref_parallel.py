@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from test_xref import awserrors_warnings, build, copy_root, inventory
+from support_xref import awserrors_warnings, build, copy_root, inventory
 
 from sphinx_awserrors.sphinxext.domain import AwsDomain
 
