@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
 import os
 import shutil
-import sys
 import textwrap
-import types
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,20 +20,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
     from sphinx.testing.util import SphinxTestApp
-
-
-def _stub_missing_siblings() -> None:
-    # The extension's setup() imports modules written in parallel; stand in for a missing one.
-    for name in ("directive", "domain", "export", "errordirective", "roles"):
-        try:
-            importlib.import_module(f"sphinx_awserrors.{name}")
-        except ImportError:
-            module = types.ModuleType(f"sphinx_awserrors.{name}")
-            setattr(module, f"setup_{name}", lambda app: None)
-            sys.modules[module.__name__] = module
-
-
-_stub_missing_siblings()
 
 
 @pytest.fixture
