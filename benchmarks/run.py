@@ -154,7 +154,7 @@ def project_dirs(size: str, codes: int, pages: int, refs: int) -> dict[str, Path
     """Generate (once) the project of this size in every form; return each form's source dir."""
     root = WORK / "projects" / f"{size}-n{codes}-p{pages}-r{refs}"
     stamp = root / ".complete"
-    if not stamp.exists():
+    if not stamp.exists() or any(not (root / form).is_dir() for form in generate.FORMS):
         project = generate.make_project(codes, pages, refs)
         if root.exists():
             shutil.rmtree(root)
@@ -211,6 +211,19 @@ def measure_scale(
                 }
             )
     figures["rows"] = rows
+    # ratios of the builds of one round (built one after the other): medians of pair ratios
+    # are less hurt by the machine's load drifting over the run than ratios of medians
+    pairs: dict[str, dict[str, float]] = {}
+    for j in jobs:
+        for a, b in (("ext", "hand"), ("ext", "raw"), ("ext", "floor"), ("hand", "floor")):
+            if a in results and b in results:
+                builds = list(zip(results[a][j], results[b][j], strict=True))
+                pairs[f"{a}/{b} -j {j}"] = {
+                    "wall": statistics.median(x.seconds / y.seconds for x, y in builds),
+                    "cpu": statistics.median(x.cpu_seconds / y.cpu_seconds for x, y in builds),
+                    "rss": statistics.median(x.max_rss_mb / y.max_rss_mb for x, y in builds),
+                }
+    figures["pair_ratios"] = pairs
     # -j 2 against serial: the same pages, the same bodies
     if 1 in jobs and 2 in jobs:
         figures["parallel_diff"] = {
@@ -230,19 +243,42 @@ def scale_table(figures: dict[str, Any]) -> str:
     lines = [
         f"N={figures['n']}, P={figures['p']}, R={figures['r']}",
         "",
-        "| form | -j | median s | min s | CPU s | peak MB | x floor | over floor s | warnings |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| form | -j | median s | min s | CPU s | peak MB | x floor | over floor s | "
+        "CPU over floor s | warnings |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for row in rows:
         floor = by.get(("floor", row["jobs"]))
         x_floor = f"{row['median_s'] / floor['median_s']:.2f}" if floor else "-"
         over = _s(row["median_s"] - floor["median_s"]) if floor else "-"
+        cpu_over = _s(row["cpu_s"] - floor["cpu_s"]) if floor else "-"
         lines.append(
             f"| {row['form']} | {row['jobs']} | {_s(row['median_s'])} | {_s(row['min_s'])} | "
             f"{_s(row['cpu_s'])} | "
-            f"{_mb(row['max_rss_mb'])} | {x_floor} | {over} | {row['warnings']} |"
+            f"{_mb(row['max_rss_mb'])} | {x_floor} | {over} | {cpu_over} | {row['warnings']} |"
         )
     lines.append("")
+    for name, ratio in figures.get("pair_ratios", {}).items():
+        lines.append(
+            f"- {name}: median of pair ratios, wall {ratio['wall']:.2f}, CPU {ratio['cpu']:.2f}, "
+            f"peak memory {ratio['rss']:.2f}"
+        )
+    for j in sorted({row["jobs"] for row in rows}):
+        ext, hand, floor = by.get(("ext", j)), by.get(("hand", j)), by.get(("floor", j))
+        raw = by.get(("raw", j))
+        if ext and hand and floor:
+            for key, what in (("median_s", "wall"), ("cpu_s", "CPU")):
+                hand_over = hand[key] - floor[key]
+                ext_over = ext[key] - floor[key]
+                text = f"- -j {j}, {what}: (ext-floor)/(hand-floor) "
+                text += f"{ext_over / hand_over:.2f}" if hand_over > 0 else "-"
+                if raw:
+                    raw_over = raw[key] - floor[key]
+                    text += (
+                        f"; ext over floor {ext_over:.2f} s, hand {hand_over:.2f} s, "
+                        f"raw HTML {raw_over:.2f} s; ext - raw {ext[key] - raw[key]:.2f} s"
+                    )
+                lines.append(text)
     for j in sorted({row["jobs"] for row in rows}):
         ext, hand, floor = by.get(("ext", j)), by.get(("hand", j)), by.get(("floor", j))
         if ext and hand:
@@ -485,6 +521,87 @@ class _StringStream:
         return body[at:] if at >= 0 else body
 
 
+# -- phases ---------------------------------------------------------------------------------------
+
+
+def measure_phases(
+    size: str, forms: Sequence[str], repeats: int, jobs: int = 1
+) -> dict[str, list[dict[str, Any]]]:
+    """``phases.py`` on each form, alternating forms, *repeats* times; the figures of each."""
+    codes, pages, refs = SIZES[size]
+    dirs = project_dirs(size, codes, pages, refs)
+    results: dict[str, list[dict[str, Any]]] = {form: [] for form in forms}
+    for rep in range(repeats):
+        for form in forms:
+            out = WORK / "out" / f"{size}-{form}-phases"
+            record = WORK / f"phases-{size}-{form}-{rep}.json"
+            command = [sys.executable, str(HERE / "phases.py"), str(dirs[form]), str(out)]
+            command += ["-j", str(jobs), "--json", str(record)]
+            if rep == 0:
+                command.append("--census")
+            env = {**os.environ, "PYTHONHASHSEED": "0", "NO_COLOR": "1"}
+            subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL)
+            figures = json.loads(record.read_text(encoding="utf-8"))
+            results[form].append(figures)
+            print(
+                f"  phases {size} {form:5} #{rep + 1}: {figures['cpu_s']:6.2f} s CPU, "
+                f"GC {figures['gc_s']:5.2f} s, {figures['max_rss_mb']:4.0f} MB",
+                flush=True,
+            )
+    return results
+
+
+def phases_table(size: str, results: dict[str, list[dict[str, Any]]]) -> str:
+    """Median CPU and GC seconds per stage and form; counts from the census run."""
+    import phases  # a sibling script
+
+    forms = list(results)
+
+    def med(form: str, key: str, field: str) -> float:
+        values = [r["stages"].get(key, {}).get(field, 0.0) for r in results[form]]
+        return statistics.median(values)
+
+    lines = [
+        f"Phases, {size} (CPU s / GC s inside each stage, medians of {len(results[forms[0]])})",
+        "",
+        "| stage | " + " | ".join(forms) + " |",
+        "|---|" + "---|" * len(forms),
+    ]
+    total = " | ".join(
+        f"{statistics.median(r['cpu_s'] for r in results[f]):.2f} / "
+        f"{statistics.median(r['gc_s'] for r in results[f]):.2f}"
+        for f in forms
+    )
+    lines.append(f"| **whole build** | {total} |")
+    keys = [label for label, _m, _n in phases.STAGES]
+    extra = sorted(
+        {k for f in forms for r in results[f] for k in r["stages"] if ": " in k},
+        key=lambda k: -max(med(f, k, "cpu") for f in forms),
+    )
+    for label in keys + extra:
+        key = label.strip()
+        if all(med(f, key, "cpu") < 0.02 for f in forms):
+            continue
+        indent = "&nbsp;" * (len(label) - len(label.lstrip()))
+        cells = " | ".join(f"{med(f, key, 'cpu'):.2f} / {med(f, key, 'gc'):.2f}" for f in forms)
+        lines.append(f"| {indent}{key} | {cells} |")
+    lines.append("")
+    for form in forms:
+        first = results[form][0]
+        counts = first["counts"]
+        read = counts.get("read", {})
+        text = (
+            f"- {form}: {read.get('nodes', 0)} nodes read ({read.get('text', 0)} Text); "
+            f"GC collections {first['gc_runs']}; peak {first['max_rss_mb']:.0f} MB; "
+            f"environment pickle {counts.get('env_pickle_bytes', 0) / 1e6:.2f} MB, doctrees "
+            f"{first['doctree_bytes'] / 1e6:.2f} MB"
+        )
+        if "tracked_at_write" in counts:
+            text += f"; {counts['tracked_at_write']} objects tracked when writing starts"
+        lines.append(text)
+    return "\n".join(lines) + "\n"
+
+
 # -- the machine ----------------------------------------------------------------------------------
 
 
@@ -527,6 +644,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--linearity-repeats", type=int, default=2)
     parser.add_argument("--profile", metavar="SIZE", choices=sorted(SIZES), help="profile ext")
+    parser.add_argument(
+        "--phases",
+        metavar="SIZE",
+        choices=sorted(SIZES),
+        help="time the stages of each form's build (benchmarks/phases.py), --repeats times",
+    )
     parser.add_argument("--profile-form", default="ext", choices=generate.FORMS)
     parser.add_argument("--top", type=int, default=35, help="functions shown by --profile")
     args = parser.parse_args(argv)
@@ -542,6 +665,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         text = profile(args.profile, args.profile_form, args.top)
         print(text)
         (WORK / f"profile-{args.profile}-{args.profile_form}.txt").write_text(text)
+        return 0
+    if args.phases:
+        results = measure_phases(args.phases, args.forms, args.repeats, args.jobs[0])
+        text = phases_table(args.phases, results)
+        print(text)
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        (WORK / f"phases-{stamp}.md").write_text(text)
         return 0
     for size in args.sizes:
         if "scale" in args.sections:

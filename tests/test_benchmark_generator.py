@@ -125,3 +125,27 @@ def test_large_sizes_have_distinct_codes_and_descriptions() -> None:
     assert len({e.code for e in entries}) == 5000
     assert len({e.description for e in entries}) == 5000
     assert all(re.fullmatch(r"(?:[A-Z][a-z]+|Id)+", e.code) for e in entries)
+
+
+def test_raw_tables_hold_every_row_escaped(
+    project: generate.Project, forms: dict[str, Path]
+) -> None:
+    for klass in project.classes():
+        page = (forms["raw"] / "errors" / f"{klass}.rst").read_text(encoding="utf-8")
+        assert page.count(".. raw:: html") == 1
+        for entry in project.entries_of(klass):
+            assert f'id="awserr-{entry.code.lower()}"' in page
+            assert generate.description_html(entry.description) in page
+        assert page.count('class="awserr-row') == len(project.entries_of(klass))
+    # the prose is the floor's: codes as plain words
+    for page in project.pages:
+        raw = (forms["raw"] / f"{page.name}.rst").read_text(encoding="utf-8")
+        assert raw == (forms["floor"] / f"{page.name}.rst").read_text(encoding="utf-8")
+
+
+def test_description_html_escapes_and_marks_up() -> None:
+    html = generate.description_html("Use ``a<b>`` & *not* <script>.")
+    assert html == (
+        'Use <code class="docutils literal notranslate"><span class="pre">a&lt;b&gt;</span>'
+        "</code> &amp; <em>not</em> &lt;script&gt;."
+    )
