@@ -4,8 +4,9 @@ What belongs here: the ``aws`` domain (``domain``), the ``aws-error-table`` dire
 (``table_directive``) and its options (``options``), the ``aws-error`` directive
 (``error_directive``), the ``:awserr:`` roles (``roles``), descriptions and codes as docutils
 nodes (``render``), LaTeX support (``latex``), the catalogue's life in a build
-(``buildstate``), the HTML JSON export (``json_export``), gettext (``locale``), warnings
-(``_logging``) and the static files (``static/``). A new directive option goes into the
+(``buildstate``), the HTML JSON export (``json_export``), the garbage collector during builds
+(``gcpolicy``), gettext (``locale``), warnings (``_logging``) and the static files
+(``static/``). A new directive option goes into the
 directive's module; anything that needs no Sphinx goes into a layer below.
 """
 
@@ -17,6 +18,7 @@ from sphinx_awserrors.sphinxext import (
     buildstate,
     domain,
     error_directive,
+    gcpolicy,
     json_export,
     latex,
     roles,
@@ -39,3 +41,4 @@ def setup_extension(app: Sphinx) -> None:
     table_directive.setup_directive(app)
     json_export.setup_export(app)
     latex.setup_latex(app)
+    gcpolicy.setup_gcpolicy(app)
