@@ -1,0 +1,193 @@
+"""The ``sphinx-awserrors probe`` command: its arguments, and running a probe from them.
+
+Exit status: 0 every probed code matched the catalogue, 1 some did not, 2 bad usage, an
+unreadable catalogue, no credentials, an unreachable endpoint, or a scratch bucket that could
+not be removed. Errors are one line on standard error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Final
+
+from sphinx_awserrors.catalogue import BUNDLED, bundled_path, load_catalogue
+from sphinx_awserrors.probe import runner
+from sphinx_awserrors.probe.report import FORMATS, render
+from sphinx_awserrors.probe.scenarios import SCENARIOS, Scenario, library_codes
+
+PROG: Final = "sphinx-awserrors probe"
+
+
+class UsageError(Exception):
+    """Bad usage or input: one line on standard error, exit status 2."""
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 0 < value < 86400:
+        raise argparse.ArgumentTypeError(f"must be more than 0 and less than a day: {text!r}")
+    return value
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``probe`` subcommand to *commands*."""
+    parser = commands.add_parser(
+        "probe",
+        help="send scripted S3 requests to a server and compare its errors with a catalogue",
+        description="Run scripted S3 requests that each provoke one error code against a "
+        "running S3-compatible server, inside a scratch bucket the command creates and "
+        "removes, and compare the (code, status) answered with the catalogue's. Exit status: "
+        "0 all match, 1 some differ, 2 bad usage, unreachable endpoint or no credentials.",
+    )
+    parser.add_argument(
+        "catalogues",
+        nargs="*",
+        metavar="CATALOGUE",
+        help="catalogue file(s), or 'bundled' for the bundled one (default: bundled)",
+    )
+    parser.add_argument(
+        "--endpoint", metavar="URL", help="the server's URL, e.g. http://127.0.0.1:9000"
+    )
+    parser.add_argument(
+        "--region",
+        default=runner.DEFAULT_REGION,
+        help="region to sign for and create the scratch bucket in "
+        f"(default: {runner.DEFAULT_REGION})",
+    )
+    parser.add_argument(
+        "--format", choices=FORMATS, default="text", help="report format (default: text)"
+    )
+    parser.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=runner.DEFAULT_TIMEOUT,
+        metavar="S",
+        help=f"seconds each request may take (default: {runner.DEFAULT_TIMEOUT:g})",
+    )
+    parser.add_argument(
+        "--deadline",
+        type=_seconds,
+        default=runner.DEFAULT_DEADLINE,
+        metavar="S",
+        help="seconds all requests may take, clean-up apart "
+        f"(default: {runner.DEFAULT_DEADLINE:g})",
+    )
+    parser.add_argument(
+        "--only", metavar="CODES", help="comma-separated codes to probe (default: all it can)"
+    )
+    parser.add_argument(
+        "--dry-run", action="store_true", help="print the requests instead of sending them"
+    )
+    parser.add_argument(
+        "--list-scenarios", action="store_true", help="list the scripted requests and exit"
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="OUT", help="write the report here (default: stdout)"
+    )
+    parser.set_defaults(handler=run)
+
+
+def _only(text: str | None) -> set[str] | None:
+    if text is None:
+        return None
+    codes = {code.strip() for code in text.split(",") if code.strip()}
+    if not codes:
+        raise UsageError("--only names no code")
+    unknown = sorted(codes - set(library_codes()))
+    if unknown:
+        raise UsageError(
+            f"--only: no scenario provokes {', '.join(unknown)} (see --list-scenarios)"
+        )
+    return codes
+
+
+def _write(text: str, output: str | None, inputs: list[Path]) -> None:
+    """Write *text* to *output* (stdout when ``None`` or ``-``) through a temporary file."""
+    if output is None or output == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    target = Path(output)
+    if target.exists() and any(target.resolve() == p.resolve() for p in inputs if p.exists()):
+        raise UsageError(f"{output}: is an input catalogue; refusing to write over it")
+    try:
+        handle, temporary = tempfile.mkstemp(
+            dir=target.parent if str(target.parent) else ".",
+            prefix=f".{target.name}.",
+            suffix=".tmp",
+        )
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        Path(temporary).replace(target)
+    except OSError as exc:
+        with_reason = exc.strerror or str(exc)
+        raise UsageError(f"{output}: cannot write: {with_reason}") from None
+
+
+def _list() -> str:
+    width = max(len(s.code) for s in SCENARIOS)
+    return "".join(f"{s.code.ljust(width)}  {s.name}: {s.summary}\n" for s in SCENARIOS)
+
+
+def _dry_run(args: argparse.Namespace, scenarios: list[Scenario]) -> str:
+    options = runner.ProbeOptions(runner.check_endpoint(args.endpoint), args.region)
+    lines = []
+    for scenario, requests in runner.plan(scenarios, options):
+        lines.append(f"{scenario.code} [{scenario.name}]: {scenario.summary}")
+        lines += [f"  {request.describe()}" for request in requests]
+    lines.append(
+        f"{len(scenarios)} scenarios, nothing sent; a run would create and remove the scratch "
+        f"bucket {runner.SCRATCH_PREFIX}<12 hex digits> at {options.endpoint}"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def _probe(args: argparse.Namespace) -> int:
+    if args.list_scenarios:
+        _write(_list(), args.output, [])
+        return 0
+    if not args.endpoint:
+        raise UsageError("--endpoint is required (the URL of the S3 server to probe)")
+    names = list(args.catalogues) or [BUNDLED]
+    inputs = [bundled_path() if name == BUNDLED else Path(name) for name in names]
+    loaded = load_catalogue(names)
+    fatal = [problem for problem in loaded.problems if problem.fatal]
+    if fatal:
+        raise UsageError(str(fatal[0]))
+    catalogue = loaded.catalogue
+    only = _only(args.only)
+    if only is not None:
+        missing = sorted(code for code in only if code not in catalogue)
+        if missing:
+            raise UsageError(f"--only: not in the catalogue: {', '.join(missing)}")
+    wanted = set(catalogue.codes) if only is None else only
+    scenarios = [s for s in SCENARIOS if s.code in wanted]
+    if not scenarios:
+        raise UsageError("no scenario provokes a code of the catalogue (see --list-scenarios)")
+    if args.dry_run:
+        _write(_dry_run(args, scenarios), args.output, inputs)
+        return 0
+    not_probed = () if only is not None else tuple(c for c in library_codes() if c not in catalogue)
+    options = runner.ProbeOptions(args.endpoint, args.region, args.timeout, args.deadline)
+    report = runner.run(catalogue, scenarios, options, not_in_catalogue=not_probed)
+    _write(render(report, args.format), args.output, inputs)
+    if not report.cleaned_up:
+        problem = report.cleanup_problems[0] if report.cleanup_problems else "it still exists"
+        raise UsageError(f"could not remove the scratch bucket {report.scratch_bucket}: {problem}")
+    return 1 if report.mismatches else 0
+
+
+def run(args: argparse.Namespace) -> int:
+    """``sphinx-awserrors probe``: the exit status after printing the report or one error line."""
+    try:
+        return _probe(args)
+    except (UsageError, runner.ProbeError) as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 2
