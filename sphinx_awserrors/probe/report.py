@@ -262,12 +262,14 @@ def to_junit(report: ProbeReport) -> str:
 
 # --- rst, markdown --------------------------------------------------------------------------------
 
-_RST_SPECIAL = re.compile(r"([\\`*_|<>\[\]:])")
+_RST_SPECIAL = re.compile(r"([\\`*_|<>\[\]])")
 _MD_SPECIAL = re.compile(r"([\\`*_|<>\[\]#~])")
 
 
 def _rst(text: str) -> str:
-    return _RST_SPECIAL.sub(r"\\\1", clean(text))
+    escaped = _RST_SPECIAL.sub(r"\\\1", clean(text))
+    # a cell or field starting "- ", "(1)", "#." would be a list: escape its first character
+    return "\\" + escaped if escaped and not escaped[0].isalpha() else escaped
 
 
 def _md(text: str) -> str:
@@ -276,14 +278,14 @@ def _md(text: str) -> str:
 
 def _rst_observed(o: Outcome) -> str:
     if o.observed_status is None:
-        return "-"
-    return f"{_rst(o.observed_code or '') or '-'} ({o.observed_status})"
+        return "no answer"
+    return f"{_rst(o.observed_code or '') or 'no code'} ({o.observed_status})"
 
 
 def _md_observed(o: Outcome) -> str:
     if o.observed_status is None:
-        return "-"
-    return f"{_md(o.observed_code or '') or '-'} ({o.observed_status})"
+        return "no answer"
+    return f"{_md(o.observed_code or '') or 'no code'} ({o.observed_status})"
 
 
 def to_rst(report: ProbeReport) -> str:
