@@ -7,7 +7,8 @@ directory once the build has succeeded. It is written once, from the main proces
 ``build-finished``, so parallel builds are unaffected, and only when its content changed: a
 key of what it is made from (the catalogue's digest, the documented places, the builder) is kept
 in the doctree directory, so a rebuild that changed none of them does not even serialise it. The
-format is that of :func:`sphinx_awserrors.exporters.to_json`, plus the ``url`` of the place that
+format is that of :func:`sphinx_awserrors.convert.writers.to_json`, plus the ``url`` of the place
+that
 documents each code (relative to the JSON file), or ``null``.
 """
 
@@ -25,9 +26,9 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.errors import ExtensionError
 
-from sphinx_awserrors import buildstate
-from sphinx_awserrors._logging import config_location, warn
-from sphinx_awserrors.exporters import to_json
+from sphinx_awserrors.convert.writers import to_json
+from sphinx_awserrors.sphinxext import buildstate
+from sphinx_awserrors.sphinxext._logging import config_location, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

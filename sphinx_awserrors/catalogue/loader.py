@@ -1,9 +1,9 @@
-"""The error-code catalogue: immutable entries, the ordered collection, and its file loaders.
+"""The catalogue file loaders: YAML, TOML and JSON read with the line of every entry and field.
 
-:func:`load_file` reads one YAML, TOML or JSON file into entries and problems (each a
-:class:`Problem` with its file and line); :func:`load_catalogue` reads and merges the files an
-``awserrors_catalogue`` value names. Neither raises for bad input. No Sphinx import here: the
-command-line tools reuse this module.
+:func:`load_file` reads one file into entries and problems (each a
+:class:`~sphinx_awserrors.catalogue.Problem` with its file and line); :func:`load_catalogue`
+reads and merges the files an ``awserrors_catalogue`` value names. Neither raises for bad input.
+No Sphinx import here: the command-line tools reuse this module.
 """
 
 from __future__ import annotations
@@ -15,179 +15,38 @@ import json
 import os
 import re
 import tomllib
-from dataclasses import dataclass, field, replace
-from importlib import resources
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from sphinx_awserrors._gc import gc_paused
+from sphinx_awserrors.catalogue import bundled
+from sphinx_awserrors.catalogue.bundled import BUNDLED
+from sphinx_awserrors.catalogue.model import (
+    FIELDS,
+    REQUIRED_FIELDS,
+    Catalogue,
+    CatalogueFile,
+    ErrorEntry,
+    LoadResult,
+    Problem,
+)
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Mapping, Sequence
+    from collections.abc import Callable, Sequence
 
-#: The name that stands for the bundled AWS catalogue in ``awserrors_catalogue``.
-BUNDLED: str = "bundled"
-
-#: The fields an entry may have, in the order they are written out.
-FIELDS: tuple[str, ...] = ("code", "status", "description", "tags", "see_also", "ignore")
-REQUIRED_FIELDS: tuple[str, ...] = ("code", "status", "description")
-
-
-@dataclass(frozen=True)
-class ErrorEntry:
-    """One error code as the catalogue defines it, and where it was defined.
-
-    ``description`` is inline reStructuredText. ``file`` and ``line`` (1-based) point at the
-    start of the entry; ``field_lines`` at each field that the file gave a position for.
-    """
-
-    code: str
-    status: int
-    description: str
-    tags: tuple[str, ...] = ()
-    see_also: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    file: str = "<memory>"
-    line: int | None = None
-    # a plain dict (not a mapping proxy) so entries pickle for parallel builds
-    field_lines: Mapping[str, int] = field(
-        default_factory=dict, compare=False, hash=False, repr=False
-    )
-
-    def line_of(self, field_name: str) -> int | None:
-        """The line of *field_name* in the source file, falling back to the entry's line."""
-        return self.field_lines.get(field_name, self.line)
-
-    def location(self, field_name: str | None = None) -> str:
-        """``file:line`` of the entry (or of one of its fields), for messages."""
-        line = self.line if field_name is None else self.line_of(field_name)
-        return f"{self.file}:{line}" if line else self.file
-
-
-@dataclass(frozen=True)
-class Catalogue:
-    """An ordered collection of entries with lookup by code.
-
-    Entries keep their source order; when a code occurs more than once (a finding of the
-    ``duplicate-code`` check) lookup returns the first occurrence.
-    """
-
-    entries: tuple[ErrorEntry, ...] = ()
-    _by_code: dict[str, ErrorEntry] = field(
-        init=False, repr=False, compare=False, hash=False, default_factory=dict
-    )
-
-    def __post_init__(self) -> None:
-        by_code: dict[str, ErrorEntry] = {}
-        for entry in self.entries:
-            by_code.setdefault(entry.code, entry)
-        object.__setattr__(self, "_by_code", by_code)
-
-    def __iter__(self) -> Iterator[ErrorEntry]:
-        return iter(self.entries)
-
-    def __len__(self) -> int:
-        return len(self.entries)
-
-    def __contains__(self, code: object) -> bool:
-        return code in self._by_code
-
-    def __getitem__(self, code: str) -> ErrorEntry:
-        return self._by_code[code]
-
-    def get(self, code: str) -> ErrorEntry | None:
-        """The entry for *code*, or ``None``."""
-        return self._by_code.get(code)
-
-    @property
-    def codes(self) -> tuple[str, ...]:
-        """The distinct codes, in catalogue order."""
-        return tuple(self._by_code)
-
-    @property
-    def files(self) -> tuple[str, ...]:
-        """The files the entries came from, in order of first appearance."""
-        return tuple(dict.fromkeys(entry.file for entry in self.entries))
-
-
-def bundled_path() -> Path:
-    """The path of the bundled AWS catalogue file."""
-    return Path(str(resources.files("sphinx_awserrors") / "data" / "aws.yaml"))
-
-
-# --------------------------------------------------------------------------------------------
-# Loading catalogue files
-# --------------------------------------------------------------------------------------------
 
 #: File suffixes the loaders understand, and the format each names.
 FORMATS: dict[str, str] = {".yaml": "yaml", ".yml": "yaml", ".toml": "toml", ".json": "json"}
 
+
 #: Keys allowed at the top level of a catalogue file besides ``errors``.
 TOP_LEVEL_KEYS: tuple[str, ...] = ("errors", "$schema")
 
+
 _LIST_FIELDS: tuple[str, ...] = ("tags", "see_also", "ignore")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Something in a catalogue file the loader cannot represent, and where it is.
-
-    ``fatal`` is true when nothing at all could be read from the file (missing, empty, not
-    UTF-8, a syntax error, a top level without an ``errors`` list); otherwise only one entry
-    (or one field of it) was left out.
-    """
-
-    file: str
-    line: int | None
-    message: str
-    fatal: bool = False
-    #: the code of the entry the problem is in, when it has one
-    code: str | None = None
-    #: ``code``, ``status`` or ``description`` when the problem is that field's
-    field: str | None = None
-
-    def location(self) -> str:
-        """``file:line`` (or just ``file``) for messages."""
-        return f"{self.file}:{self.line}" if self.line else self.file
-
-    def __str__(self) -> str:
-        return f"{self.location()}: {self.message}"
-
-
-@dataclass(frozen=True)
-class CatalogueFile:
-    """One file named by the configuration, resolved to a path."""
-
-    path: Path
-    bundled: bool = False
-
-    @property
-    def name(self) -> str:
-        """The file name used in entries and messages."""
-        return str(self.path)
-
-
-@dataclass(frozen=True)
-class LoadResult:
-    """A merged catalogue, the files it came from and every problem met while loading."""
-
-    #: the merged entries
-    catalogue: Catalogue
-    #: every problem of every file, in file order
-    problems: tuple[Problem, ...] = ()
-    #: the files read, in the configured order
-    files: tuple[CatalogueFile, ...] = ()
-
-    @property
-    def fatal(self) -> bool:
-        """True when the project named files of its own and nothing at all could be loaded.
-
-        That is so whether the files could not be read or every entry in them is malformed.
-        """
-        own = any(not f.bundled for f in self.files)
-        return own and not self.catalogue.entries
 
 
 # A parsed document with positions, the same shape for the three formats: a mapping keeps its
@@ -250,9 +109,9 @@ def _did_you_mean(word: str, choices: Sequence[str]) -> str:
     return f"; did you mean {match[0]!r}?" if match else f" (allowed: {', '.join(choices)})"
 
 
-# --- YAML -----------------------------------------------------------------------------------
-
 _YamlLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
@@ -290,6 +149,8 @@ def _parse_yaml(text: str) -> _Node | None:
 # YAML also breaks lines at NEL, LS and PS, which a string may hold; editors, grep and the
 # other formats' messages count only CR/LF line ends.
 _YAML_ODD_BREAKS: tuple[str, ...] = ("\x85", "\u2028", "\u2029")
+
+
 _YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
@@ -435,9 +296,6 @@ def _hashable(value: object) -> bool:
     return True
 
 
-# --- JSON -----------------------------------------------------------------------------------
-
-
 class _Pairs(list[tuple[str, Any]]):
     """A JSON object as the list of its pairs, so a duplicate key is not collapsed."""
 
@@ -516,15 +374,23 @@ def _parse_json(text: str) -> _Node:
     return build(data, text.count("\n", 0, len(text) - len(text.lstrip())) + 1)
 
 
-# --- TOML -----------------------------------------------------------------------------------
-
 _TOML_ERROR_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+
+
 _TOML_ERRORS_TABLE = re.compile(r"\s*\[\[\s*(?:errors|\"errors\"|'errors')\s*\]\]")
+
+
 _TOML_HEADER = re.compile(r"\s*\[")
+
+
 _TOML_ERRORS_SINGLE = re.compile(r"\s*\[\s*(?:errors|\"errors\"|'errors')\s*\]")
+
+
 _TOML_ERRORS_SUBTABLE = re.compile(
     r"\s*\[\[?\s*(?:errors|\"errors\"|'errors')\s*\.\s*(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_$-]+)"
 )
+
+
 _TOML_KEY = re.compile(r"\s*(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_$-]+)\s*=")
 
 
@@ -637,8 +503,6 @@ def _set_line(node: _Node, line: int | None) -> None:
         _set_line(item, line)
 
 
-# --- From parsed documents to entries -------------------------------------------------------
-
 _PARSERS: dict[str, Callable[[str], _Node | None]] = {
     "yaml": _parse_yaml,
     "json": _parse_json,
@@ -743,6 +607,8 @@ def _entries(root: _Node, file: str, problems: list[Problem]) -> list[ErrorEntry
 
 #: The keys an entry of a JSON export has that no catalogue entry has (see exporters.py).
 _EXPORT_KEYS: frozenset[str] = frozenset({"reason", "description_rst"})
+
+
 _EXPORTED = (
     "this is a JSON export (as 'sphinx-awserrors export' and a build's _static/awserrors.json "
     "write it: entries with 'reason' and 'description_rst'), not a catalogue; use the "
@@ -861,6 +727,8 @@ _REQUIRED_HINT: dict[str, str] = {
     "status": "add the HTTP status, such as status: 404",
     "description": "add a one-sentence description",
 }
+
+
 _LIST_EXAMPLE: dict[str, str] = {"tags": "s3", "see_also": "NoSuchBucket", "ignore": "status"}
 
 
@@ -964,7 +832,8 @@ def resolve_files(
 ) -> tuple[list[CatalogueFile], list[Problem]]:
     """The files that ``awserrors_catalogue``-style *paths* name, relative to *base_dir*.
 
-    ``None`` means the bundled catalogue alone; the string :data:`BUNDLED` names it in a list.
+    ``None`` means the bundled catalogue alone; the string
+    :data:`~sphinx_awserrors.catalogue.BUNDLED` names it in a list.
     A file listed twice is used once (with a problem).
     """
     if paths is None:
@@ -977,7 +846,7 @@ def resolve_files(
     problems: list[Problem] = []
     for name in names:
         if name == BUNDLED:
-            item = CatalogueFile(bundled_path(), bundled=True)
+            item = CatalogueFile(bundled.bundled_path(), bundled=True)
         else:
             item = CatalogueFile(Path(base_dir, name).resolve())
         if item in files:
