@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import argparse
 import socket
 from typing import TYPE_CHECKING
 
-from sphinx_awserrors.probe import command
+from sphinx_awserrors.cli import main
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -44,11 +43,4 @@ def free_port() -> int:
 
 def run_probe(argv: Sequence[str]) -> int:
     """Run ``sphinx-awserrors probe`` with *argv*; its exit status."""
-    parser = argparse.ArgumentParser(prog="sphinx-awserrors")
-    command.register(parser.add_subparsers(dest="command", required=True))
-    try:
-        args = parser.parse_args(["probe", *argv])
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    status: int = args.handler(args)
-    return status
+    return main(["probe", *argv])

@@ -1,4 +1,4 @@
-"""The ``sphinx-awserrors probe`` command: its arguments, and running a probe from them.
+"""The ``probe`` command: S3 requests sent to a server, its errors compared with a catalogue.
 
 Exit status: 0 every probed code matched the catalogue, 1 some did not, 2 bad usage, an
 unreadable catalogue, no credentials, an unreachable endpoint, or a scratch bucket that could
@@ -12,12 +12,15 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from sphinx_awserrors.catalogue import BUNDLED, bundled_path, load_catalogue
 from sphinx_awserrors.probe import runner
 from sphinx_awserrors.probe.report import FORMATS, render
 from sphinx_awserrors.probe.scenarios import SCENARIOS, Scenario, library_codes
+
+if TYPE_CHECKING:
+    from sphinx_awserrors.cli._parser import Subcommands
 
 PROG: Final = "sphinx-awserrors probe"
 
@@ -36,8 +39,8 @@ def _seconds(text: str) -> float:
     return value
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add the ``probe`` subcommand to *commands*."""
+def register(commands: Subcommands) -> None:
+    """Add the ``probe`` command to the ``sphinx-awserrors`` parser."""
     parser = commands.add_parser(
         "probe",
         help="send scripted S3 requests to a server and compare its errors with a catalogue",
