@@ -44,6 +44,8 @@ SCRATCH_PREFIX: Final = "sphinx-awserrors-probe-"
 MAX_BODY: Final = 1024 * 1024
 SKEW: Final = datetime.timedelta(hours=1)
 USER_AGENT: Final = "sphinx-awserrors-probe"
+#: template values that are XML already (every other value is escaped in a body)
+XML_VALUES: Final = frozenset({"create_bucket_body"})
 
 
 class ProbeError(Exception):
@@ -198,7 +200,7 @@ def prepare(
     if isinstance(step.body, Filler):
         body = step.body.render()
     elif isinstance(step.body, str):
-        escaped = {k: xml_escape(v) for k, v in values.items()}
+        escaped = {k: v if k in XML_VALUES else xml_escape(v) for k, v in values.items()}
         body = _fill(step.body, escaped, "the body", keep=k).encode()
     else:
         body = step.body

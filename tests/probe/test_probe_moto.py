@@ -222,3 +222,27 @@ def test_unreachable_endpoint_is_one_error_line_and_exit_2(
     assert len(lines) == 1
     assert lines[0].startswith("sphinx-awserrors probe: error: cannot reach")
     assert endpoint in lines[0]
+
+
+def test_probe_in_another_region_creates_and_removes_its_bucket_there(
+    moto_endpoint: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "report.json"
+    argv = [
+        "--endpoint",
+        moto_endpoint,
+        "--region",
+        "eu-west-1",
+        "--format",
+        "json",
+        "-o",
+        str(out),
+    ]
+    run_probe([*argv, "--only", "BucketAlreadyOwnedByYou,InvalidBucketName,NoSuchKey"])
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["region"] == "eu-west-1"
+    assert report["cleaned_up"] is True
+    for outcome in report["outcomes"]:
+        # a 5xx or an error would mean the probe sent a request the server could not read
+        assert outcome["verdict"] != "error", outcome
+        assert outcome["observed"]["status"] < 500, outcome

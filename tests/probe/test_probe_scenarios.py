@@ -115,3 +115,25 @@ def test_judge_compares_observed_with_documented(
     scenario = Scenario(scenario_code, "s", "summary", Step("GET", "/b"), bodyless=bodyless)
     documented = BUNDLED[scenario_code].status
     assert judge(scenario, documented, _answer(status, code)) == verdict
+
+
+@pytest.mark.parametrize("region", ["us-east-1", "eu-west-1"])
+def test_create_bucket_requests_carry_well_formed_configuration(region: str) -> None:
+    from xml.etree import ElementTree
+
+    values = names("sphinx-awserrors-probe-000000000000", region)
+    creating = [
+        s
+        for s in SCENARIOS
+        if s.request.method == "PUT"
+        and s.request.path in ("/${bucket}", "/${long_bucket}")
+        and not s.request.query
+    ]
+    assert creating
+    for scenario in creating:
+        body = prepare(scenario.request, ENDPOINT, values).body
+        if region == "us-east-1":
+            assert body == b""
+        else:
+            root = ElementTree.fromstring(body)
+            assert root.findtext("{*}LocationConstraint") == region
