@@ -1,9 +1,9 @@
 """The ``sphinx-awserrors`` command line: argument parsing and dispatch to the commands.
 
 What belongs here: one module per command (``lint``, ``import_table`` for ``import-rst`` and
-``import-md``, ``import_botocore``, ``export``, ``probe``), each with ``register(commands)`` that adds its
-parser and a ``run_*`` function that takes the parsed arguments and returns the exit code:
-0 success, 1 findings (lint), 2 usage or input error. Errors are one line on stderr. How
+``import-md``, ``import_botocore``, ``export``, ``probe``), each with ``register(commands)``
+that adds its parser and a ``run_*`` function that takes the parsed arguments and returns the
+exit code: 0 success, 1 findings (lint), 2 usage or input error. Errors are one line on stderr. How
 findings are printed is ``formats``. A new command is a new module registered in
 :func:`get_parser`.
 """
