@@ -3,9 +3,9 @@
 What belongs here: one module per command (``lint``, ``import_table`` for ``import-rst`` and
 ``import-md``, ``import_botocore``, ``export``, ``probe``), each with ``register(commands)``
 that adds its parser and a ``run_*`` function that takes the parsed arguments and returns the
-exit code: 0 success, 1 findings (lint), 2 usage or input error. Errors are one line on stderr. How
-findings are printed is ``formats``. A new command is a new module registered in
-:func:`get_parser`.
+exit code: 0 success, 1 findings (lint) or mismatches (probe), 2 usage or input error. Errors
+are one line on stderr. How findings are printed is ``formats``. A new command is a new module
+registered in :func:`get_parser`.
 """
 
 from __future__ import annotations
