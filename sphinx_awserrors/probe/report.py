@@ -263,13 +263,14 @@ def to_junit(report: ProbeReport) -> str:
 # --- rst, markdown --------------------------------------------------------------------------------
 
 _RST_SPECIAL = re.compile(r"([\\`*_|<>\[\]])")
+_RST_LIST_START = re.compile(r"[-+*#(•‣⁃]|\w{1,9}[.)](\s|$)")
 _MD_SPECIAL = re.compile(r"([\\`*_|<>\[\]#~])")
 
 
 def _rst(text: str) -> str:
     escaped = _RST_SPECIAL.sub(r"\\\1", clean(text))
     # a cell or field starting "- ", "(1)", "#." would be a list: escape its first character
-    return "\\" + escaped if escaped and not escaped[0].isalpha() else escaped
+    return "\\" + escaped if _RST_LIST_START.match(escaped) else escaped
 
 
 def _md(text: str) -> str:
@@ -310,6 +311,7 @@ def to_rst(report: ProbeReport) -> str:
         "     - Observed",
         "     - Verdict",
         "     - Request",
+        "     - Note",
     ]
     for o in report.outcomes:
         lines += [
@@ -318,6 +320,7 @@ def to_rst(report: ProbeReport) -> str:
             f"     - {_rst_observed(o)}",
             f"     - {o.verdict}",
             f"     - {_rst(o.summary)}",
+            f"     - {'' if o.ok else _rst(o.detail)}".rstrip(),
         ]
     if report.not_in_catalogue:
         lines += [
@@ -339,11 +342,12 @@ def to_markdown(report: ProbeReport) -> str:
         f"- Date: {report.started}",
         f"- Result: {_md(report.summary())}",
         "",
-        "| Code | Documented | Observed | Verdict | Request |",
-        "| --- | --- | --- | --- | --- |",
+        "| Code | Documented | Observed | Verdict | Request | Note |",
+        "| --- | --- | --- | --- | --- | --- |",
     ]
     lines += [
-        f"| `{o.code}` | {o.status} | {_md_observed(o)} | {o.verdict} | {_md(o.summary)} |"
+        f"| `{o.code}` | {o.status} | {_md_observed(o)} | {o.verdict} | {_md(o.summary)} "
+        f"| {'' if o.ok else _md(o.detail)} |"
         for o in report.outcomes
     ]
     if report.not_in_catalogue:
