@@ -140,7 +140,8 @@ def _list() -> str:
 
 
 def _dry_run(args: argparse.Namespace, scenarios: list[Scenario]) -> str:
-    options = runner.ProbeOptions(runner.check_endpoint(args.endpoint), args.region)
+    endpoint = runner.check_endpoint(args.endpoint)
+    options = runner.ProbeOptions(endpoint, runner.check_region(args.region))
     lines = []
     for scenario, requests in runner.plan(scenarios, options):
         lines.append(f"{scenario.code} [{scenario.name}]: {scenario.summary}")

@@ -125,6 +125,16 @@ def check_endpoint(endpoint: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
+_REGION = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
+
+
+def check_region(region: str) -> str:
+    """*region*; :class:`ProbeError` unless it is a name botocore can sign for."""
+    if not _REGION.fullmatch(region):
+        raise ProbeError(f"--region must be a region name such as us-east-1, not {region!r}")
+    return region
+
+
 def scratch_name() -> str:
     """A new scratch bucket name: the prefix and 12 random hex digits."""
     return SCRATCH_PREFIX + secrets.token_hex(6)
@@ -426,6 +436,7 @@ def make_client(options: ProbeOptions, credentials: Any) -> Any:
     """A botocore S3 client for *options*: path-style, no retries, the request timeout."""
     import botocore.session
     from botocore.config import Config
+    from botocore.exceptions import BotoCoreError
 
     session = botocore.session.get_session()
     config = Config(
@@ -435,15 +446,18 @@ def make_client(options: ProbeOptions, credentials: Any) -> Any:
         read_timeout=options.timeout,
         user_agent_extra=USER_AGENT,
     )
-    return session.create_client(
-        "s3",
-        region_name=options.region,
-        endpoint_url=options.endpoint,
-        aws_access_key_id=credentials.access_key,
-        aws_secret_access_key=credentials.secret_key,
-        aws_session_token=credentials.token,
-        config=config,
-    )
+    try:
+        return session.create_client(
+            "s3",
+            region_name=options.region,
+            endpoint_url=options.endpoint,
+            aws_access_key_id=credentials.access_key,
+            aws_secret_access_key=credentials.secret_key,
+            aws_session_token=credentials.token,
+            config=config,
+        )
+    except (BotoCoreError, ValueError) as exc:
+        raise ProbeError(f"cannot make an S3 client: {clean(str(exc))}") from None
 
 
 def _client_error(exc: Exception) -> str:
@@ -607,7 +621,7 @@ def run(
     what happened, including whether it was removed.
     """
     endpoint = check_endpoint(options.endpoint)
-    options = ProbeOptions(endpoint, options.region, options.timeout, options.deadline)
+    options = replace(options, endpoint=endpoint, region=check_region(options.region))
     creds = credentials if credentials is not None else load_credentials()
     started_wall = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
     started = time.monotonic()

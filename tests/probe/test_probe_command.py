@@ -100,6 +100,8 @@ def test_silent_server_times_out_with_exit_2(
         (["--endpoint", "http://127.0.0.1:9", "--only", "NoSuchThing", "bundled"], "NoSuchThing"),
         (["--endpoint", "http://127.0.0.1:9", "--only", " , ", "bundled"], "names no code"),
         (["--endpoint", "http://127.0.0.1:9", "missing.yaml"], "missing.yaml"),
+        (["--endpoint", "http://127.0.0.1:9", "--region", "us east"], "--region"),
+        (["--endpoint", "http://127.0.0.1:9", "--region", "us east", "--dry-run"], "--region"),
     ],
 )
 def test_usage_errors_are_one_line_and_exit_2(
@@ -107,6 +109,12 @@ def test_usage_errors_are_one_line_and_exit_2(
 ) -> None:
     assert run_probe(argv) == 2
     assert message in one_error_line(capsys)
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "soon", "1e9"])
+def test_timeout_must_be_positive_seconds(value: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_probe(["--endpoint", "http://127.0.0.1:9", "--timeout", value]) == 2
+    assert "--timeout" in capsys.readouterr().err.splitlines()[-1]  # argparse's error line
 
 
 def test_only_a_code_missing_from_the_catalogue(

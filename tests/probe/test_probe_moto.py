@@ -13,12 +13,15 @@ import pytest
 from _probe_support import FAKE_ENV, free_port, run_probe, set_fake_credentials
 
 from sphinx_awserrors.catalogue import load_catalogue
+from sphinx_awserrors.probe import runner
 from sphinx_awserrors.probe.runner import SCRATCH_PREFIX
-from sphinx_awserrors.probe.scenarios import SCENARIOS
+from sphinx_awserrors.probe.scenarios import SCENARIOS, Scenario
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
+
+    from sphinx_awserrors.probe.report import Outcome
 
 BUNDLED = load_catalogue(["bundled"]).catalogue
 BUNDLED_SCENARIOS = [s for s in SCENARIOS if s.code in BUNDLED]
@@ -246,3 +249,23 @@ def test_probe_in_another_region_creates_and_removes_its_bucket_there(
         # a 5xx or an error would mean the probe sent a request the server could not read
         assert outcome["verdict"] != "error", outcome
         assert outcome["observed"]["status"] < 500, outcome
+
+
+def test_scratch_bucket_is_removed_after_a_failure(
+    moto_endpoint: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    created: list[str] = []
+    original = runner.Probe.run_scenario
+
+    def failing(self: runner.Probe, scenario: Scenario, status: int) -> Outcome:
+        created.append(self.bucket)
+        if len(created) == 2:
+            raise KeyboardInterrupt
+        return original(self, scenario, status)
+
+    monkeypatch.setattr(runner.Probe, "run_scenario", failing)
+    scenarios = [s for s in BUNDLED_SCENARIOS if s.code in ("NoSuchVersion", "BucketNotEmpty")]
+    with pytest.raises(KeyboardInterrupt):
+        runner.run(BUNDLED, scenarios, runner.ProbeOptions(moto_endpoint))
+    assert len(created) == 2
+    assert created[0] not in bucket_names(moto_endpoint)
