@@ -103,7 +103,7 @@ class ProbeReport:
         return tuple(o for o in self.outcomes if not o.ok)
 
     def counts(self) -> dict[str, int]:
-        """How many outcomes have each verdict, in :data:`VERDICTS` order."""
+        """How many outcomes have each verdict, in ``VERDICTS`` order."""
         counter: Counter[str] = Counter(o.verdict for o in self.outcomes)
         return {verdict: counter[verdict] for verdict in VERDICTS if counter[verdict]}
 
@@ -369,5 +369,5 @@ RENDERERS: Final[dict[str, Callable[[ProbeReport], str]]] = {
 
 
 def render(report: ProbeReport, fmt: str) -> str:
-    """*report* in the format *fmt* (one of :data:`FORMATS`)."""
+    """*report* in the format *fmt* (one of ``text``, ``json``, ``github``, ``junit``, ``rst``, ``markdown``)."""
     return RENDERERS[fmt](report)

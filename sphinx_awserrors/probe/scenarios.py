@@ -58,7 +58,12 @@ class Filler:
 
 @dataclass(frozen=True)
 class Step:
-    """One HTTP request of a scenario, as templates (see the module docstring)."""
+    """One HTTP request of a scenario, as ``string.Template`` strings.
+
+    The runner fills in ``${bucket}`` (the scratch bucket), ``${key}`` (an object key of the
+    scenario's own), ``${missing_bucket}``, ``${other_bucket}``, ``${long_bucket}``,
+    ``${long_key}``, ``${create_bucket_body}`` and the values earlier steps captured.
+    """
 
     method: str
     path: str
@@ -165,6 +170,7 @@ MISSING_ETAG: Final = '"0123456789abcdef0123456789abcdef"'
 
 # --- the library ----------------------------------------------------------------------------------
 
+#: Every scenario, in the order a probe runs them.
 SCENARIOS: Final[tuple[Scenario, ...]] = (
     Scenario(
         "NoSuchBucket",
