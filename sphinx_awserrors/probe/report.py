@@ -369,5 +369,5 @@ RENDERERS: Final[dict[str, Callable[[ProbeReport], str]]] = {
 
 
 def render(report: ProbeReport, fmt: str) -> str:
-    """*report* in the format *fmt*: ``text``, ``json``, ``github``, ``junit``, ``rst``, ``markdown``."""
+    """*report* in the format *fmt*: text, json, github, junit, rst or markdown."""
     return RENDERERS[fmt](report)
