@@ -190,28 +190,28 @@ def prepare(
 
     With *keep_missing*, a value no earlier step captured stays ``${name}`` (for ``--dry-run``).
     """
-    k = keep_missing
-    path_values = {k: quote(v, safe="/-_.~") for k, v in values.items()}
-    path = _fill(step.path, path_values, step.path, keep=k)
+    keep = keep_missing
+    path_values = {name: quote(v, safe="/-_.~") for name, v in values.items()}
+    path = _fill(step.path, path_values, step.path, keep=keep)
     bucket = bucket_of(path)
     scratch = values["bucket"]
     if not bucket.startswith(scratch):
         raise StepFailed(f"refusing to address bucket {bucket!r}: not the scratch bucket")
     query = "&".join(
         quote(name, safe="-_.~")
-        + ("=" + quote(_fill(value, values, name, keep=k), safe="-_.~") if value else "")
+        + ("=" + quote(_fill(value, values, name, keep=keep), safe="-_.~") if value else "")
         for name, value in step.query.items()
     )
     url = endpoint + path + (f"?{query}" if query else "")
     headers = {"Host": _host(endpoint), "User-Agent": USER_AGENT}
     headers.update(
-        {name: _fill(value, values, name, keep=k) for name, value in step.headers.items()}
+        {name: _fill(value, values, name, keep=keep) for name, value in step.headers.items()}
     )
     if isinstance(step.body, Filler):
         body = step.body.render()
     elif isinstance(step.body, str):
-        escaped = {k: v if k in XML_VALUES else xml_escape(v) for k, v in values.items()}
-        body = _fill(step.body, escaped, "the body", keep=k).encode()
+        escaped = {name: v if name in XML_VALUES else xml_escape(v) for name, v in values.items()}
+        body = _fill(step.body, escaped, "the body", keep=keep).encode()
     else:
         body = step.body
     if step.content_md5:
