@@ -301,7 +301,9 @@ def send(prepared: Prepared, timeout: float) -> Answer:
             body = prepared.body
             if prepared.send_bytes is not None:
                 body = body[: prepared.send_bytes]
-            connection.send(body)
+            # a server may answer (and stop reading) before the whole body is sent
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                connection.send(body)
             if prepared.send_bytes is not None and connection.sock is not None:
                 with contextlib.suppress(OSError):
                     connection.sock.shutdown(socket.SHUT_WR)
