@@ -72,7 +72,7 @@ def register(commands: Subcommands) -> None:
         type=_seconds,
         default=runner.DEFAULT_TIMEOUT,
         metavar="S",
-        help=f"seconds each request may take (default: {runner.DEFAULT_TIMEOUT:g})",
+        help=f"seconds each request may wait for the server (default: {runner.DEFAULT_TIMEOUT:g})",
     )
     parser.add_argument(
         "--deadline",
