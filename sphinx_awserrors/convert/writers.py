@@ -4,11 +4,11 @@ The ``to_*`` functions are pure (a catalogue in, text out) and usable from Pytho
 ``sphinx-awserrors export`` command (:func:`sphinx_awserrors.cli.export.run_export`) loads a
 catalogue file, filters it by status and writes one of them. No Sphinx import here.
 
-Descriptions are inline reStructuredText in the catalogue. JSON and CSV carry them as plain
-text (:func:`~sphinx_awserrors.markup.text.description_text`; JSON also keeps the source
-markup as ``description_rst``); the RST table keeps the markup as it is, and the Markdown table converts
-literals, emphasis and links to their Markdown forms. Entries keep the catalogue's order, so
-every export of the same catalogue is the same text.
+Descriptions are inline reStructuredText in the catalogue. JSON and CSV carry them as plain text
+(:func:`~sphinx_awserrors.markup.text.description_text`; JSON also keeps the source markup as
+``description_rst``); the RST table keeps the markup as it is, and the Markdown table converts
+literals, emphasis and links to their Markdown forms. Entries keep the catalogue's order, so every
+export of the same catalogue is the same text.
 """
 
 from __future__ import annotations
