@@ -269,3 +269,22 @@ def test_scratch_bucket_is_removed_after_a_failure(
         runner.run(BUNDLED, scenarios, runner.ProbeOptions(moto_endpoint))
     assert len(created) == 2
     assert created[0] not in bucket_names(moto_endpoint)
+
+
+def test_forged_signatures_get_their_codes_from_a_server_that_checks_them(
+    moto_auth_endpoint: tuple[str, dict[str, str]],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """With authentication on, moto refuses each forged signature with its own code."""
+    endpoint, credentials = moto_auth_endpoint
+    for name, value in credentials.items():
+        monkeypatch.setenv(name, value)
+    out = tmp_path / "report.json"
+    codes = "SignatureDoesNotMatch,InvalidAccessKeyId,InvalidToken,NoSuchKey"
+    argv = ["--endpoint", endpoint, "--only", codes, "--format", "json", "-o", str(out)]
+    assert run_probe(argv) == 0
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert {o["code"] for o in report["outcomes"]} == set(codes.split(","))
+    assert {o["verdict"] for o in report["outcomes"]} == {"match"}
+    assert report["cleaned_up"] is True
