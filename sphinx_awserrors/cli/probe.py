@@ -126,12 +126,15 @@ def _write(text: str, output: str | None, inputs: list[Path]) -> None:
             prefix=f".{target.name}.",
             suffix=".tmp",
         )
+    except OSError as exc:
+        raise UsageError(f"{output}: cannot write: {exc.strerror or exc}") from None
+    try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
         Path(temporary).replace(target)
     except OSError as exc:
-        with_reason = exc.strerror or str(exc)
-        raise UsageError(f"{output}: cannot write: {with_reason}") from None
+        Path(temporary).unlink(missing_ok=True)
+        raise UsageError(f"{output}: cannot write: {exc.strerror or exc}") from None
 
 
 def _list() -> str:
@@ -165,6 +168,13 @@ def _probe(args: argparse.Namespace) -> int:
     fatal = [problem for problem in loaded.problems if problem.fatal]
     if fatal:
         raise UsageError(str(fatal[0]))
+    if loaded.problems:
+        print(
+            f"{PROG}: warning: {loaded.problems[0]}"
+            + (f" (and {len(loaded.problems) - 1} more)" if len(loaded.problems) > 1 else "")
+            + f"; see sphinx-awserrors lint {' '.join(names)}",
+            file=sys.stderr,
+        )
     catalogue = loaded.catalogue
     only = _only(args.only)
     if only is not None:

@@ -188,3 +188,34 @@ def test_rst_escapes_server_text() -> None:
     assert references == ["http://127.0.0.1:9"]  # the endpoint only, not the server's text
     assert not list(doctree.findall(docutils.nodes.raw))
     assert "<script>" in doctree.astext()  # shown as text
+
+
+def test_catalogue_problems_are_a_warning_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    catalogue = tmp_path / "errors.yaml"
+    catalogue.write_text(
+        "errors:\n  - code: NoSuchKey\n    status: 404\n    description: No such key\n"
+        "  - code: NoSuchBucket\n    description: No status\n",
+        encoding="utf-8",
+    )
+    argv = ["--endpoint", "http://127.0.0.1:9", "--dry-run", str(catalogue)]
+    assert run_probe(argv) == 0
+    captured = capsys.readouterr()
+    [warning] = captured.err.splitlines()
+    assert warning.startswith("sphinx-awserrors probe: warning: ")
+    assert f"{catalogue}:5" in warning
+    assert "[get-missing-key]" in captured.out
+    assert "[list-missing-bucket]" not in captured.out
+
+
+def test_unwritable_output_is_one_line_and_leaves_no_temporary_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "report-dir"
+    target.mkdir()
+    argv = ["--endpoint", "http://127.0.0.1:9", "--dry-run", "-o", str(target)]
+    assert run_probe(argv) == 2
+    assert "cannot write" in one_error_line(capsys)
+    assert list(tmp_path.iterdir()) == [target]
+    assert not list(target.iterdir())
