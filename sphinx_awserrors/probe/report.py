@@ -45,6 +45,10 @@ def clean(text: str | None, limit: int = MAX_TEXT) -> str:
     return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
 
 
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def server_version(server: str | None) -> tuple[str, str] | None:
     """``(name, version)`` when a ``Server`` header says ``Name/1.2.3``, else ``None``."""
     match = _SERVER_VERSION.match(server or "")
@@ -112,8 +116,8 @@ class ProbeReport:
         codes = len({o.code for o in self.outcomes})
         parts = ", ".join(f"{n} {verdict}" for verdict, n in self.counts().items())
         return (
-            f"{len(self.outcomes)} scenarios ({codes} codes) in {self.seconds:.1f} s: "
-            f"{parts or 'nothing probed'}"
+            f"{_plural(len(self.outcomes), 'scenario')} ({_plural(codes, 'code')}) "
+            f"in {self.seconds:.1f} s: {parts or 'nothing probed'}"
         )
 
     def server_line(self) -> str:
@@ -149,6 +153,8 @@ def to_text(report: ProbeReport) -> str:
         lines.append("")
         lines += [f"{o.code} [{o.scenario}]: {clean(o.detail)}" for o in details]
     lines += ["", report.summary()]
+    state = "removed" if report.cleaned_up else "NOT removed: " + "; ".join(report.cleanup_problems)
+    lines.append(f"scratch bucket {report.scratch_bucket}: {clean(state)}")
     if report.not_in_catalogue:
         lines.append("not in the catalogue, not probed: " + ", ".join(report.not_in_catalogue))
     return "\n".join(lines) + "\n"
