@@ -8,13 +8,11 @@ not be removed. Errors are one line on standard error.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from sphinx_awserrors.catalogue import BUNDLED, bundled_path, load_catalogue
+from sphinx_awserrors.catalogue import BUNDLED, bundled_path, load_catalogue, safe_io
 from sphinx_awserrors.probe import runner
 from sphinx_awserrors.probe.report import FORMATS, render
 from sphinx_awserrors.probe.scenarios import SCENARIOS, Scenario, library_codes
@@ -50,7 +48,7 @@ def register(commands: Subcommands) -> None:
         "0 all match, 1 some differ, 2 bad usage, unreachable endpoint or no credentials.",
     )
     parser.add_argument(
-        "catalogues",
+        "files",
         nargs="*",
         metavar="CATALOGUE",
         help="catalogue file(s), or 'bundled' for the bundled one (default: bundled)",
@@ -112,29 +110,15 @@ def _only(text: str | None) -> set[str] | None:
 
 
 def _write(text: str, output: str | None, inputs: list[Path]) -> None:
-    """Write *text* to *output* (stdout when ``None`` or ``-``) through a temporary file."""
+    """Write *text* to *output* (stdout when ``None`` or ``-``), atomically, never over *inputs*."""
     if output is None or output == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    target = Path(output)
-    if target.exists() and any(target.resolve() == p.resolve() for p in inputs if p.exists()):
-        raise UsageError(f"{output}: is an input catalogue; refusing to write over it")
     try:
-        handle, temporary = tempfile.mkstemp(
-            dir=target.parent if str(target.parent) else ".",
-            prefix=f".{target.name}.",
-            suffix=".tmp",
-        )
-    except OSError as exc:
-        raise UsageError(f"{output}: cannot write: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-        Path(temporary).replace(target)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise UsageError(f"{output}: cannot write: {exc.strerror or exc}") from None
+        safe_io.write_text(output, text, inputs=inputs)
+    except safe_io.FileProblem as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _list() -> str:
@@ -162,8 +146,13 @@ def _probe(args: argparse.Namespace) -> int:
         return 0
     if not args.endpoint:
         raise UsageError("--endpoint is required (the URL of the S3 server to probe)")
-    names = list(args.catalogues) or [BUNDLED]
+    names = list(args.files) or [BUNDLED]
     inputs = [bundled_path() if name == BUNDLED else Path(name) for name in names]
+    if args.output not in (None, "-"):
+        try:  # before the probe: a report that cannot be written is known now, not at the end
+            safe_io.check_target(args.output, inputs)
+        except safe_io.FileProblem as exc:
+            raise UsageError(str(exc)) from None
     loaded = load_catalogue(names)
     fatal = [problem for problem in loaded.problems if problem.fatal]
     if fatal:

@@ -209,13 +209,21 @@ def test_catalogue_problems_are_a_warning_line(
     assert "[list-missing-bucket]" not in captured.out
 
 
-def test_unwritable_output_is_one_line_and_leaves_no_temporary_file(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_unwritable_output_is_refused_before_anything_is_sent(
+    tmp_path: Path, listener: Listener, capsys: pytest.CaptureFixture[str]
 ) -> None:
     target = tmp_path / "report-dir"
     target.mkdir()
-    argv = ["--endpoint", "http://127.0.0.1:9", "--dry-run", "-o", str(target)]
-    assert run_probe(argv) == 2
-    assert "cannot write" in one_error_line(capsys)
+    for output in (target, tmp_path / "missing-folder" / "report.json"):
+        argv = ["--endpoint", f"http://127.0.0.1:{listener.port}", "-o", str(output)]
+        assert run_probe(argv) == 2
+        assert str(output) in one_error_line(capsys)
+    time.sleep(0.3)
+    assert listener.accepted == 0
     assert list(tmp_path.iterdir()) == [target]
     assert not list(target.iterdir())
+
+
+def test_standard_input_is_not_a_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_probe(["--endpoint", "http://127.0.0.1:9", "-"]) == 2
+    assert "standard input" in one_error_line(capsys)
