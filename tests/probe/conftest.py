@@ -12,7 +12,7 @@ import time
 from typing import TYPE_CHECKING
 
 import pytest
-from _probe_support import FAKE_ENV, free_port, set_fake_credentials
+from support_probe import FAKE_ENV, free_port, set_fake_credentials
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -8,7 +8,7 @@ import time
 from typing import TYPE_CHECKING
 
 import pytest
-from _probe_support import run_probe
+from support_probe import run_probe
 
 from sphinx_awserrors.probe.report import Outcome, ProbeReport, render
 from sphinx_awserrors.probe.scenarios import SCENARIOS

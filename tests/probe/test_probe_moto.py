@@ -10,7 +10,7 @@ import defusedxml.ElementTree as SafeET
 import docutils.core
 import docutils.utils
 import pytest
-from _probe_support import FAKE_ENV, free_port, run_probe, set_fake_credentials
+from support_probe import FAKE_ENV, free_port, run_probe, set_fake_credentials
 
 from sphinx_awserrors.catalogue import load_catalogue
 from sphinx_awserrors.probe import runner
