@@ -411,6 +411,8 @@ def setup_buildstate(app: Sphinx) -> None:
     app.add_config_value(
         "awserrors_json_export", DEFAULT_JSON_EXPORT, "html", types=(str, type(None))
     )
+    # extra roles a project trusts in catalogue descriptions (markup.policy has the defaults)
+    app.add_config_value("awserrors_description_roles", [], "env", types=(list, tuple))
     app.connect("builder-inited", _builder_inited)
     app.connect("env-get-outdated", _outdated)
     app.connect("env-get-updated", _updated)
