@@ -18,6 +18,7 @@ from docutils.parsers.rst.states import Inliner
 from docutils.utils import Reporter
 from sphinx import addnodes
 from sphinx.transforms.i18n import parse_noqa
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_awserrors.markup import policy
 from sphinx_awserrors.markup.inline import QUIET, memo
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from docutils.frontend import Values
+    from sphinx.application import Sphinx
     from sphinx.util.docutils import SphinxDirective
     from sphinx.writers.html5 import HTML5Translator
 
@@ -166,6 +168,38 @@ def visit_code_html(translator: HTML5Translator, node: nodes.Element) -> None:
     parts = (translator.encode(part) for part in code_parts(node.astext()))
     translator.body.append(f'<span class="pre">{"<wbr />".join(parts)}</span></code>')
     raise nodes.SkipNode
+
+
+def _ours(node: nodes.Element) -> bool:
+    """Whether *node* holds catalogue text: a code, a description, an element of our classes."""
+    classes: list[str] = node.get("classes", [])
+    return isinstance(node, (awserr_code, awserr_description)) or any(
+        name.startswith("awserr") for name in classes
+    )
+
+
+class VisibleControls(SphinxPostTransform):
+    """Control characters in catalogue text (codes, descriptions) become visible ``\\xNN``.
+
+    They are invalid in LaTeX and XML and invisible in HTML; the loader refuses them in codes,
+    this keeps every builder's output valid whatever reaches it.
+    """
+
+    default_priority = 390  # before the LaTeX transforms split codes into parts
+
+    def run(self, **kwargs: Any) -> None:
+        """Rewrite the text nodes of the extension's elements that hold control characters."""
+        for element in list(self.document.findall(nodes.Element)):
+            if not _ours(element):
+                continue
+            for text in list(element.findall(nodes.Text)):
+                if policy.CONTROL_CHARACTERS.search(text) and text.parent is not None:
+                    text.parent.replace(text, nodes.Text(policy.visible_controls(str(text))))
+
+
+def setup_render(app: Sphinx) -> None:
+    """Register the post-transform that makes control characters visible."""
+    app.add_post_transform(VisibleControls)
 
 
 def _forget(document: nodes.document, node: nodes.Element) -> None:
