@@ -55,7 +55,9 @@ def entries(*codes: str) -> str:
 # --- only ----------------------------------------------------------------------------------
 
 ONLY_PAGES = {
-    "index.rst": "Index\n=====\n\n.. toctree::\n\n   latexonly\n   shown\n\nSee :awserr:`NoSuchKey`.\n",
+    "index.rst": (
+        "Index\n=====\n\n.. toctree::\n\n   latexonly\n   shown\n\nSee :awserr:`NoSuchKey`.\n"
+    ),
     # first by document name: the canonical target, were it not left out of HTML
     "latexonly.rst": "LaTeX\n=====\n\n.. only:: latex\n\n   .. aws-error:: NoSuchKey\n",
     "shown.rst": "Shown\n=====\n\n.. aws-error-table::\n   :codes: NoSuchKey\n",
@@ -137,9 +139,8 @@ def test_special_codes_are_one_general_index_entry_each(make_app: Any, tmp_path:
     for code in SPECIAL_CODES:
         shown = policy.index_text(code)
         # a top-level entry of its own, linked to its row (not a sub-entry of its first part)
-        assert re.search(rf"<li><a href=\"index.html#[^\"]+\"><strong>{re.escape(shown)}", genindex), (
-            code
-        )
+        entry = rf"<li><a href=\"index.html#[^\"]+\"><strong>{re.escape(shown)}"
+        assert re.search(entry, genindex), code
     # nothing was split at ";": no entry "Semi", "Two" or "Spaced"
     assert not re.search(r"<li>(Semi|Two|Spaced)\s*<ul>", genindex)
     assert ">Semi<" not in genindex and ">Two<" not in genindex
