@@ -349,7 +349,7 @@ def rst_to_markdown(text: str) -> str:
     becomes ``[text](url)`` and a bare URL an autolink; roles keep their visible text (code
     roles such as ``:awserr:`` as code spans). Other characters with a meaning in Markdown are
     backslash-escaped. Markup errors are ignored: the faulty markup stays as text. Links
-    follow the description policy (:mod:`sphinx_awserrors.markup.policy`): one whose URL scheme
+    follow the description policy (``sphinx_awserrors.markup.policy``): one whose URL scheme
     is not allowed (``javascript:``, ``data:``, ...) is written as its text.
     """
     text = squash_spaces(text)

@@ -425,3 +425,10 @@ def test_random_descriptions_render_safely(html_app: Any, description: str) -> N
 @given(description=_DESCRIPTIONS)
 def test_random_descriptions_render_safely_long(html_app: Any, description: str) -> None:
     _check_random(html_app, description)
+
+
+def test_security_page_lists_exactly_the_default_roles() -> None:
+    page = Path(__file__).resolve().parents[2] / "docs" / "security.rst"
+    text = page.read_text(encoding="utf-8")
+    block = text.split("The allowed roles", 1)[1].split("And the roles a project adds", 1)[0]
+    assert set(re.findall(r"``([a-z:-]+)``", block)) == policy.DEFAULT_ROLES
