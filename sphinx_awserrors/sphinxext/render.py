@@ -14,6 +14,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Final
 
 from docutils import nodes
+from docutils.parsers.rst import roles
 from docutils.parsers.rst.states import Inliner
 from docutils.utils import Reporter
 from sphinx import addnodes
@@ -293,6 +294,21 @@ def _refused_text(node: nodes.Node) -> str:
     return node.astext()
 
 
+def _known_role(name: str, inliner: Inliner) -> bool:
+    """Whether *name* is a role of this build (an unknown one is docutils' error, as before).
+
+    Looked up as docutils does while the page is read (Sphinx adds its domains' roles), with a
+    reporter that reports nothing.
+    """
+    quiet = Reporter("", QUIET, QUIET, stream=False)
+    language: Any = getattr(inliner, "language", None)
+    try:
+        found, _messages = roles.role(name, language, 0, quiet)
+    except Exception:  # a language module without roles: not known, docutils will say so
+        return False
+    return found is not None
+
+
 def _checked_interpreted(
     inliner: Inliner,
     allowed: frozenset[str],
@@ -303,8 +319,9 @@ def _checked_interpreted(
 
     Interpreted text without a role takes *default_role* (the project's ``default_role``, or
     docutils' ``title-reference``), whatever a page's ``default-role`` directive says: a
-    description reads the same on every page. A role that is not allowed is reported through
-    *report* and shown as its text.
+    description reads the same on every page. A role of the build that is not allowed is
+    reported through *report* and shown as its text; an unknown role is docutils' error, and its
+    markup stays as it was written.
     """
     read = Inliner.interpreted.__get__(inliner)
 
@@ -312,7 +329,7 @@ def _checked_interpreted(
         rawsource: str, text: str, role: str, lineno: int
     ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         name = role or default_role
-        if not policy.role_allowed(name, allowed):
+        if not policy.role_allowed(name, allowed) and _known_role(name, inliner):
             report(
                 __(
                     "the role :%s: is not allowed in a catalogue description (see "

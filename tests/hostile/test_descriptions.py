@@ -51,7 +51,8 @@ HOSTILE: dict[str, tuple[str, str]] = {
     "Substitution": ("A |evil| substitution.", "|evil| is a substitution"),
     # file-reading roles
     "DownloadUp": ("Get :download:`../../../../../etc/hostname`.", "role :download:"),
-    "DownloadStd": ("Get :std:download:`conf.py`.", "role :std:download:"),
+    "DownloadUpper": ("Get :DownLoad:`conf.py`.", "role :DownLoad:"),
+    "Unknown": ("A :nosuchrole:`thing`.", 'Unknown interpreted text role "nosuchrole"'),
     # links with script-running or local schemes, written every way
     "JsEmbedded": ("Click `here <javascript:alert(1)>`__.", "scheme 'javascript'"),
     "JsNamed": ("Click `there <javascript:alert(2)>`_ now.", "scheme 'javascript'"),
