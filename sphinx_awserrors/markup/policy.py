@@ -197,13 +197,20 @@ def uri_allowed(uri: str) -> bool:
     return scheme is None or scheme in ALLOWED_SCHEMES
 
 
-def visible_controls(text: str) -> str:
-    """*text* with each control character (but tab and line ends) as ``\\xNN`` or ``\\u00NN``.
+#: :data:`CONTROL_CHARACTERS` but NUL, which marks a backslash escape in docutils' text nodes.
+_CONTROLS_BUT_NUL: Final = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def visible_controls(text: str, *, docutils_text: bool = False) -> str:
+    """*text* with each control character (but tab and line ends) as ``\\xNN``.
 
     For codes and other catalogue text that reaches an output where a control character is
-    invalid (LaTeX, XML) or invisible: the reader sees that something is there.
+    invalid (LaTeX, XML) or invisible: the reader sees that something is there. With
+    *docutils_text* (the content of a docutils ``Text`` node), NUL stays: docutils marks
+    backslash escapes with it, and its writers drop it.
     """
-    return CONTROL_CHARACTERS.sub(lambda match: repr(match[0])[1:-1], text)
+    pattern = _CONTROLS_BUT_NUL if docutils_text else CONTROL_CHARACTERS
+    return pattern.sub(lambda match: repr(match[0])[1:-1], text)
 
 
 #: Characters Sphinx's general index reads in an entry's text: ``;`` separates an entry from

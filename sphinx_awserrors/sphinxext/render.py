@@ -194,8 +194,9 @@ class VisibleControls(SphinxPostTransform):
             if not _ours(element):
                 continue
             for text in list(element.findall(nodes.Text)):
-                if policy.CONTROL_CHARACTERS.search(text) and text.parent is not None:
-                    text.parent.replace(text, nodes.Text(policy.visible_controls(str(text))))
+                visible = policy.visible_controls(str(text), docutils_text=True)
+                if visible != text and text.parent is not None:
+                    text.parent.replace(text, nodes.Text(visible))
 
 
 def setup_render(app: Sphinx) -> None:

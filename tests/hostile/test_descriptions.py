@@ -76,6 +76,7 @@ HARMLESS: dict[str, str] = {
     "Semantic": ":kbd:`Ctrl+C`, :file:`/tmp/x`, :abbr:`API (application interface)`.",
     "Pep": "See :rfc:`9110` and :pep:`8`.",
     "Reference": "Unlike :awserr:`RawHtml`, this is fine.",
+    "Escaped": "An escaped \\*star\\*, \\`tick\\` and a\\ b.",
 }
 
 SCRIPT_SCHEMES = re.compile(r"^\s*(javascript|vbscript|data|file):", re.IGNORECASE)
@@ -182,6 +183,8 @@ def test_html_shows_hostile_markup_as_text_with_one_located_warning_each(
     assert 'href="genindex.html"' in page
     assert "<kbd" in page
     assert "<sub>2</sub>" in page
+    assert "An escaped *star*, `tick` and ab." in page
+    assert "\\x00" not in page
 
 
 @pytest.mark.parametrize("builder", ["latex", "text", "man", "epub"])
@@ -199,6 +202,7 @@ def test_other_builders_get_escaped_text(
         assert r"\href{javascript" not in tex and r"\href{data" not in tex
         assert r"\href{file" not in tex and r"\href{vbscript" not in tex
         assert r"\sphinxhref{javascript" not in tex
+        assert "x00" not in tex
     elif builder == "epub":
         for page in outdir.glob("*.xhtml"):
             assert_html_safe(page.read_text(encoding="utf-8"))
@@ -206,6 +210,8 @@ def test_other_builders_get_escaped_text(
         name = "index.txt" if builder == "text" else "hostile.1"
         text = (outdir / name).read_text(encoding="utf-8")
         assert "alert(" in text  # shown as text
+        assert "escaped *star*, `tick` and ab." in text.replace("\\(ga", "`")
+        assert "x00" not in text
     assert "role :raw-html:" in warnings
 
 
