@@ -27,6 +27,7 @@ from sphinx_awserrors.markup.policy import index_text, visible_controls
 from sphinx_awserrors.markup.text import description_text
 from sphinx_awserrors.sphinxext import buildstate
 from sphinx_awserrors.sphinxext._logging import warn
+from sphinx_awserrors.sphinxext.latex import awserr_index
 from sphinx_awserrors.sphinxext.locale import _, class_title
 
 if TYPE_CHECKING:
@@ -611,6 +612,19 @@ def index_entries(
     return result
 
 
+def index_parts(
+    code: str, entry: ErrorEntry | None, wanted: str = "all"
+) -> list[tuple[tuple[str, ...], bool]]:
+    """The levels of :func:`index_entries` as written (for LaTeX), and which one is main."""
+    if wanted == "none":
+        return []
+    text = visible_controls(code)
+    result: list[tuple[tuple[str, ...], bool]] = [((text,), True)]
+    if entry is not None and wanted == "all":
+        result.append(((str(entry.status), text), False))
+    return result
+
+
 def _add_index_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Put index nodes at the canonical targets, for builders that index from the doctree.
 
@@ -643,14 +657,18 @@ def _add_index_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> None
                 if code is None:
                     continue
                 entries = index_entries(code, node_id, catalogue.get(code), setting)
+                parts = index_parts(code, catalogue.get(code), setting)
                 if isinstance(child, addnodes.desc_signature) and child.parent is not None:
                     # before the whole description, as Sphinx's own object directives do
                     holder = child.parent
                     if holder.parent is not None:
-                        index = addnodes.index(entries=entries, inline=False)
+                        index = awserr_index(entries=entries, inline=False)
+                        index["awserr-parts"] = parts
                         holder.parent.insert(holder.parent.index(holder), index)
                 else:
-                    parent.insert(parent.index(child), addnodes.index(entries=entries))
+                    index = awserr_index(entries=entries)
+                    index["awserr-parts"] = parts
+                    parent.insert(parent.index(child), index)
             visit(child, current)
 
     visit(doctree, docname)

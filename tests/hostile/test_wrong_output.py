@@ -149,12 +149,33 @@ def test_special_codes_are_one_general_index_entry_each(make_app: Any, tmp_path:
 def test_special_codes_in_the_latex_index(make_app: Any, tmp_path: Path) -> None:
     srcdir = tmp_path / "src"
     write(srcdir, entries(*SPECIAL_CODES), {"index.rst": "T\n=\n\n.. aws-error-table::\n"})
-    app, _ = build(make_app, srcdir, "latex")
+    app, warnings = build(make_app, srcdir, "latex")
     tex = (Path(app.outdir) / "wrong.tex").read_text(encoding="utf-8")
-    top_level = re.findall(r"\\index\{([^{}@!]*(?:\"!)?[^{}@!]*)@\\spxentry\{", tex)
-    assert r'\index{Bang"!Code@\spxentry{Bang"!Code}|spxpagem}' in tex
+    assert "index entry" not in warnings
+    for code, key in [
+        ("Semi;Colon", "Semi;Colon"),
+        ("Bang!Code", 'Bang"!Code'),
+        ("!Leading", '"!Leading'),
+        ("Two;Semi;Colons", "Two;Semi;Colons"),
+        ("Spaced (qualifier)", "Spaced (qualifier)"),
+    ]:
+        assert rf"\index{{{key}@\spxentry{{{key}}}|spxpagem}}" in tex, code
+        assert rf"\index{{404@\spxentry{{404}}!{key}@\spxentry{{{key}}}}}" in tex, code
+    # no level made from a part of a code
     assert r"\index{Semi@" not in tex and r"\index{Two@" not in tex
-    assert top_level
+    assert "\u037e" not in tex
+
+
+@pytest.mark.parametrize("builder", ["texinfo", "text", "man", "epub"])
+def test_special_codes_in_other_builders(make_app: Any, tmp_path: Path, builder: str) -> None:
+    srcdir = tmp_path / "src"
+    write(srcdir, entries(*SPECIAL_CODES), {"index.rst": "T\n=\n\n.. aws-error-table::\n"})
+    app, warnings = build(make_app, srcdir, builder)
+    assert "index entry" not in warnings
+    if builder == "texinfo":
+        texinfo = next(Path(app.outdir).glob("*.texi")).read_text(encoding="utf-8")
+        assert "@geindex Semi\u037eColon" in texinfo
+        assert "@geindex Semi\n" not in texinfo
 
 
 @pytest.mark.parametrize(
