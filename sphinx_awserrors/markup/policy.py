@@ -218,7 +218,8 @@ def visible_controls(text: str, *, docutils_text: bool = False) -> str:
 #: extension never writes; LaTeX's ``!``, ``@``, ``|`` and ``"`` Sphinx escapes itself.)
 _INDEX_SEPARATOR: Final = ";"
 
-#: GREEK QUESTION MARK: canonically equivalent to, and drawn as, a semicolon, but not split on.
+#: GREEK QUESTION MARK: canonically equivalent to, and drawn as, a semicolon, but not split on
+#: (HTML's general index, Texinfo; LaTeX's index entries are written with a real ``;``).
 INDEX_SEMICOLON: Final = "\u037e"
 
 #: ``word (qualifier)``: Sphinx's general index files such an entry under ``word``.
