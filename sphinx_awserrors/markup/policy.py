@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
 from docutils.utils import unescape
@@ -136,8 +137,13 @@ def allowed_roles(extra: Iterable[object] = ()) -> frozenset[str]:
 
     Roles of :data:`NEVER_ROLES` stay out whatever *extra* says.
     """
-    names = {normalise_role(name) for name in extra if isinstance(name, str)}
-    return (DEFAULT_ROLES | names) - NEVER_ROLES
+    return _allowed(tuple(normalise_role(name) for name in extra if isinstance(name, str)))
+
+
+@lru_cache(maxsize=16)
+def _allowed(extra: tuple[str, ...]) -> frozenset[str]:
+    """The allowed set for these normalised *extra* names (one per build, parsed many times)."""
+    return (DEFAULT_ROLES | frozenset(extra)) - NEVER_ROLES
 
 
 def role_allowed(name: str, allowed: frozenset[str] = DEFAULT_ROLES) -> bool:
