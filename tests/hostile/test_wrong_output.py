@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from sphinx_awserrors.catalogue import Catalogue
+from sphinx_awserrors.catalogue import Catalogue, load_files
 from sphinx_awserrors.cli import main
 from sphinx_awserrors.markup import policy
 from sphinx_awserrors.sphinxext import buildstate
@@ -198,7 +198,7 @@ def test_index_text(code: str, text: str) -> None:
 @pytest.fixture
 def control_characters(monkeypatch: pytest.MonkeyPatch) -> None:
     """The loader as if it let control characters through (the placeholder ``CTRL``)."""
-    load = buildstate.load_files
+    load = load_files
 
     def with_controls(*args: Any, **kwargs: Any) -> Any:
         result = load(*args, **kwargs)
@@ -212,7 +212,7 @@ def control_characters(monkeypatch: pytest.MonkeyPatch) -> None:
         )
         return replace(result, catalogue=Catalogue(changed))
 
-    monkeypatch.setattr(buildstate, "load_files", with_controls)
+    monkeypatch.setattr(buildstate, "load_files", with_controls)  # as buildstate imported it
 
 
 @pytest.mark.parametrize("builder", ["latex", "html", "epub", "text"])
@@ -322,10 +322,8 @@ def test_import_rst_leaves_out_a_code_spanning_the_description(
     output = tmp_path / "spans.json"
     assert main(["import-rst", str(source), "-o", str(output)]) == 1
     err = capsys.readouterr().err
-    assert (
-        f"{source}:9: " in err
-        and "row 'AccessDenied': the code cell spans the description column; row left out"
-    ) in err
+    assert f"{source}:9: " in err
+    assert "row 'AccessDenied': the code cell spans the description column; row left out" in err
     assert f"{source}:16: " in err and "'SpansAll'" in err
     imported = json.loads(output.read_text(encoding="utf-8"))
     codes = {error["code"]: error["description"] for error in imported["errors"]}
