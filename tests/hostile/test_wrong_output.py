@@ -87,6 +87,19 @@ def test_a_place_the_html_build_drops_is_no_target(
     assert "WARNING" not in warnings.replace("toctree", "")
 
 
+def test_a_table_row_the_html_build_drops_is_no_target(make_app: Any, tmp_path: Path) -> None:
+    srcdir = tmp_path / "src"
+    pages = dict(ONLY_PAGES)
+    pages["latexonly.rst"] = (
+        "LaTeX\n=====\n\n.. only:: latex\n\n   .. only:: not html\n\n"
+        "      .. aws-error-table::\n         :codes: NoSuchKey\n"
+    )
+    write(srcdir, entries("NoSuchKey"), pages)  # two rows: latexonly's comes first by name
+    app, _ = build(make_app, srcdir, "html")
+    index = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    assert 'href="shown.html#awserr-nosuchkey"' in index
+
+
 def test_only_place_kept_by_its_builder_stays_the_target(make_app: Any, tmp_path: Path) -> None:
     srcdir = tmp_path / "src"
     pages = dict(ONLY_PAGES)
