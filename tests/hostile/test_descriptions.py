@@ -10,6 +10,7 @@ one behind ``slow``).
 from __future__ import annotations
 
 import json
+import os
 import re
 from html.parser import HTMLParser
 from io import StringIO
@@ -425,9 +426,15 @@ def test_random_descriptions_render_safely(html_app: Any, description: str) -> N
     _check_random(html_app, description)
 
 
+#: Examples of the long run (``pytest -m slow``); CI may lower it for a shorter time budget.
+LONG_RUN = int(os.environ.get("AWSERRORS_FUZZ_EXAMPLES", "2000"))
+
+
 @pytest.mark.slow
 @settings(
-    max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=LONG_RUN,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(description=_DESCRIPTIONS)
 def test_random_descriptions_render_safely_long(html_app: Any, description: str) -> None:
