@@ -9,12 +9,14 @@ No Sphinx import here: the command-line tools reuse this module.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import difflib
 import hashlib
 import json
 import os
 import re
 import tomllib
+import unicodedata
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from sphinx_awserrors._gc import gc_paused
-from sphinx_awserrors.catalogue import bundled
+from sphinx_awserrors.catalogue import bundled, safe_io
 from sphinx_awserrors.catalogue.bundled import BUNDLED
 from sphinx_awserrors.catalogue.model import (
     FIELDS,
@@ -84,11 +86,15 @@ def _describe(value: object) -> str:
     if isinstance(value, bool):
         return f"a boolean ({str(value).lower()})"
     if isinstance(value, int):
+        if value.bit_length() > 64:  # str() of a very long int raises; nobody reads it anyway
+            return f"an integer of about {int(value.bit_length() * 0.30103) + 1} digits"
         return f"an integer ({value})"
+    if isinstance(value, _LongNumber):
+        return f"a number of {value.digits} digits"
     if isinstance(value, float):
         return f"a number ({value})"
     if isinstance(value, str):
-        return f"the string {value!r}"
+        return f"the string {_shown(value)}"
     if isinstance(value, list | tuple):
         return "a list"
     if isinstance(value, dict):
@@ -199,6 +205,14 @@ def _yaml_node(
         except yaml.YAMLError as exc:
             problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
             raise _FileError(f"YAML value error: {problem}", line) from None
+        except (ValueError, TypeError, KeyError, IndexError, OverflowError):
+            # an explicit tag on a value it cannot take (!!bool maybe, an empty !!float) or
+            # an integer longer than Python converts: PyYAML's constructors raise plain errors
+            raise _FileError(
+                f"YAML value error: {_shown(node.value)} is not a valid "
+                f"{node.tag.rpartition(':')[2]} value",
+                line,
+            ) from None
         return _Node("scalar", line, value)
     done = {} if done is None else done
     key_id = id(node)
@@ -313,15 +327,47 @@ def _surrogate(value: str) -> int:
     return next(i for i, char in enumerate(value) if "\ud800" <= char <= "\udfff")
 
 
+# JSON allows CR, LF and CR LF between tokens; an old Mac file has only CRs
+_LINE_END = re.compile("\r\n|\r|\n")
+
+
 def _line_starts(text: str) -> list[int]:
-    return [0, *(m.end() for m in re.finditer("\n", text))]
+    return [0, *(m.end() for m in _LINE_END.finditer(text))]
+
+
+def _line_at(text: str, offset: int) -> int:
+    """The 1-based line of *offset* in *text*, counting CR, LF and CR LF line ends."""
+    return len(_LINE_END.findall(text, 0, offset)) + 1
+
+
+#: Python converts at most this many digits to an int by default (sys.get_int_max_str_digits)
+_MAX_DIGITS = 4300
+
+
+class _LongNumber:
+    """A JSON number too long to be a status; kept as what it is for the message."""
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+
+def _json_int(text: str) -> int | _LongNumber:
+    return int(text) if len(text) <= _MAX_DIGITS else _LongNumber(len(text.lstrip("-")))
+
+
+def _shown(text: object) -> str:
+    """*text* quoted for a message, shortened when long."""
+    shown = repr(text)
+    return (
+        shown if len(shown) <= 40 else f"{shown[:30]}...{shown[-6:]} ({len(str(text))} characters)"
+    )
 
 
 def _parse_json(text: str) -> _Node:
     try:
-        data = json.loads(text, object_pairs_hook=_Pairs)
+        data = json.loads(text, object_pairs_hook=_Pairs, parse_int=_json_int)
     except json.JSONDecodeError as exc:
-        raise _FileError(f"JSON syntax error: {exc.msg}", exc.lineno) from None
+        raise _FileError(f"JSON syntax error: {exc.msg}", _line_at(text, exc.pos)) from None
     except RecursionError:
         raise _FileError("JSON nested too deeply") from None
     # json gives no positions; the text is valid JSON, so a scan of its strings and brackets
@@ -371,10 +417,28 @@ def _parse_json(text: str) -> _Node:
         return _Node("scalar", line, scalar(value, line))
 
     # a top level that is no object (null, a list) is on the line where the value starts
-    return build(data, text.count("\n", 0, len(text) - len(text.lstrip())) + 1)
+    return build(data, _line_at(text, len(text) - len(text.lstrip())))
 
 
 _TOML_ERROR_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+def _toml_error(text: str, exc: tomllib.TOMLDecodeError) -> _FileError:
+    message = str(exc)
+    found = _TOML_ERROR_LINE.search(message)
+    if found:
+        line: int | None = int(found.group(1))
+    elif "(at end of document)" in message:
+        line = max(1, len(text.rstrip("\n").split("\n")))
+    else:
+        line = None
+    detail = _TOML_ERROR_LINE.sub("", message).replace("(at end of document)", "").strip()
+    return _FileError(
+        f"TOML syntax error: {detail} (at the end of the file)"
+        if found is None and line
+        else f"TOML syntax error: {detail}",
+        line,
+    )
 
 
 _TOML_ERRORS_TABLE = re.compile(r"\s*\[\[\s*(?:errors|\"errors\"|'errors')\s*\]\]")
@@ -394,23 +458,22 @@ _TOML_ERRORS_SUBTABLE = re.compile(
 _TOML_KEY = re.compile(r"\s*(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_$-]+)\s*=")
 
 
+_LONG_DIGITS = re.compile(rf"[0-9_]{{{_MAX_DIGITS},}}")
+
+
 def _parse_toml(text: str) -> _Node:
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        found = _TOML_ERROR_LINE.search(message)
-        if found:
-            line: int | None = int(found.group(1))
-        elif "(at end of document)" in message:
-            line = max(1, len(text.rstrip("\n").split("\n")))
-        else:
-            line = None
-        detail = _TOML_ERROR_LINE.sub("", message).replace("(at end of document)", "").strip()
+    except RecursionError:
+        raise _FileError("TOML nested too deeply") from None
+    except ValueError as exc:
+        if isinstance(exc, tomllib.TOMLDecodeError):
+            raise _toml_error(text, exc) from None
+        # not a syntax error: an integer longer than Python converts by default
+        found = _LONG_DIGITS.search(text)
+        line = _line_at(text, found.start()) if found else None
         raise _FileError(
-            f"TOML syntax error: {detail} (at the end of the file)"
-            if found is None and line
-            else f"TOML syntax error: {detail}",
+            f"TOML value error: an integer too long to read (more than {_MAX_DIGITS} digits)",
             line,
         ) from None
     # tomllib gives no positions: find the `[[errors]]` headers and the `key =` lines under
@@ -650,7 +713,9 @@ def _entry(node: _Node, index: int, file: str, problems: list[Problem]) -> Error
             lines[name] = line
     code_node = fields.get("code")
     code = code_node.value if code_node is not None and isinstance(code_node.value, str) else None
-    label = f"entry {index} ({code})" if code else f"entry {index}"
+    # a code with control characters is reported, not printed: it could drive a terminal
+    shown = code if code is None or _invisible(code, "", _NOT_IN_CODES) is None else ascii(code)
+    label = f"entry {index} ({shown})" if code else f"entry {index}"
 
     def report(line: int | None, message: str, name: str | None = None) -> None:
         field_name = name if name in REQUIRED_FIELDS else None
@@ -709,6 +774,18 @@ def _entry(node: _Node, index: int, file: str, problems: list[Problem]) -> Error
             values[name] = items
     if not ok:
         return None
+    description = values["description"]
+    if (bad := _invisible(description)) is not None:
+        report(
+            lines.get("description", node.line),
+            f"{label}: 'description' contains the {bad}, which no output can show; "
+            "it is shown as \N{REPLACEMENT CHARACTER}",
+            "description",
+        )
+        description = "".join(
+            "\N{REPLACEMENT CHARACTER}" if _invisible(char) else char for char in description
+        )
+        values["description"] = description
     return ErrorEntry(
         code=values["code"],
         status=values["status"],
@@ -751,6 +828,31 @@ def _check_required(name: str, value: object) -> str | None:
         return f"{name!r} is empty"
     if not isinstance(value, str):
         return f"{name!r} must be a string, not {_describe(value)}"
+    if name == "code" and (bad := _invisible(value, "", _NOT_IN_CODES)) is not None:
+        return (
+            f"'code' contains the {bad}; a code is printed, "
+            "linked and indexed, and must be visible text"
+        )
+    return None
+
+
+#: Unicode categories a code may not hold: control, format (invisible) and surrogate characters
+_NOT_IN_CODES: frozenset[str] = frozenset({"Cc", "Cf", "Cs"})
+
+
+def _invisible(
+    text: str, allowed: str = "\t\n\r\x85", categories: frozenset[str] = frozenset({"Cc"})
+) -> str | None:
+    """The first character of *text* in *categories* and not in *allowed*, named; or None.
+
+    Descriptions may hold format characters (a soft hyphen, a zero-width joiner in an emoji,
+    the joiners of Persian text) but no control characters (NUL, BEL, ESC...): no output
+    shows those, and the writers drop them without a word. Codes hold neither.
+    """
+    for char in text:
+        if char not in allowed and unicodedata.category(char) in categories:
+            name = unicodedata.name(char, "")
+            return f"character U+{ord(char):04X}" + (f" ({name})" if name else "")
     return None
 
 
@@ -778,8 +880,11 @@ def load_file(path: str | Path) -> tuple[list[ErrorEntry], list[Problem]]:
     fatal :class:`Problem` and no entries; a malformed entry is left out with its problem.
     """
     name = str(path)
+    is_dir = False
     # a directory's name rarely has a catalogue suffix: say what it is, not that the suffix is wrong
-    if Path(path).is_dir():
+    with contextlib.suppress(OSError, ValueError):
+        is_dir = Path(path).is_dir()
+    if is_dir:
         return [], [Problem(name, None, "is a directory, not a catalogue file", fatal=True)]
     fmt = format_of(path)
     if fmt is None:
@@ -793,13 +898,15 @@ def load_file(path: str | Path) -> tuple[list[ErrorEntry], list[Problem]]:
             )
         ]
     try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        return [], [Problem(name, None, "catalogue file not found", fatal=True)]
-    except IsADirectoryError:
-        return [], [Problem(name, None, "is a directory, not a catalogue file", fatal=True)]
-    except OSError as exc:
-        return [], [Problem(name, None, f"cannot read the file: {exc.strerror}", fatal=True)]
+        data = safe_io.read_bytes(path)
+    except safe_io.FileProblem as exc:
+        if exc.reason == "not found":
+            return [], [Problem(name, None, "catalogue file not found", fatal=True)]
+        if exc.reason.startswith("is a directory"):
+            return [], [Problem(name, None, "is a directory, not a catalogue file", fatal=True)]
+        if exc.reason.startswith("is "):
+            return [], [Problem(name, None, exc.reason, fatal=True)]
+        return [], [Problem(name, None, f"cannot read the file: {exc.reason}", fatal=True)]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Windows PowerShell's `>` writes these
         return [], [
             Problem(
@@ -862,8 +969,8 @@ def catalogue_digest(files: Sequence[CatalogueFile], extra: str = "") -> str:
     for item in files:
         digest.update(b"\0file\0" + item.name.encode() + (b"\0bundled" if item.bundled else b""))
         try:
-            digest.update(b"\0" + item.path.read_bytes())
-        except OSError:
+            digest.update(b"\0" + safe_io.read_bytes(item.path))
+        except safe_io.FileProblem:
             digest.update(b"\0<unreadable>")
     return digest.hexdigest()
 

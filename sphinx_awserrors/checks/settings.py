@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from sphinx_awserrors.catalogue import safe_io
 from sphinx_awserrors.checks import registry
 from sphinx_awserrors.checks.registry import Settings
 
@@ -72,13 +73,21 @@ class ProjectSettings:
         )
 
 
+def _read(path: Path) -> str:
+    """The text of *path*, read safely (a regular file, bounded), or :class:`SettingsError`."""
+    try:
+        return safe_io.read_bytes(path).decode("utf-8-sig")
+    except safe_io.FileProblem as exc:
+        msg = f"{path}: cannot read: {exc.reason}"
+        raise SettingsError(msg) from None
+    except UnicodeDecodeError as exc:
+        msg = f"{path}: cannot read: not UTF-8 text ({exc.reason})"
+        raise SettingsError(msg) from None
+
+
 def _table(path: Path) -> dict[str, object] | None:
     """The ``[tool.sphinx-awserrors]`` table of *path*, or ``None`` when it has none."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        msg = f"{path}: cannot read: {exc}"
-        raise SettingsError(msg) from None
+    text = _read(path)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -86,6 +95,12 @@ def _table(path: Path) -> dict[str, object] | None:
         found = _TOML_ERROR_LINE.search(str(exc))
         where = f"{path}:{found.group(1)}" if found else str(path)
         msg = f"{where}: TOML syntax error: {_TOML_ERROR_LINE.sub('', str(exc)).strip()}"
+        raise SettingsError(msg) from None
+    except RecursionError:
+        msg = f"{path}: TOML nested too deeply"
+        raise SettingsError(msg) from None
+    except ValueError:  # an integer longer than Python converts by default
+        msg = f"{path}: TOML value error: an integer too long to read"
         raise SettingsError(msg) from None
     tool = data.get("tool")
     table = tool.get(TABLE) if isinstance(tool, dict) else None
@@ -173,6 +188,8 @@ def load_settings(location: str | Path | None = None) -> ProjectSettings:
     if location is not None and Path(location).is_file():
         path = Path(location)
     elif location is not None and Path(location).suffix == ".toml":
+        if Path(location).exists():  # not a regular file: say what it is (a FIFO, a device)
+            _read(Path(location))
         msg = f"{location}: file not found"
         raise SettingsError(msg)
     else:
@@ -182,7 +199,7 @@ def load_settings(location: str | Path | None = None) -> ProjectSettings:
     table = _table(path)
     if table is None:
         return ProjectSettings(source=path)
-    text = path.read_text(encoding="utf-8")
+    text = _read(path)
     values: dict[str, tuple[str, ...]] = {}
     for key, value in table.items():
         where = f"{path}:{_line_of(text, key)}"

@@ -11,18 +11,21 @@ findings are printed is ``formats``. A new command is a new module registered in
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 
 from sphinx_awserrors import __version__
 from sphinx_awserrors.cli import export, import_botocore, import_table, lint
+from sphinx_awserrors.cli._parser import Parser
 
 Command = Callable[[argparse.Namespace], int]
 
 
 def get_parser() -> argparse.ArgumentParser:
     """The argument parser of ``sphinx-awserrors`` and its subcommands."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="sphinx-awserrors",
         description="Check, import and export catalogues of AWS-style error codes.",
     )
@@ -40,9 +43,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code or 0)
+    inputs = [getattr(args, "file", None), *(getattr(args, "files", None) or [])]
+    if "-" in inputs:
+        print(
+            f"sphinx-awserrors {args.command}: error: '-': reading standard input is not "
+            "supported; name a file",
+            file=sys.stderr,
+        )
+        return 2
     handler: Command = args.handler
     try:
-        return handler(args)
+        code = handler(args)
+        sys.stdout.flush()  # a closed pipe shows here rather than at exit
     except KeyboardInterrupt:
         print("sphinx-awserrors: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # the reader of standard output went away (`| head`): nothing more can be written;
+        # point stdout at /dev/null so the interpreter's own flush at exit stays quiet
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        print(
+            f"sphinx-awserrors {args.command}: error: standard output was closed before "
+            "everything was written",
+            file=sys.stderr,
+        )
+        return 2
+    return code

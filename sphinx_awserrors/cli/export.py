@@ -6,12 +6,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx_awserrors.catalogue import BUNDLED, Catalogue, bundled, load_file
+from sphinx_awserrors.catalogue import BUNDLED, Catalogue, bundled, load_file, safe_io
 from sphinx_awserrors.catalogue.status import parse_status_filter
 from sphinx_awserrors.convert.writers import FORMATTERS, ExportError, filter_status
 
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Sequence
 
     from sphinx_awserrors.cli._parser import Subcommands
 
@@ -32,17 +33,15 @@ def load(name: str) -> Catalogue:
     return Catalogue(tuple(entries))
 
 
-def _write(text: str, output: str | None) -> None:
+def _write(text: str, output: str | None, inputs: Sequence[str] = ()) -> None:
     if output is None or output == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
         return
     try:
-        with Path(output).open("w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise ExportError(f"{output}: cannot write: {reason}") from None
+        safe_io.write_text(output, text, inputs=inputs)
+    except safe_io.FileProblem as exc:
+        raise ExportError(str(exc)) from None
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -59,7 +58,10 @@ def run_export(args: argparse.Namespace) -> int:
         except ValueError as exc:
             print(f"sphinx-awserrors export: --status: {exc}", file=sys.stderr)
             return 2
+    inputs = [] if args.file == BUNDLED else [args.file]
     try:
+        if args.output not in (None, "-"):  # a bad -o is reported before any work is done
+            safe_io.check_target(args.output, inputs)
         loaded = load(args.file)
         catalogue = filter_status(loaded, status_filter)
         if loaded and not catalogue:  # the directive warns about such a filter too
@@ -68,7 +70,10 @@ def run_export(args: argparse.Namespace) -> int:
                 f"of {args.file}",
                 file=sys.stderr,
             )
-        _write(FORMATTERS[args.format](catalogue), args.output)
+        _write(FORMATTERS[args.format](catalogue), args.output, inputs)
+    except safe_io.FileProblem as exc:
+        print(f"sphinx-awserrors export: error: {exc}", file=sys.stderr)
+        return 2
     except ExportError as exc:
         print(f"sphinx-awserrors export: {exc}", file=sys.stderr)
         return 2

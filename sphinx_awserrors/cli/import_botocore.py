@@ -48,7 +48,7 @@ def run_import_botocore(args: argparse.Namespace) -> int:
     try:
         write_catalogue(result.entries, output, header)
     except OSError as exc:
-        print(f"{output}: cannot write: {exc.strerror}", file=sys.stderr)
+        print(f"sphinx-awserrors import-botocore: {exc}", file=sys.stderr)
         return 2
     return 0
 

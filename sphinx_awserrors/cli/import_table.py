@@ -1,4 +1,10 @@
-"""The ``import-rst`` and ``import-md`` commands: a legacy table file to a catalogue."""
+"""The ``import-rst`` and ``import-md`` commands: a legacy table file to a catalogue.
+
+Exit status: 0 every row converted; 1 the catalogue was written but some rows (or error
+tables) could not be converted, each reported on standard error with its line; 2 unreadable
+input, no error table, nothing to convert, an output that is the input or not a regular file,
+or bad usage.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx_awserrors.catalogue import format_of
+from sphinx_awserrors.catalogue import format_of, safe_io
 from sphinx_awserrors.cli._parser import Subcommands, add_output_option
 from sphinx_awserrors.convert.catalogue_writer import write_catalogue
 from sphinx_awserrors.convert.tables import convert_tables, parse_columns
@@ -44,6 +50,12 @@ def _run_import(args: argparse.Namespace, command: str, read: Callable[[str], Re
             f"{Path(output).suffix!r}; name the output .yaml, .yml, .toml or .json"
         )
         return 2
+    if output not in (None, "-"):
+        try:  # a bad -o is reported before anything is read
+            safe_io.check_target(output, [file])
+        except safe_io.FileProblem as exc:
+            fatal(str(exc))
+            return 2
     try:
         result = read(file)
     except TableReadError as exc:
@@ -80,11 +92,11 @@ def _run_import(args: argparse.Namespace, command: str, read: Callable[[str], Re
         return 2
     header = [f"Imported from {file} by sphinx-awserrors {command}."]
     try:
-        write_catalogue(converted.entries, output, header)
-    except OSError as exc:
-        fatal(f"{output}: cannot write: {exc.strerror}")
+        write_catalogue(converted.entries, output, header, inputs=[file])
+    except safe_io.FileProblem as exc:
+        fatal(str(exc))
         return 2
-    if output is not None:
+    if output not in (None, "-"):
         left = len(converted.problems)
         summary = f"{output}: {len(converted.entries)} entries"
         _err(summary + (f", {left} problem(s) reported above" if left else ""))

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from sphinx_awserrors.catalogue import ErrorEntry, format_of
+from sphinx_awserrors.catalogue import ErrorEntry, format_of, safe_io
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -135,13 +135,22 @@ def dump_catalogue(entries: Sequence[ErrorEntry], fmt: str, header: Sequence[str
 
 
 def write_catalogue(
-    entries: Sequence[ErrorEntry], output: str | None, header: Sequence[str] = ()
+    entries: Sequence[ErrorEntry],
+    output: str | None,
+    header: Sequence[str] = (),
+    *,
+    inputs: Sequence[str] = (),
 ) -> None:
-    """Write *entries* to *output* (format by suffix), or as YAML to stdout when None.
+    """Write *entries* to *output* (format by suffix), or as YAML to stdout when None or ``-``.
 
-    Raises :class:`ValueError` for an unknown suffix and :class:`OSError` when writing fails.
+    The file is written atomically and never over one of *inputs* (see
+    :func:`sphinx_awserrors.catalogue.safe_io.write_text`).
+
+    Raises :class:`ValueError` for an unknown suffix and
+    :class:`~sphinx_awserrors.catalogue.safe_io.FileProblem` (an :class:`OSError`) when the
+    output is one of the inputs, not a regular file, or cannot be written.
     """
-    if output is None:
+    if output is None or output == "-":
         sys.stdout.write(dump_yaml(entries, header))
         return
     fmt = format_of(output)
@@ -150,4 +159,4 @@ def write_catalogue(
             f"{output}: unknown catalogue format {Path(output).suffix!r}; "
             "name the output .yaml, .yml, .toml or .json"
         )
-    Path(output).write_text(dump_catalogue(entries, fmt, header), encoding="utf-8")
+    safe_io.write_text(output, dump_catalogue(entries, fmt, header), inputs=inputs)

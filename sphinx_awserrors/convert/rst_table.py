@@ -24,7 +24,6 @@ import re
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import docutils.core
@@ -34,8 +33,11 @@ from docutils.parsers.rst import Directive, directives, roles
 from docutils.parsers.rst.directives import tables as docutils_tables
 from docutils.utils import unescape
 
+from sphinx_awserrors.catalogue import safe_io
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
+    from pathlib import Path
 
     from sphinx_awserrors.catalogue import Problem
 
@@ -826,13 +828,15 @@ def read_text_file(path: str | Path) -> str:
     """The UTF-8 text of *path*; :class:`TableReadError` with a one-line reason otherwise."""
     name = str(path)
     try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise TableReadError("file not found", name) from None
-    except IsADirectoryError:
-        raise TableReadError("is a directory, not a file", name) from None
-    except OSError as exc:
-        raise TableReadError(f"cannot read the file: {exc.strerror}", name) from None
+        data = safe_io.read_bytes(path)
+    except safe_io.FileProblem as exc:
+        if exc.reason == "not found":
+            raise TableReadError("file not found", name) from None
+        if exc.reason.startswith("is a directory"):
+            raise TableReadError("is a directory, not a file", name) from None
+        if exc.reason.startswith("is "):
+            raise TableReadError(exc.reason, name) from None
+        raise TableReadError(f"cannot read the file: {exc.reason}", name) from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise TableReadError(
             "UTF-16 text (it starts with a byte-order mark); save it as UTF-8", name

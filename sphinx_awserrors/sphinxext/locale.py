@@ -16,7 +16,7 @@ Sphinx)::
         -d sphinx_awserrors/locale -D sphinx_awserrors
     pybabel compile -d sphinx_awserrors/locale -D sphinx_awserrors
 
-``tests/test_i18n.py`` fails when the template, a translation or a compiled file is stale.
+``tests/sphinxext/test_i18n.py`` fails when the template, a translation or a compiled file is stale.
 
 :func:`page_translation` looks a catalogue description up in the project's own catalogues
 (``locale_dirs``), as Sphinx's i18n transform does for the page's paragraphs.
