@@ -446,3 +446,27 @@ def test_security_page_lists_exactly_the_default_roles() -> None:
     text = page.read_text(encoding="utf-8")
     block = text.split("The allowed roles", 1)[1].split("And the roles a project adds", 1)[0]
     assert set(re.findall(r"``([a-z:-]+)``", block)) == policy.DEFAULT_ROLES
+
+
+def test_translated_descriptions_follow_the_policy(make_app: Any, tmp_path: Path) -> None:
+    srcdir = tmp_path / "src"
+    write_project(srcdir, conf='language = "de"\nlocale_dirs = ["locale"]\n')
+    (srcdir / "errors.yaml").write_text(
+        "errors:\n  - code: Translated\n    status: 400\n    description: Plain words.\n",
+        encoding="utf-8",
+    )
+    messages = srcdir / "locale" / "de" / "LC_MESSAGES"
+    messages.mkdir(parents=True)
+    (messages / "index.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Plain words."\n'
+        'msgstr "Ein :raw-html:`<script>alert(1)</script>` und `x <javascript:alert(2)>`__."\n',
+        encoding="utf-8",
+    )
+    app, warnings = build(make_app, srcdir, "html")
+    page = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    assert "Ein &lt;script&gt;alert(1)" in page
+    assert_html_safe(html_table(page))
+    location = f"{srcdir / 'errors.yaml'}:4: WARNING: "
+    assert f"{location}translated description of Translated: the role :raw-html:" in warnings
+    assert "translated description of Translated: the link to 'javascript:alert(2)'" in warnings
