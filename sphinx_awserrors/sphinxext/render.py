@@ -305,8 +305,8 @@ def _known_role(name: str, inliner: Inliner) -> bool:
     language: Any = getattr(inliner, "language", None)
     try:
         found, _messages = roles.role(name, language, 0, quiet)
-    except Exception:  # a language module without roles: not known, docutils will say so
-        return False
+    except Exception:  # a lookup that fails: treat it as known, so it is refused as text
+        return True
     return found is not None
 
 
