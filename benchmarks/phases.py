@@ -224,7 +224,7 @@ def build(src: Path, out: Path, jobs: int, census: bool) -> dict[str, Any]:
         original_setup(self)
 
     sphinx.application.Sphinx._init_builder = init_builder  # type: ignore[method-assign]
-    with open(os.devnull, "w") as devnull:
+    with Path(os.devnull).open("w") as devnull:
         app = Sphinx(
             str(src),
             str(src),
