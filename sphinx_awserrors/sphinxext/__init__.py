@@ -5,9 +5,9 @@ What belongs here: the ``aws`` domain (``domain``), the ``aws-error-table`` dire
 (``error_directive``), the ``:awserr:`` roles (``roles``), descriptions and codes as docutils
 nodes (``render``), LaTeX support (``latex``), the catalogue's life in a build
 (``buildstate``), the HTML JSON export (``json_export``), the garbage collector during builds
-(``gcpolicy``), gettext (``locale``), warnings (``_logging``) and the static files
-(``static/``). A new directive option goes into the
-directive's module; anything that needs no Sphinx goes into a layer below.
+(``gcpolicy``), table cells left out of smart quotes (``smartquotes``), gettext (``locale``),
+warnings (``_logging``) and the static files (``static/``). A new directive option goes into
+the directive's module; anything that needs no Sphinx goes into a layer below.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from sphinx_awserrors.sphinxext import (
     latex,
     render,
     roles,
+    smartquotes,
     table_directive,
 )
 from sphinx_awserrors.sphinxext.locale import LOCALE_DIR, MESSAGE_CATALOG
@@ -44,3 +45,4 @@ def setup_extension(app: Sphinx) -> None:
     latex.setup_latex(app)
     render.setup_render(app)
     gcpolicy.setup_gcpolicy(app)
+    smartquotes.setup_smartquotes(app)

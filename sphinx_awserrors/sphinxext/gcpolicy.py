@@ -1,109 +1,114 @@
-"""Garbage collection during a build: long-lived objects frozen, dead doctrees freed in batches.
+"""Garbage collection during a build: what stays alive is frozen, written tables are freed.
 
 A serial Sphinx build keeps every doctree it read in memory until the document is written
-(``env._write_doc_doctree_cache``), so with a large catalogue the process holds hundreds of
-thousands of objects that the cyclic collector walks again in every full collection; these
-pauses were about 40 % of a large build. Nothing of that changes what is built.
+(``env._write_doc_doctree_cache``). With a large catalogue that is hundreds of thousands of
+objects, and Python's cyclic collector walks all of them again in each full collection: about
+40 % of the CPU time of a build of 5,000 codes went into these pauses (``benchmarks/phases.py``),
+most of it while pages were written. Nothing of that changes what is built.
 
-:confval:`awserrors_gc_freeze` (default on) moves what is alive into the collector's permanent
-generation (:func:`gc.freeze`) at points where it is known to stay alive, so later collections
-walk only what is new:
+With :confval:`awserrors_gc_freeze` (on by default) the collector is told what is known to stay
+alive, with :func:`gc.freeze`, so its collections walk only what is new:
 
-* after each document is read (its doctree stays alive until it is written);
-* when writing starts, after one full collection that frees the garbage of reading.
+* before each document is parsed (``source-read``), and when writing starts, what is left after
+  a collection is frozen: the doctrees read so far (kept until written), the environment, the
+  catalogue. The collection only walks what was made since the last freeze, so it is cheap, and
+  the garbage of the previous document (docutils' parser is full of cycles) is freed first;
+* before each document is written (``doctree-resolved``), the same, for the garbage of writing
+  the previous page (Sphinx copies the global table of contents for every page).
 
-Frozen objects are still freed by reference counting, but cycles among them (every doctree:
-nodes point to their parents) are not collected. So while writing, after each batch of
-documents (an eighth of them, at least 8) the frozen objects are released, collected once, and
-what is left frozen again: each written doctree is freed within one batch, and the peak memory
-(when writing starts, every doctree alive) does not grow. At ``build-finished`` everything is
-released, so a process that runs several builds (tests, ``sphinx-autobuild``) collects as usual.
+Frozen objects are still freed by reference counting, but cycles among them are not collected,
+and a doctree is cycles (every node points to its parent). So when a page has been written
+(at the next ``html-page-context``) the nodes of its ``aws-error-table`` tables, nearly all of
+a large catalogue's memory, are unlinked from each other and from the page and freed at once.
+The rest of a written doctree (prose) stays until ``build-finished``, where everything is
+unfrozen so that a process running several builds (tests, ``sphinx-autobuild``) collects as
+before. The peak memory of the build, when writing starts and every doctree is alive, does not
+grow.
 
-Only the main process of a build and its read workers (``-j``) are affected; the setting
-exists to turn this off when another extension manages the collector itself.
+Turn the setting off if another extension manages the collector itself.
 """
 
 from __future__ import annotations
 
 import gc
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
 
 if TYPE_CHECKING:
-    from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
-
-#: The fewest documents written between two releases of the frozen objects.
-MIN_BATCH = 8
-#: Documents are written in this many batches (or fewer, of :data:`MIN_BATCH` each).
-BATCHES = 8
 
 
 class _Policy:
     """The collector's state during one build of one application."""
 
     def __init__(self) -> None:
-        self.active = False
-        self.written = 0
-        self.batch = MIN_BATCH
+        #: the tables of the page written last, freed once the next page is written
+        self.written_tables: list[nodes.Element] = []
 
-    def start(self) -> None:
-        self.active = True
-
-    def after_read(self) -> None:
-        if not self.active:
-            return
-        gc.collect(1)  # the young garbage of parsing this document is not frozen
+    @staticmethod
+    def settle() -> None:
+        """Free the garbage made since the last freeze, then freeze what is left alive."""
+        gc.collect()  # walks only what is not frozen yet
         gc.freeze()
 
-    def write_started(self, documents: int) -> None:
-        if not self.active:
-            return
-        self.written = 0
-        self.batch = max(MIN_BATCH, -(-documents // BATCHES))
-        self.release()
-
-    def before_write(self) -> None:
-        if not self.active:
-            return
-        self.written += 1
-        if self.written % self.batch == 0:
-            self.release()
-
-    def release(self) -> None:
-        """Collect everything once (freeing dead doctrees), then freeze what is left."""
-        gc.unfreeze()
-        gc.collect()
-        gc.freeze()
+    def page_written(self, doctree: nodes.document | None) -> None:
+        """*doctree*'s page is being rendered: free the tables of the page before it."""
+        for table in self.written_tables:
+            _unlink(table)
+        self.written_tables = [] if doctree is None else _tables(doctree)
 
     def finish(self) -> None:
-        if self.active:
-            gc.unfreeze()
-        self.active = False
+        self.written_tables = []
+        gc.unfreeze()
+
+
+def _tables(doctree: nodes.document) -> list[nodes.Element]:
+    return [table for table in doctree.findall(nodes.table) if "awserr-table" in table["classes"]]
+
+
+def _unlink(table: nodes.Element) -> None:
+    """Take *table* out of its written page and break the links between its nodes.
+
+    Its nodes then form no cycle and are freed by reference counting, frozen or not.
+    """
+    parent = table.parent
+    if parent is not None and table in parent.children:
+        parent.remove(table)
+    for node in list(table.findall()):
+        node.parent = None
+        if isinstance(node, nodes.Element):
+            node.children = []
 
 
 _POLICIES: dict[int, _Policy] = {}
 
 
-def _policy(app: Sphinx) -> _Policy:
-    return _POLICIES.setdefault(id(app), _Policy())
+def _policy(app: Sphinx) -> _Policy | None:
+    return _POLICIES.get(id(app))
 
 
 def _builder_inited(app: Sphinx) -> None:
     if app.config.awserrors_gc_freeze:
-        _policy(app).start()
+        _POLICIES[id(app)] = _Policy()
 
 
-def _doctree_read(app: Sphinx, doctree: nodes.document) -> None:
-    _policy(app).after_read()
+def _settle(app: Sphinx, *args: Any) -> None:
+    if _policy(app) is not None:
+        _Policy.settle()
+
+
+def _page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    policy = _policy(app)
+    if policy is not None:
+        policy.page_written(doctree if isinstance(doctree, nodes.document) else None)
 
 
 def _write_started(app: Sphinx, builder: Builder) -> None:
-    _policy(app).write_started(len(app.env.found_docs))
-
-
-def _doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    _policy(app).before_write()
+    _settle(app)
 
 
 def _build_finished(app: Sphinx, exception: BaseException | None) -> None:
@@ -116,8 +121,9 @@ def setup_gcpolicy(app: Sphinx) -> None:
     """Register :confval:`awserrors_gc_freeze` and the events that follow the build's phases."""
     app.add_config_value("awserrors_gc_freeze", True, "", types=frozenset({bool}))
     app.connect("builder-inited", _builder_inited)
-    app.connect("doctree-read", _doctree_read, priority=900)  # after the other handlers
+    app.connect("source-read", _settle)
     app.connect("write-started", _write_started)
-    app.connect("doctree-resolved", _doctree_resolved, priority=900)
-    # last: the other handlers of build-finished still run with the collector as it was
+    app.connect("doctree-resolved", _settle, priority=900)  # after the other handlers
+    app.connect("html-page-context", _page_context, priority=900)
+    # last: the other handlers of build-finished run with the collector as it was
     app.connect("build-finished", _build_finished, priority=900)

@@ -27,7 +27,7 @@ from sphinx_awserrors.catalogue.status import (
     reason_phrase,
     status_class,
 )
-from sphinx_awserrors.sphinxext import buildstate
+from sphinx_awserrors.sphinxext import buildstate, smartquotes
 from sphinx_awserrors.sphinxext._logging import warn
 from sphinx_awserrors.sphinxext.domain import anchor_id
 from sphinx_awserrors.sphinxext.locale import __, class_title, column_header, page_translation
@@ -411,6 +411,7 @@ class AwsErrorTable(SphinxDirective):
             head_row += nodes.entry("", paragraph)
         tbody = nodes.tbody()
         tgroup += tbody
+        smartquotes.note_table_body(self.env, tbody)
         for entry in entries:
             tbody += self._row(entry, columns)
 

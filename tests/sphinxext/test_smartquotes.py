@@ -1,0 +1,124 @@
+"""Cells that smart quotes would not change skip the transform; the output stays the same."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import pytest
+from docutils import nodes
+
+from sphinx_awserrors.sphinxext import smartquotes
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from sphinx.testing.util import SphinxTestApp
+
+#: descriptions with something to educate, and without
+ACTIVE = [
+    "You don't own this bucket.",
+    'The "name" is wrong.',
+    "A range -- not a point.",
+    "Wait... then retry.",
+    "Escaped \\*star\\* and \\'quote\\'.",
+    "Use ``it's`` literally, then 'quote'.",
+    "Tom & Jerry.",
+    "Curly \u2019 already.",
+]
+PLAIN = [
+    "The specified key does not exist.",
+    "See ``x-amz-request-id`` for details.",
+    "A single - hyphen and a period.",
+    "An *emphasised* word.",
+]
+
+
+def _project(root: Path, language: str | None = None) -> Path:
+    lines = ["errors:\n"]
+    for number, text in enumerate(ACTIVE + PLAIN):
+        quoted = text.replace("\\", "\\\\").replace('"', '\\"')
+        lines.append(f'  - code: Code{number:02d}\n    status: 400\n    description: "{quoted}"\n')
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "errors.yaml").write_text("".join(lines), encoding="utf-8")
+    conf = 'extensions = ["sphinx_awserrors"]\nawserrors_catalogue = "errors.yaml"\n'
+    conf += "awserrors_checks = []\n"
+    if language:
+        conf += f"language = {language!r}\n"
+    (root / "conf.py").write_text(conf, encoding="utf-8")
+    (root / "index.rst").write_text(
+        'Errors\n======\n\n.. aws-error-table:: All\n\nProse that\'s "quoted".\n',
+        encoding="utf-8",
+    )
+    return root
+
+
+def _body(app: SphinxTestApp, name: str) -> str:
+    text = (app.outdir / name).read_text(encoding="utf-8")
+    match = re.search(r'<div class="body" role="main">(.*?)<div class="sphinxsidebar"', text, re.S)
+    return match[1] if match else text
+
+
+@pytest.mark.parametrize(("builder", "page"), [("html", "index.html"), ("text", "index.txt")])
+@pytest.mark.parametrize("language", [None, "de"])
+def test_output_is_the_same_with_and_without_the_skip(
+    make_app: Callable[..., SphinxTestApp],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    builder: str,
+    page: str,
+    language: str | None,
+) -> None:
+    skipped = make_app(builder, srcdir=_project(tmp_path / "skip", language))
+    skipped.build()
+    with monkeypatch.context() as patch:
+        patch.setattr(smartquotes, "_plain", lambda block: False)
+        educated = make_app(builder, srcdir=_project(tmp_path / "all", language))
+        educated.build()
+    assert _body(skipped, page) == _body(educated, page)
+    if builder == "html":
+        # the active descriptions were educated: no straight apostrophe left in them
+        assert "You don’t own" in _body(skipped, page) or language == "de"
+        assert "Prose that’s" in _body(skipped, page) or language == "de"
+
+
+def test_only_cells_without_anything_to_educate_skip(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    app = make_app("html", srcdir=_project(tmp_path / "p"))
+    app.build()
+    doctree = app.env.get_doctree("index")
+    body = next(doctree.findall(nodes.tbody))
+    for row in body.children:
+        code, description, _status = (cell[0] for cell in row.children)
+        text = description.astext()
+        is_plain = any(
+            text == " ".join(p.replace("``", "").replace("*", "").split()) for p in PLAIN
+        )
+        assert isinstance(description, smartquotes.awserr_block) is is_plain, text
+        assert isinstance(code, smartquotes.awserr_block)  # codes have nothing to educate
+        assert isinstance(description, nodes.paragraph)
+        assert description.tagname == "paragraph"
+
+
+@pytest.mark.parametrize(
+    ("text", "active"),
+    [
+        ("plain words.", False),
+        ("it's", True),
+        ('"q"', True),
+        ("a -- b", True),
+        ("a - b", False),
+        ("wait...", True),
+        ("wait. . .", True),
+        ("`tick`", True),
+        ("back\\slash", True),
+        ("&quot;", True),
+        ("escaped\x00-", True),
+        ("curly \u201c", True),
+        ("dash \u2013", True),
+    ],
+)
+def test_what_counts_as_something_to_educate(text: str, active: bool) -> None:
+    assert bool(smartquotes.ACTIVE.search(text)) is active
