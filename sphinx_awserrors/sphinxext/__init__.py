@@ -5,7 +5,8 @@ What belongs here: the ``aws`` domain (``domain``), the ``aws-error-table`` dire
 (``error_directive``), the ``:awserr:`` roles (``roles``), descriptions and codes as docutils
 nodes (``render``), LaTeX support (``latex``), the catalogue's life in a build
 (``buildstate``), the HTML JSON export (``json_export``), the garbage collector during builds
-(``gcpolicy``), table cells left out of smart quotes (``smartquotes``), gettext (``locale``),
+(``gcpolicy``), table cells left out of smart quotes (``smartquotes``),
+table rows kept compact until written (``lazyrows``), gettext (``locale``),
 warnings (``_logging``) and the static files (``static/``). A new directive option goes into
 the directive's module; anything that needs no Sphinx goes into a layer below.
 """
@@ -21,6 +22,7 @@ from sphinx_awserrors.sphinxext import (
     gcpolicy,
     json_export,
     latex,
+    lazyrows,
     render,
     roles,
     smartquotes,
@@ -46,3 +48,4 @@ def setup_extension(app: Sphinx) -> None:
     render.setup_render(app)
     gcpolicy.setup_gcpolicy(app)
     smartquotes.setup_smartquotes(app)
+    lazyrows.setup_lazyrows(app)

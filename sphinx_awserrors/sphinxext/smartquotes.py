@@ -22,8 +22,9 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-#: Where the bodies of the tables read in the current document are noted (``env.temp_data``).
-_KEY: Final = "awserrors_table_bodies"
+#: Where the cell paragraphs of the tables read in the current document are noted
+#: (``env.temp_data``).
+_KEY: Final = "awserrors_table_blocks"
 
 #: Anything ``smartquotes.educate_tokens`` could change, in any of its modes (quotes, backticks,
 #: dashes, ellipses, ``&quot;``, backslash escapes, the "stupefy" mode's typographic characters)
@@ -40,11 +41,11 @@ class awserr_block(nodes.paragraph, nodes.Special):
     tagname = "paragraph"
 
 
-def note_table_body(env: BuildEnvironment, body: nodes.Element) -> None:
-    """Note the body of a table being read, for :class:`SkipPlainCells`."""
-    bodies = env.temp_data.setdefault(_KEY, [])
-    assert isinstance(bodies, list)
-    bodies.append(body)
+def note_blocks(env: BuildEnvironment, blocks: list[nodes.Node]) -> None:
+    """Note the cell paragraphs of a table being read, for :class:`SkipPlainCells`."""
+    noted = env.temp_data.setdefault(_KEY, [])
+    assert isinstance(noted, list)
+    noted.extend(blocks)
 
 
 def _plain(block: nodes.Element) -> bool:
@@ -58,15 +59,14 @@ class SkipPlainCells(SphinxTransform):
 
     def apply(self, **kwargs: Any) -> None:
         """Mark each cell paragraph without anything to educate."""
-        bodies: list[nodes.Element] = self.env.temp_data.pop(_KEY, None) or []
-        for body in bodies:
-            for row in body.children:
-                for cell in row.children:
-                    for block in cell.children:
-                        if type(block) is nodes.paragraph and _plain(block):
-                            block.__class__ = awserr_block
+        blocks: list[nodes.Node] = self.env.temp_data.pop(_KEY, None) or []
+        for block in blocks:
+            if type(block) is nodes.paragraph and _plain(block):
+                block.__class__ = awserr_block
 
 
 def setup_smartquotes(app: Sphinx) -> None:
-    """Register the transform (the node needs no visitors: it is a paragraph)."""
+    """Register the transform and the node (Sphinx's translators render it as a paragraph)."""
+    # registered with docutils, so that its generic visitors (the XML writer) know it too
+    app.add_node(awserr_block)
     app.add_transform(SkipPlainCells)

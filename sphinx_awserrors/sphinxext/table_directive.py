@@ -27,7 +27,7 @@ from sphinx_awserrors.catalogue.status import (
     reason_phrase,
     status_class,
 )
-from sphinx_awserrors.sphinxext import buildstate, smartquotes
+from sphinx_awserrors.sphinxext import buildstate, lazyrows, smartquotes
 from sphinx_awserrors.sphinxext._logging import warn
 from sphinx_awserrors.sphinxext.domain import anchor_id
 from sphinx_awserrors.sphinxext.locale import __, class_title, column_header, page_translation
@@ -411,9 +411,7 @@ class AwsErrorTable(SphinxDirective):
             head_row += nodes.entry("", paragraph)
         tbody = nodes.tbody()
         tgroup += tbody
-        smartquotes.note_table_body(self.env, tbody)
-        for entry in entries:
-            tbody += self._row(entry, columns)
+        tbody.extend(self._rows(entries, columns))
 
         if group is None:
             # a :name: gives the table its id; a group's name goes on the groups' container
@@ -443,35 +441,115 @@ class AwsErrorTable(SphinxDirective):
             node_id = f"{base}-{suffix}"
         return node_id
 
-    def _row(self, entry: ErrorEntry, columns: list[str]) -> nodes.row:
-        row = nodes.row(classes=["awserr-row"])
-        klass = status_class(entry.status)
+    def _record_row(self, entry: ErrorEntry, holder: nodes.Element) -> str:
+        """Give *entry*'s row its anchor (held by *holder* for now) and record it; the anchor."""
         node_id = self._row_id(entry.code)
-        # the anchor sits in the first cell: LaTeX and HTML both emit a target for it
-        target = nodes.target("", "", ids=[node_id])
-        self.state.document.ids[node_id] = target
+        self.state.document.ids[node_id] = holder
         domain = cast("AwsDomain", self.env.get_domain("aws"))
         if self._no_index:
             domain.note_hidden(entry.code, self.env.docname)
         else:
             domain.note_shown(entry.code, self.env.docname, node_id, self.lineno, "row")
-        for column in columns:
-            cell = nodes.entry(classes=[f"awserr-{column}"])
-            para = nodes.paragraph()
-            cell += para
-            if not len(row):
-                para += target
-            if column == "code":
-                para += awserr_code(entry.code, entry.code, classes=["awserr-code"])
-            elif column == "status":
-                cell["classes"].append(f"awserr-status-{klass}")
-                para += nodes.Text(str(entry.status))
-            elif column == "reason":
-                para += nodes.Text(reason_phrase(entry.status))
-            else:
-                para.extend(description_nodes(entry, self))
-            row += cell
+        return node_id
+
+    def _row_options(self) -> dict[str, object]:
+        """What :func:`build_row` needs of this directive's options."""
+        return {}
+
+    def _row(self, entry: ErrorEntry, columns: list[str]) -> nodes.row:
+        placeholder = nodes.target()
+        node_id = self._record_row(entry, placeholder)
+        description = description_nodes(entry, self) if "description" in columns else []
+        row, target = build_row(
+            entry.code, entry.status, node_id, description, columns, self._row_options()
+        )
+        self.state.document.ids[node_id] = target
         return row
+
+    def _rows(self, entries: list[ErrorEntry], columns: list[str]) -> list[nodes.Element]:
+        """The body's rows, or (while reading for a normal build) one node recording them."""
+        if self.env.versioning_condition or not lazyrows.ENABLED:
+            # messages are extracted from the doctree as read: the rows are built now
+            rows: list[nodes.Element] = [self._row(entry, columns) for entry in entries]
+            smartquotes.note_blocks(self.env, _cell_blocks(rows))
+            return rows
+        holder = lazyrows.awserr_rows(columns=list(columns), options=self._row_options())
+        records = []
+        for entry in entries:
+            if lazyrows.ACTIVE.search(reason_phrase(entry.status)):
+                # smart quotes would change the row's own text: built now, as read
+                built = self._row(entry, columns)
+                holder += built
+                row_number = len(holder.children) - 1
+                node_id = next(built.findall(nodes.target))["ids"][0]
+                records.append(
+                    tuple(lazyrows.Row(entry.code, entry.status, node_id, None, row_number))
+                )
+                continue
+            node_id = self._record_row(entry, holder)
+            kept: lazyrows.PlainDescription | int | None = None
+            if "description" in columns:
+                parsed = description_nodes(entry, self)
+                if parsed:
+                    kept = lazyrows.plain_description(parsed)
+                    if kept is None:
+                        holder += nodes.paragraph("", "", *parsed)
+                        kept = len(holder.children) - 1
+            records.append(tuple(lazyrows.Row(entry.code, entry.status, node_id, kept)))
+        holder["rows"] = records
+        smartquotes.note_blocks(self.env, _cell_blocks(holder.children))
+        return [holder]
+
+
+def _cell_blocks(children: Sequence[nodes.Node]) -> list[nodes.Node]:
+    """The paragraphs of the cells of the rows among *children*, and the other children."""
+    blocks: list[nodes.Node] = []
+    for child in children:
+        if isinstance(child, nodes.row):
+            blocks += [block for cell in child.children for block in cell.children]
+        else:
+            blocks.append(child)
+    return blocks
+
+
+def build_row(
+    code: str,
+    status: int,
+    node_id: str,
+    description: list[nodes.Node],
+    columns: list[str],
+    options: dict[str, object],
+) -> tuple[nodes.row, nodes.target]:
+    """The row of one entry: its cells in *columns*, the anchor *node_id* in the first.
+
+    *description* is the entry's description as nodes; *options* what the table's options
+    say about rows. Called while reading (the ``gettext`` builder) or when the page is resolved
+    (:mod:`~sphinx_awserrors.sphinxext.lazyrows`); the same rows either way.
+    """
+    row = nodes.row(classes=["awserr-row"])
+    klass = status_class(status)
+    # the anchor sits in the first cell: LaTeX and HTML both emit a target for it
+    target = nodes.target("", "", ids=[node_id])
+    for column in columns:
+        cell = nodes.entry(classes=[f"awserr-{column}"])
+        para = nodes.paragraph()
+        cell += para
+        if not len(row):
+            para += target
+        if column == "code":
+            para += awserr_code(code, code, classes=["awserr-code"])
+        elif column == "status":
+            cell["classes"].append(f"awserr-status-{klass}")
+            para += nodes.Text(str(status))
+        elif column == "reason":
+            para += nodes.Text(reason_phrase(status))
+        else:
+            para.extend(description)
+        row += cell
+    return row, target
+
+
+lazyrows.set_row_builder(build_row)
 
 
 def add_static_assets(app: Sphinx) -> None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 from docutils import nodes
 
-from sphinx_awserrors.sphinxext import smartquotes
+from sphinx_awserrors.sphinxext import lazyrows, smartquotes
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -84,8 +84,9 @@ def test_output_is_the_same_with_and_without_the_skip(
 
 
 def test_only_cells_without_anything_to_educate_skip(
-    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(lazyrows, "ENABLED", False)  # every row built while reading
     app = make_app("html", srcdir=_project(tmp_path / "p"))
     app.build()
     doctree = app.env.get_doctree("index")
@@ -100,6 +101,17 @@ def test_only_cells_without_anything_to_educate_skip(
         assert isinstance(code, smartquotes.awserr_block)  # codes have nothing to educate
         assert isinstance(description, nodes.paragraph)
         assert description.tagname == "paragraph"
+
+
+def test_kept_descriptions_without_anything_to_educate_skip(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    app = make_app("html", srcdir=_project(tmp_path / "p"))
+    app.build()
+    (compact,) = app.env.get_doctree("index").findall(lazyrows.awserr_rows)
+    kept = {child.astext(): child for child in compact.children}
+    assert isinstance(kept["See x-amz-request-id for details."], smartquotes.awserr_block)
+    assert not isinstance(kept["You don’t own this bucket."], smartquotes.awserr_block)
 
 
 @pytest.mark.parametrize(

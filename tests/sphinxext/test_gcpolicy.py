@@ -1,0 +1,103 @@
+"""The collector policy of builds: same output, nothing left frozen, written tables freed."""
+
+from __future__ import annotations
+
+import gc
+import re
+import weakref
+from typing import TYPE_CHECKING
+
+import pytest
+from docutils import nodes
+
+from sphinx_awserrors.sphinxext import gcpolicy
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from sphinx.testing.util import SphinxTestApp
+
+
+def _project(root: Path, freeze: bool) -> Path:
+    root.mkdir(parents=True)
+    entries = "".join(
+        f"  - code: Code{n:03d}\n    status: {400 + n % 5}\n"
+        f"    description: The thing number {n} is wrong; see :awserr:`Code{(n + 1) % 30:03d}`.\n"
+        for n in range(30)
+    )
+    (root / "errors.yaml").write_text("errors:\n" + entries, encoding="utf-8")
+    (root / "conf.py").write_text(
+        'extensions = ["sphinx_awserrors"]\nawserrors_catalogue = "errors.yaml"\n'
+        f"awserrors_checks = []\nawserrors_gc_freeze = {freeze}\n",
+        encoding="utf-8",
+    )
+    (root / "index.rst").write_text(
+        "Index\n=====\n\n.. toctree::\n\n   a\n   b\n   c\n", encoding="utf-8"
+    )
+    (root / "a.rst").write_text("A\n=\n\n.. aws-error-table:: Some\n   :status: 400-402\n")
+    (root / "b.rst").write_text("B\n=\n\n.. aws-error-table:: Others\n   :status: 403-404\n")
+    (root / "c.rst").write_text("C\n=\n\nSee :awserr:`Code001` and :awserr:`Code029`.\n")
+    return root
+
+
+def _bodies(out: Path) -> dict[str, str]:
+    found = {}
+    for page in sorted(out.glob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        match = re.search(
+            r'<div class="body" role="main">(.*?)<div class="sphinxsidebar"', text, re.S
+        )
+        found[page.name] = match[1] if match else text
+    return found
+
+
+@pytest.mark.parametrize("parallel", [0, 2])
+def test_output_is_the_same_with_the_policy_and_nothing_stays_frozen(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, parallel: int
+) -> None:
+    apps = {}
+    for freeze in (True, False):
+        app = make_app("html", srcdir=_project(tmp_path / str(freeze), freeze), parallel=parallel)
+        app.build()
+        assert gc.get_freeze_count() == 0
+        apps[freeze] = app
+    with_policy, without = _bodies(apps[True].outdir), _bodies(apps[False].outdir)
+    assert with_policy == without
+    assert "Code029" in with_policy["a.html"] + with_policy["b.html"]
+
+
+def test_a_written_table_is_freed_without_the_cyclic_collector() -> None:
+    table = nodes.table(classes=["awserr-table"])
+    body = nodes.tbody()
+    table += nodes.tgroup("", body)
+    row = nodes.row("", nodes.entry("", nodes.paragraph("", "NoSuchKey")))
+    body += row
+    document = nodes.section()
+    document += table
+    probe = weakref.ref(row)
+    gc.disable()
+    try:
+        gcpolicy._unlink(table)
+        del table, body, row
+        assert probe() is None  # freed by reference counting alone
+        assert not document.children
+    finally:
+        gc.enable()
+
+
+def test_tables_of_a_page_are_freed_when_the_next_page_is_written() -> None:
+    policy = gcpolicy._Policy()
+    first = nodes.document(None, None)  # type: ignore[arg-type]
+    table = nodes.table(classes=["awserr-table"])
+    table += nodes.paragraph("", "x")
+    first += table
+    first += nodes.paragraph("", "prose")
+    other = nodes.table()  # a table of the page's own: left alone
+    first += other
+    policy.page_written(first)
+    assert table.parent is first  # the page is still being written
+    policy.page_written(None)  # the next page (genindex has no doctree)
+    assert table.parent is None
+    assert other.parent is first
+    assert [child.astext() for child in first.children] == ["prose", ""]
