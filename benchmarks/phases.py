@@ -189,14 +189,19 @@ def _census(recorder: Recorder) -> Any:
     def handler(app: Any, doctree: Any, docname: str) -> None:
         if "tracked_at_write" in recorder.counts:
             return
+        frozen = gc.get_freeze_count()
+        gc.unfreeze()  # count what a policy froze too
         gc.collect()
         objects = gc.get_objects()
+        recorder.counts["frozen_at_write"] = frozen
         types = collections.Counter(f"{type(o).__module__}.{type(o).__qualname__}" for o in objects)
         recorder.counts["tracked_at_write"] = len(objects)
         recorder.counts["tracked_types"] = types.most_common(14)
         cache = getattr(app.env, "_write_doc_doctree_cache", {})
         recorder.counts["doctrees_cached_at_write"] = len(cache)
         del objects
+        if frozen:
+            gc.freeze()
 
     return handler
 
