@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 def table_codes(app: SphinxTestApp, docname: str) -> list[list[str]]:
     """The codes of each table of *docname*, row by row."""
-    doctree = app.env.get_doctree(docname)
+    doctree = app.env.get_and_resolve_doctree(docname, app.builder)
     return [
         [row[0].astext() for row in next(table.findall(nodes.tbody)).children]
         for table in doctree.findall(nodes.table)
@@ -54,3 +54,12 @@ def plain(text: str) -> str:
 
 def edit(path: Path, old: str, new: str) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def rows_built(doctree: nodes.document) -> nodes.document:
+    """*doctree* as read, with the rows its tables recorded compactly built (no resolving)."""
+    from sphinx_awserrors.sphinxext import lazyrows
+
+    for compact in list(doctree.findall(lazyrows.awserr_rows)):
+        compact.replace_self(lazyrows.expand(compact, doctree))
+    return doctree

@@ -28,7 +28,7 @@ from sphinx_awserrors.sphinxext.latex import MIN_BREAKABLE, WORD_BOUNDARY
 from sphinx_awserrors.sphinxext.locale import __, page_translation
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
     from docutils.frontend import Values
     from sphinx.application import Sphinx
@@ -190,13 +190,20 @@ class VisibleControls(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         """Rewrite the text nodes of the extension's elements that hold control characters."""
-        for element in list(self.document.findall(nodes.Element)):
-            if not _ours(element):
+        # each text once, the cheap test first: a page has many texts and few controls
+        for text in list(self.document.findall(nodes.Text)):
+            visible = policy.visible_controls(str(text), docutils_text=True)
+            if visible == text or text.parent is None:
                 continue
-            for text in list(element.findall(nodes.Text)):
-                visible = policy.visible_controls(str(text), docutils_text=True)
-                if visible != text and text.parent is not None:
-                    text.parent.replace(text, nodes.Text(visible))
+            if any(_ours(element) for element in _ancestors(text)):
+                text.parent.replace(text, nodes.Text(visible))
+
+
+def _ancestors(node: nodes.Node) -> Iterator[nodes.Element]:
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
 
 
 def setup_render(app: Sphinx) -> None:

@@ -100,7 +100,7 @@ def test_html_codes_wrap_ids_are_unique_and_headers_are_th(
 @pytest.mark.sphinx("text", testroot="html-codes", freshenv=True)
 def test_other_builders_show_the_code_whole(app: SphinxTestApp) -> None:
     app.build()
-    doctree = app.env.get_doctree("index")
+    doctree = app.env.get_and_resolve_doctree("index", app.builder)
     codes = list(doctree.findall(awserr_code))
     assert codes
     assert all(isinstance(node, nodes.literal) for node in codes)

@@ -117,7 +117,7 @@ def test_aws_error_with_an_unknown_option_on_a_myst_page(
         messages,
     )
     # myst-parser would drop the option: the section would render and be the code's target
-    doctree = app.env.get_doctree("index")
+    doctree = app.env.get_and_resolve_doctree("index", app.builder)
     assert not list(doctree.findall(addnodes.desc))
     assert "NoSuchKey" not in app.env.get_domain("aws").canonical  # type: ignore[attr-defined]
 
@@ -144,7 +144,7 @@ def test_a_flag_with_a_value_is_an_error_on_a_myst_page(
     )
     assert messages.count("ERROR") == 2
     assert "WARNING" not in messages
-    doctree = app.env.get_doctree("index")
+    doctree = app.env.get_and_resolve_doctree("index", app.builder)
     # nothing rendered for either; the valid flag and the valid section are
     captions = [table[0].astext() for table in doctree.findall(nodes.table)]
     assert captions == ["The flag as written"]

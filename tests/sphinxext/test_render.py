@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from docutils import nodes
 from sphinx import addnodes
-from support_build import plain
+from support_build import plain, rows_built
 
 from sphinx_awserrors.sphinxext.render import awserr_description
 
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 def test_description_nodes_on_an_rst_page(app: SphinxTestApp, warning: StringIO) -> None:
     app.build()
     assert warning.getvalue() == ""
-    doctree = app.env.get_doctree("index")
+    doctree = rows_built(app.env.get_doctree("index"))
     rows = {row[0].astext(): row for row in doctree.findall(nodes.row) if row[0].astext()}
     described = rows["NoSuchBucket"][1]
     xref = next(described.findall(addnodes.pending_xref))

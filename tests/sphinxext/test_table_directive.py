@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 def codes_by_table(app: SphinxTestApp, docname: str = "index") -> dict[str, list[str]]:
     """The codes each table of *docname* lists, in order, keyed by the table's name or id."""
-    doctree = app.env.get_doctree(docname)
+    doctree = app.env.get_and_resolve_doctree(docname, app.builder)
     result = {}
     for table in doctree.findall(nodes.table):
         key = table["names"][0] if table["names"] else table["ids"][0]
