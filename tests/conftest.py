@@ -31,6 +31,12 @@ def seed_path() -> Path:
     return SEED
 
 
+@pytest.fixture(autouse=True)
+def _no_findings_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Builds run the checks themselves (tests replace or count them); see test_buildstate."""
+    monkeypatch.setenv("SPHINX_AWSERRORS_FINDINGS_CACHE", "0")
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _show_warning_types() -> Iterator[None]:
     """Append ``[type.subtype]`` to warnings on Sphinx < 8, as Sphinx 8 does by default.

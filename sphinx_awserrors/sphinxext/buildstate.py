@@ -314,22 +314,86 @@ def _run_checks(app: Sphinx, state: BuildState) -> None:
     key = hashlib.sha256(f"{state.digest}\0{chosen!r}".encode()).hexdigest()
     if key == _last_checks_key(app, state):
         return
-    skip = [f.name for f in state.files if f.bundled]
-    findings = checks.run_checks(
-        state.catalogue,
-        select=chosen.select,
-        ignore=chosen.ignore,
-        settings=chosen.settings,
-        skip_files=skip,
-    )
-    # the build needs the spelling dictionary no more: 4 MB less at the end of the build, when
-    # every doctree is in memory (its peak)
-    checks.spelling.dictionary.cache_clear()
-    findings += [f for f in checks.unknown_ignores(state.catalogue) if f.file not in skip]
-    for finding in findings:
-        _warn_at(finding.message, finding.check, finding.file, finding.line)
+    cached = _cached_findings(key)
+    if cached is None:
+        skip = [f.name for f in state.files if f.bundled]
+        findings = checks.run_checks(
+            state.catalogue,
+            select=chosen.select,
+            ignore=chosen.ignore,
+            settings=chosen.settings,
+            skip_files=skip,
+        )
+        # the build needs the spelling dictionary no more: 4 MB less at the end of the build,
+        # when every doctree is in memory (its peak)
+        checks.spelling.dictionary.cache_clear()
+        findings += [f for f in checks.unknown_ignores(state.catalogue) if f.file not in skip]
+        cached = [(f.message, f.check, f.file, f.line) for f in findings]
+        _cache_findings(key, cached)
+    for message, check, file, line in cached:
+        _warn_at(message, check, file, line)
     state.checks_key = key
     _record_checks_key(app, state)
+
+
+#: Bump when what :func:`_cache_findings` writes changes shape.
+_FINDINGS_FORMAT = 1
+
+#: ``0`` turns the findings cache off (the test suite does, to see every run of the checks).
+FINDINGS_CACHE_VARIABLE = "SPHINX_AWSERRORS_FINDINGS_CACHE"
+
+
+def _findings_path(key: str) -> Path:
+    """Where the findings of one catalogue and settings are kept between fresh builds."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base, "sphinx-awserrors", f"findings-{_checks_fingerprint(key)}.json")
+
+
+def _checks_fingerprint(key: str) -> str:
+    """*key* (catalogue digest and settings) with what the checks themselves are made of.
+
+    The package version, and the size and time of every file of the checks (a development
+    install changes the code without a new version) and of pyspellchecker's word list.
+    """
+    from sphinx_awserrors import checks
+
+    parts = [key, __version__, str(_FINDINGS_FORMAT)]
+    folder = Path(checks.__file__).parent
+    sources = [*sorted(folder.iterdir())]
+    try:
+        import spellchecker
+
+        sources += sorted(Path(spellchecker.__file__).parent.rglob("*"))
+    except ImportError:  # pragma: no cover - a required dependency
+        pass
+    for path in sources:
+        with contextlib.suppress(OSError):
+            info = path.stat()
+            parts.append(f"{path.name}:{info.st_size}:{info.st_mtime_ns}")
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def _cached_findings(key: str) -> list[tuple[str, str, str, int | None]] | None:
+    """The findings a fresh build of the same catalogue and settings printed, if kept."""
+    if os.environ.get(FINDINGS_CACHE_VARIABLE) == "0":
+        return None
+    try:
+        record = json.loads(_findings_path(key).read_text(encoding="utf-8"))
+        return [(str(m), str(c), str(f), None if ln is None else int(ln)) for m, c, f, ln in record]
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def _cache_findings(key: str, findings: list[tuple[str, str, str, int | None]]) -> None:
+    """Keep *findings* for the next fresh build (only a cache: failures are ignored)."""
+    if os.environ.get(FINDINGS_CACHE_VARIABLE) == "0":
+        return
+    path = _findings_path(key)
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(findings), encoding="utf-8")
+        temporary.replace(path)
 
 
 def _checks_record(app: Sphinx) -> Path:

@@ -573,3 +573,27 @@ def test_build_gives_the_loader_warnings_of_a_file_in_line_order(
         line for line in app._warning.getvalue().splitlines() if "[awserrors.catalogue]" in line
     ]
     assert [line.split(": WARNING")[0].rsplit(":", 1)[1] for line in lines] == ["5", "6"]
+
+
+def test_fresh_builds_of_an_unchanged_catalogue_reuse_the_findings(
+    make_app: Callable[..., SphinxTestApp],
+    project: Path,
+    fake_checks: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SPHINX_AWSERRORS_FINDINGS_CACHE", "1")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    shown = []
+    for number in range(2):  # two fresh environments (a clean build each)
+        app, _ = build(make_app, project, builddir=tmp_path / f"build{number}")
+        shown.append(
+            sorted(line for line in app._warning.getvalue().splitlines() if "alpha" in line)
+        )
+    assert fake_checks == ["alpha", "beta"]  # the second build printed what the first found
+    assert shown[0] == shown[1]
+    assert len(shown[0]) == 2
+
+    edit(project / "errors.yaml", "status: 503", "status: 429")
+    build(make_app, project, builddir=tmp_path / "build2")
+    assert fake_checks == ["alpha", "beta", "alpha", "beta"]
