@@ -411,14 +411,16 @@ def incremental_table(size: str, rows: Sequence[dict[str, Any]]) -> str:
 # -- linearity ------------------------------------------------------------------------------------
 
 
-def measure_linearity(repeats: int, forms: Sequence[str]) -> list[dict[str, Any]]:
+def measure_linearity(
+    repeats: int, forms: Sequence[str], axes: Sequence[str] = ("N", "R")
+) -> list[dict[str, Any]]:
     """Sweep N at fixed P, R and R at fixed N, P; the least CPU time of *repeats* builds.
 
     CPU time (user + system) rather than wall time, and the minimum rather than the median:
     on a shared machine other load mostly adds waiting, and interference only ever adds time.
     """
-    points = [("N", n, 200, 50) for n in (1250, 2500, 5000)]
-    points += [("R", 5000, 200, r) for r in (12, 25)]
+    points = [("N", n, 200, 50) for n in (1000, 5000, 20000) if "N" in axes]
+    points += [("R", 5000, 200, r) for r in (12, 25) if "R" in axes]
     rows: list[dict[str, Any]] = []
     for axis, n, p, r in points:
         name = f"sweep-n{n}-p{p}-r{r}"
@@ -643,6 +645,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="what to run (linearity is a 5-point sweep at large scale, several minutes)",
     )
     parser.add_argument("--linearity-repeats", type=int, default=2)
+    parser.add_argument(
+        "--linearity-axes", nargs="+", choices=("N", "R"), default=["N", "R"], help="sweeps"
+    )
     parser.add_argument("--profile", metavar="SIZE", choices=sorted(SIZES), help="profile ext")
     parser.add_argument(
         "--phases",
@@ -679,13 +684,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             data["scale"].append(figures)
             report.append(scale_table(figures))
         if "incremental" in args.sections:
-            forms = [f for f in args.forms if f in ("hand", "ext")]
-            rows = measure_incremental(size, forms)
+            rows = measure_incremental(size, args.forms)
             data["inc"][size] = rows
             report.append(incremental_table(size, rows))
     if "linearity" in args.sections:
-        forms = [f for f in args.forms if f in ("hand", "ext", "floor")]
-        rows = measure_linearity(args.linearity_repeats, forms)
+        forms = [f for f in args.forms if f in ("hand", "ext", "floor", "raw")]
+        rows = measure_linearity(args.linearity_repeats, forms, args.linearity_axes)
         data["linearity"] = rows
         report.append(linearity_table(rows, forms))
     data["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
