@@ -378,13 +378,15 @@ def measure_incremental(size: str, forms: Sequence[str]) -> list[dict[str, Any]]
                     "form": form,
                     "step": name,
                     "seconds": build.seconds,
+                    "cpu_seconds": build.cpu_seconds,
                     "read": build.read,
                     "written": len(written),
                     "warnings": build.warnings,
                 }
             )
             print(
-                f"  {size} {form:5} {name:30} {build.seconds:6.2f} s  read {build.read}  "
+                f"  {size} {form:5} {name:30} {build.seconds:6.2f} s "
+                f"({build.cpu_seconds:5.2f} s CPU)  read {build.read}  "
                 f"written {len(written)} {written[:4]}",
                 flush=True,
             )
@@ -397,12 +399,13 @@ def incremental_table(size: str, rows: Sequence[dict[str, Any]]) -> str:
     lines = [
         f"Incremental rebuilds, N={codes}, P={pages}, R={refs} (serial)",
         "",
-        "| form | change | s | docs re-read | docs re-written |",
-        "|---|---|---|---|---|",
+        "| form | change | s | CPU s | docs re-read | docs re-written |",
+        "|---|---|---|---|---|---|",
     ]
     for row in rows:
         lines.append(
-            f"| {row['form']} | {row['step']} | {_s(float(row['seconds']))} | {row['read']} "
+            f"| {row['form']} | {row['step']} | {_s(float(row['seconds']))} | "
+            f"{_s(float(row['cpu_seconds']))} | {row['read']} "
             f"| {row['written']} |"
         )
     return "\n".join(lines) + "\n"
