@@ -59,8 +59,9 @@ class Row(NamedTuple):
     status: int
     node_id: str
     #: ``None``: no description (or no description column); an ``int``: the index of the
-    #: paragraph among the :class:`awserr_rows` node's children
-    description: PlainDescription | int | None
+    #: paragraph among the :class:`awserr_rows` node's children; else the fields of a
+    #: :class:`PlainDescription`
+    description: tuple[object, ...] | int | None
     #: the index of the whole row among the children, when it was built while reading (its
     #: text has something for smart quotes besides the description: ``418 I'm a teapot``)
     built: int | None = None
@@ -140,7 +141,7 @@ def expand(rows_node: awserr_rows, document: nodes.document) -> list[nodes.row]:
             continue
         description: list[nodes.Node] = []
         if isinstance(row_data.description, tuple):
-            plain = PlainDescription(*row_data.description)
+            plain = PlainDescription(*row_data.description)  # type: ignore[arg-type]
             description = [description_from(plain, row_data.code)]
         row, target = build(
             row_data.code, row_data.status, row_data.node_id, description, columns, options

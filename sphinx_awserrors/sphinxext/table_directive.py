@@ -487,11 +487,13 @@ class AwsErrorTable(SphinxDirective):
                 )
                 continue
             node_id = self._record_row(entry, holder)
-            kept: lazyrows.PlainDescription | int | None = None
+            kept: tuple[object, ...] | int | None = None
             if "description" in columns:
                 parsed = description_nodes(entry, self)
                 if parsed:
-                    kept = lazyrows.plain_description(parsed)
+                    plain = lazyrows.plain_description(parsed)
+                    # a plain tuple: the pickled doctree names no class of ours
+                    kept = None if plain is None else tuple(plain)
                     if kept is None:
                         holder += nodes.paragraph("", "", *parsed)
                         kept = len(holder.children) - 1
