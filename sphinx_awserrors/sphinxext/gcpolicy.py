@@ -25,7 +25,9 @@ unfrozen so that a process running several builds (tests, ``sphinx-autobuild``) 
 before. The peak memory of the build, when writing starts and every doctree is alive, does not
 grow.
 
-Turn the setting off if another extension manages the collector itself.
+A rebuild that reads and writes fewer than :data:`MIN_DOCUMENTS` pages is left alone: there
+is too little to walk for freezing to pay. Turn the setting off if another extension manages
+the collector itself.
 """
 
 from __future__ import annotations
@@ -40,12 +42,28 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
 
 
+#: Documents a build must read or write before the policy starts to freeze.
+MIN_DOCUMENTS = 16
+
+
 class _Policy:
     """The collector's state during one build of one application."""
 
     def __init__(self) -> None:
         #: the tables of the page written last, freed once the next page is written
         self.written_tables: list[nodes.Element] = []
+        #: documents read in this build (set before reading starts)
+        self.reading = 0
+        #: documents resolved for writing so far
+        self.resolved = 0
+
+    def worth_it(self) -> bool:
+        """Whether this build handles enough documents for freezing to pay.
+
+        A rebuild that reads a page or two walks too little for the collections of the policy
+        to save anything; the policy starts once :data:`MIN_DOCUMENTS` are read or written.
+        """
+        return self.reading >= MIN_DOCUMENTS or self.resolved >= MIN_DOCUMENTS
 
     @staticmethod
     def settle() -> None:
@@ -94,9 +112,24 @@ def _builder_inited(app: Sphinx) -> None:
         _POLICIES[id(app)] = _Policy()
 
 
+def _before_read(app: Sphinx, env: Any, docnames: list[str]) -> None:
+    policy = _policy(app)
+    if policy is not None:
+        policy.reading = len(docnames)
+
+
 def _settle(app: Sphinx, *args: Any) -> None:
-    if _policy(app) is not None:
+    policy = _policy(app)
+    if policy is not None and policy.worth_it():
         _Policy.settle()
+
+
+def _resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    policy = _policy(app)
+    if policy is not None:
+        policy.resolved += 1
+        if policy.worth_it():
+            _Policy.settle()
 
 
 def _page_context(
@@ -121,9 +154,10 @@ def setup_gcpolicy(app: Sphinx) -> None:
     """Register :confval:`awserrors_gc_freeze` and the events that follow the build's phases."""
     app.add_config_value("awserrors_gc_freeze", True, "", types=frozenset({bool}))
     app.connect("builder-inited", _builder_inited)
+    app.connect("env-before-read-docs", _before_read)
     app.connect("source-read", _settle)
     app.connect("write-started", _write_started)
-    app.connect("doctree-resolved", _settle, priority=900)  # after the other handlers
+    app.connect("doctree-resolved", _resolved, priority=900)  # after the other handlers
     app.connect("html-page-context", _page_context, priority=900)
     # last: the other handlers of build-finished run with the collector as it was
     app.connect("build-finished", _build_finished, priority=900)

@@ -54,14 +54,22 @@ def _bodies(out: Path) -> dict[str, str]:
 
 @pytest.mark.parametrize("parallel", [0, 2])
 def test_output_is_the_same_with_the_policy_and_nothing_stays_frozen(
-    make_app: Callable[..., SphinxTestApp], tmp_path: Path, parallel: int
+    make_app: Callable[..., SphinxTestApp],
+    tmp_path: Path,
+    parallel: int,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(gcpolicy, "MIN_DOCUMENTS", 0)  # the policy on for this small project
+    frozen = []
+    real_freeze = gc.freeze
+    monkeypatch.setattr(gc, "freeze", lambda: (frozen.append(1), real_freeze())[1])
     apps = {}
     for freeze in (True, False):
         app = make_app("html", srcdir=_project(tmp_path / str(freeze), freeze), parallel=parallel)
         app.build()
         assert gc.get_freeze_count() == 0
         apps[freeze] = app
+    assert frozen  # the policy did freeze
     with_policy, without = _bodies(apps[True].outdir), _bodies(apps[False].outdir)
     assert with_policy == without
     assert "Code029" in with_policy["a.html"] + with_policy["b.html"]
@@ -101,3 +109,11 @@ def test_tables_of_a_page_are_freed_when_the_next_page_is_written() -> None:
     assert table.parent is None
     assert other.parent is first
     assert [child.astext() for child in first.children] == ["prose", ""]
+
+
+def test_small_rebuilds_leave_the_collector_alone() -> None:
+    policy = gcpolicy._Policy()
+    policy.reading = 2
+    assert not policy.worth_it()
+    policy.resolved = gcpolicy.MIN_DOCUMENTS
+    assert policy.worth_it()
