@@ -72,11 +72,19 @@
     return Math.ceil(bottom);
   }
 
-  function land() {
+  function measure() {
     document.documentElement.style.setProperty("--awserr-sticky-header", headerHeight() + "px");
+  }
+
+  // On load, once the header is measured and the filter bars are in: the row a link names is
+  // scrolled in again, at once (a theme's smooth scrolling would crawl there).
+  function land() {
+    measure();
     var id = decodeURIComponent(location.hash.slice(1));
     var target = id && document.getElementById(id);
-    if (target && target.closest("table.awserr-table")) target.scrollIntoView();
+    if (target && target.closest("table.awserr-table")) {
+      target.scrollIntoView({ behavior: "instant", block: "start" });
+    }
   }
 
   // The outermost element that holds only *node*: the theme's scrolling wrapper of a table
@@ -197,7 +205,9 @@
       var cells = item.row.cells;
       item.keys = {};
       (this.cells || []).forEach(function (spec) {
-        var text = cells[spec.column] ? cells[spec.column].textContent.trim() : "";
+        var cell = cells[spec.column];
+        var shown = cell && (cell.querySelector("code") || cell);
+        var text = shown ? shown.textContent.trim() : "";
         item.keys[spec.name] = spec.name === "status" ? parseInt(text, 10) || 0 : text;
       });
     }
@@ -323,16 +333,10 @@
       new Unit(root, index).restore();
     });
     land();
-    window.addEventListener("hashchange", land);
     var resized = 0;
     window.addEventListener("resize", function () {
       clearTimeout(resized);
-      resized = setTimeout(function () {
-        document.documentElement.style.setProperty(
-          "--awserr-sticky-header",
-          headerHeight() + "px"
-        );
-      }, 200);
+      resized = setTimeout(measure, 200);
     });
   }
 
