@@ -270,7 +270,8 @@
     });
     self.count.textContent = format(labels.count, { shown: shown, total: self.rows.length });
     self.empty.hidden = shown > 0;
-    self.order();
+    if (self.sorted !== self.sort) self.order();
+    self.sorted = self.sort;
     if (remember) self.save();
   };
 
