@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
 
 ROOT = Path(__file__).parent / "roots" / "test-qa-e-colspec"
-OWN = "{\\X{30}{95}\\X{55}{95}\\X{10}{95}}"
+OWN = "{\\X{30}{105}\\X{55}{105}\\X{20}{105}}"
 
 
 @pytest.mark.parametrize(

@@ -40,8 +40,9 @@ def test_codes_are_not_cut_in_text_tables(app: SphinxTestApp, warning: StringIO)
         assert len(widths) == 1, caption  # a well-formed table
     # the groups share their column widths, sized for every code of the block
     assert tables["Grouped: 4xx Client Error"][0] == tables["Grouped: 5xx Server Error"][0]
-    # the description gave the room: the table is as wide as before
-    assert len(tables["Default widths"][0]) == len(tables["Given widths"][0])
+    # the description gave the room: the table is as wide as before (give or take the rounding
+    # of the default proportions to about 100 characters)
+    assert abs(len(tables["Default widths"][0]) - len(tables["Given widths"][0])) <= 1
     # given widths are the page's choice
     assert not any(code in line for line in tables["Given widths"])
     # an outlandish code gets a wider column, not one that squeezes every description
@@ -54,5 +55,8 @@ def test_the_latex_columns_keep_their_proportions(app: SphinxTestApp, warning: S
     app.build()
     assert warning.getvalue() == ""
     tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
-    # every table, the widened ones too (the grouped one has two)
-    assert tex.count("\\begin{longtable}{\\X{30}{95}\\X{55}{95}\\X{10}{95}}") == 5
+    # every table, the widened ones too (the grouped one has two); the status column with its
+    # reason phrase is as wide as a reason column
+    assert tex.count("\\begin{longtable}{\\X{30}{105}\\X{55}{105}\\X{20}{105}}") == 4
+    # and the given widths are kept
+    assert tex.count("\\begin{longtable}{\\X{30}{95}\\X{55}{95}\\X{10}{95}}") == 1

@@ -1,7 +1,8 @@
 """The Sphinx layer: the thin glue between Sphinx and the layers below.
 
 What belongs here: the ``aws`` domain (``domain``), the ``aws-error-table`` directive
-(``table_directive``) and its options (``options``), the ``aws-error`` directive
+(``table_directive``) and its options (``options``), its HTML (row anchors, permalinks,
+the filter's assets: ``table_html``), the ``aws-error`` directive
 (``error_directive``), the ``:awserr:`` roles (``roles``), descriptions and codes as docutils
 nodes (``render``), LaTeX support (``latex``), the catalogue's life in a build
 (``buildstate``), the HTML JSON export (``json_export``), gettext (``locale``), warnings
@@ -21,6 +22,7 @@ from sphinx_awserrors.sphinxext import (
     latex,
     roles,
     table_directive,
+    table_html,
 )
 from sphinx_awserrors.sphinxext.locale import LOCALE_DIR, MESSAGE_CATALOG
 
@@ -37,5 +39,6 @@ def setup_extension(app: Sphinx) -> None:
     error_directive.setup_error_directive(app)
     roles.setup_roles(app)
     table_directive.setup_directive(app)
+    table_html.setup_table_html(app)
     json_export.setup_export(app)
     latex.setup_latex(app)

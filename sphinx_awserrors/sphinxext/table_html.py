@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from sphinx_awserrors.locale import _
+from sphinx_awserrors.sphinxext.locale import _
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -154,14 +154,9 @@ def add_page_assets(
 
 def setup_table_html(app: Sphinx) -> None:
     """Register the post-transform, the permalink node, the config value and the asset hooks."""
-    app.add_config_value("awserrors_table_filter", True, "html", types=[bool])
+    app.add_config_value("awserrors_table_filter", True, "html", types=frozenset({bool}))
     app.add_node(awserr_permalink, html=(visit_permalink_html, depart_permalink_html))
     app.add_post_transform(RowAnchors)
     app.connect("builder-inited", copy_assets)
     app.connect("html-page-context", add_page_assets)
 
-
-def setup(app: Sphinx) -> dict[str, Any]:
-    """Stand-alone registration (until the extension's own ``setup`` calls :func:`setup_table_html`)."""
-    setup_table_html(app)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}

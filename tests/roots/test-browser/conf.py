@@ -3,7 +3,7 @@
 import os
 
 project = "Browser tests"
-extensions = ["sphinx_awserrors", "sphinx_awserrors.sphinxext.table_html"]
+extensions = ["sphinx_awserrors"]
 exclude_patterns = ["_build"]
 html_theme = os.environ.get("AWSERR_TEST_THEME", "alabaster")
 if html_theme == "pydata_sphinx_theme":
