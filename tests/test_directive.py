@@ -136,9 +136,18 @@ def test_html_default_table(
     ]
     # one styling class per status class; the reason phrase after the number
     assert '<span class="awserr-status-reason">Temporary Redirect</span>' in table
-    assert '<td class="awserr-status awserr-status-3xx"><p><span class="awserr-status-code">307<' in table
-    assert '<td class="awserr-status awserr-status-4xx"><p><span class="awserr-status-code">409<' in table
-    assert '<td class="awserr-status awserr-status-5xx"><p><span class="awserr-status-code">503<' in table
+    assert (
+        '<td class="awserr-status awserr-status-3xx"><p><span class="awserr-status-code">307<'
+        in table
+    )
+    assert (
+        '<td class="awserr-status awserr-status-4xx"><p><span class="awserr-status-code">409<'
+        in table
+    )
+    assert (
+        '<td class="awserr-status awserr-status-5xx"><p><span class="awserr-status-code">503<'
+        in table
+    )
     # HTML widths are left to the browser unless :widths: gives them
     assert "<col " not in table
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -59,27 +59,26 @@ def depart_permalink_html(translator: HTML5Translator, node: nodes.Element) -> N
     """Nothing: :func:`visit_permalink_html` writes the whole link."""
 
 
-def _is_table(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.table) and "awserr-table" in node["classes"]
-
-
 class RowAnchors(SphinxPostTransform):
     """HTML: each row's anchor on the ``<tr>``, and a permalink in its first cell."""
 
     default_priority = 200
-    formats: ClassVar[tuple[str, ...]] = ("html",)
+    formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
         """Move the anchors and add the permalinks."""
-        for table in list(self.document.findall(_is_table)):
+        for table in list(self.document.findall(nodes.table)):
+            if "awserr-table" not in table["classes"]:
+                continue
             for row in table.findall(nodes.row):
                 if "awserr-row" in row["classes"]:
                     self._anchor(row)
 
     def _anchor(self, row: nodes.row) -> None:
-        if not row.children or not row[0].children:
+        cell = row[0] if row.children else None
+        if not isinstance(cell, nodes.entry) or not cell.children:
             return
-        paragraph = row[0][0]
+        paragraph = cell[0]
         if not isinstance(paragraph, nodes.paragraph) or not paragraph.children:
             return
         target = paragraph[0]
@@ -89,25 +88,27 @@ class RowAnchors(SphinxPostTransform):
         for node_id in target["ids"]:
             if self.document.ids.get(node_id) is target:
                 self.document.ids[node_id] = row
-        target.parent.remove(target)
+        paragraph.remove(target)
         paragraph += awserr_permalink(refid=row["ids"][0])
 
 
 def has_table(doctree: nodes.document, *, filtered: bool = False) -> bool:
     """Whether *doctree* holds an aws-error-table (one that gets a filter, if *filtered*)."""
-    for table in doctree.findall(_is_table):
+    for table in doctree.findall(nodes.table):
+        if "awserr-table" not in table["classes"]:
+            continue
         if not filtered:
             return True
         parent = table.parent
-        in_no_filter_group = parent is not None and NO_FILTER in parent.get("classes", [])
-        if NO_FILTER not in table["classes"] and not in_no_filter_group:
+        group = parent["classes"] if isinstance(parent, nodes.Element) else []
+        if NO_FILTER not in table["classes"] and NO_FILTER not in group:
             return True
     return False
 
 
 def labels() -> dict[str, str]:
     """The filter's labels in the project's language (``{name}`` fields are filled in by JS)."""
-    return {
+    texts = {
         "filter": _("Filter codes"),
         "placeholder": _("Code or description"),
         "classes": _("Status classes"),
@@ -116,6 +117,7 @@ def labels() -> dict[str, str]:
         "sort": _("Sort by {column}"),
         "empty": _("No code matches the filter."),
     }
+    return {name: str(text) for name, text in texts.items()}
 
 
 def labels_json() -> str:
@@ -159,4 +161,3 @@ def setup_table_html(app: Sphinx) -> None:
     app.add_post_transform(RowAnchors)
     app.connect("builder-inited", copy_assets)
     app.connect("html-page-context", add_page_assets)
-

@@ -87,7 +87,7 @@ def build(theme: str, out: Path) -> None:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         """Serve without a line on stderr per request."""
 
 

@@ -1,0 +1,134 @@
+"""The HTML of aws-error-table without a browser: anchors, permalinks, assets, options, labels.
+
+What a browser does with it is tested in ``tests/sphinxext/browser``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import TYPE_CHECKING
+
+import pytest
+
+from sphinx_awserrors.sphinxext.table_directive import status_reason_option
+from sphinx_awserrors.sphinxext.table_html import LABELS_ID, labels_json
+
+if TYPE_CHECKING:
+    from io import StringIO
+
+    from sphinx.testing.util import SphinxTestApp
+
+SCRIPT = "awserrors-table.js"
+STYLE = "awserrors-table.css"
+
+
+def _labels(html: str) -> dict[str, str]:
+    match = re.search(rf'<script id="{LABELS_ID}" type="application/json">(.*?)</script>', html)
+    assert match, "no labels"
+    labels: dict[str, str] = json.loads(match[1])
+    return labels
+
+
+@pytest.mark.sphinx("html", testroot="table-html", freshenv=True)
+def test_the_assets_are_on_the_pages_with_a_table_only(
+    app: SphinxTestApp, warning: StringIO
+) -> None:
+    app.build()
+    assert warning.getvalue() == ""
+    index = (app.outdir / "index.html").read_text(encoding="utf-8")
+    plain = (app.outdir / "plain.html").read_text(encoding="utf-8")
+    quiet = (app.outdir / "quiet.html").read_text(encoding="utf-8")
+    assert SCRIPT in index and STYLE in index
+    assert _labels(index)["filter"] == "Filter codes"
+    assert SCRIPT not in plain and STYLE not in plain and LABELS_ID not in plain
+    # every table of the page has :no-filter:: the stylesheet (whole codes, landing), no script
+    assert STYLE in quiet and SCRIPT not in quiet
+    assert re.search(r'<table class="[^"]*\bawserr-no-filter\b', quiet)
+    assert re.search(r'<div class="[^"]*\bawserr-groups\b[^"]*\bawserr-no-filter\b', quiet)
+    for name in (SCRIPT, STYLE):
+        assert (app.outdir / "_static" / name).is_file()
+
+
+@pytest.mark.sphinx("html", testroot="table-html", freshenv=True)
+def test_rows_carry_their_anchor_a_permalink_and_their_status(
+    app: SphinxTestApp, warning: StringIO
+) -> None:
+    app.build()
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    rows = re.findall(
+        r'<tr class="awserr-row awserr-row-(\dxx) [^"]*" id="([^"]+)">(.*?)</tr>', html, re.S
+    )
+    assert rows
+    for klass, row_id, cells in rows:
+        # one permalink, to the row itself, and no other anchor in the row
+        assert re.findall(r'<a class="headerlink awserr-permalink" href="#([^"]+)"', cells) == [
+            row_id
+        ]
+        assert ' id="' not in cells
+        status = re.search(r'<span class="awserr-status-code">(\d+)</span>', cells)
+        assert status and status[1][0] == klass[0]
+    # the reason phrase follows the number by default, not with :status-reason: no
+    assert (
+        '<span class="awserr-status-code">404</span> '
+        '<span class="awserr-status-reason">Not Found</span>'
+    ) in html
+    numbers_only = html[html.index("Numbers only") :]
+    numbers_only = numbers_only[: numbers_only.index("</table>")]
+    assert "awserr-status-reason" not in numbers_only
+    assert '<span class="awserr-status-code">503</span></p>' in numbers_only
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="table-html",
+    freshenv=True,
+    confoverrides={"awserrors_table_filter": False, "awserrors_status_reason": False},
+)
+def test_the_filter_and_the_reason_phrase_can_be_turned_off(
+    app: SphinxTestApp, warning: StringIO
+) -> None:
+    app.build()
+    assert warning.getvalue() == ""
+    index = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert SCRIPT not in index and LABELS_ID not in index
+    assert STYLE in index  # whole codes, landing and permalinks stay
+    assert "awserr-status-reason" not in index
+    assert "awserr-permalink" in index
+
+
+@pytest.mark.sphinx("html", testroot="table-html", freshenv=True, confoverrides={"language": "de"})
+def test_the_filter_labels_are_translated(app: SphinxTestApp, warning: StringIO) -> None:
+    app.build()
+    index = (app.outdir / "index.html").read_text(encoding="utf-8")
+    labels = _labels(index)
+    assert labels["filter"] == "Codes filtern"
+    assert labels["count"] == "{shown} von {total} Codes angezeigt"
+    assert 'title="Link zu diesem Fehlercode"' in index
+
+
+def test_labels_json_cannot_end_its_script_element() -> None:
+    text = labels_json()
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert set(json.loads(text)) >= {"filter", "placeholder", "classes", "count", "sort"}
+
+
+@pytest.mark.parametrize(("value", "expected"), [("yes", True), ("no", False), (" No ", False)])
+def test_status_reason_option(value: str, expected: bool) -> None:
+    assert status_reason_option(value) is expected
+
+
+@pytest.mark.parametrize("value", ["", "true", "maybe", None])
+def test_status_reason_option_rejects_other_values(value: str | None) -> None:
+    with pytest.raises(ValueError, match="status-reason"):
+        status_reason_option(value)
+
+
+@pytest.mark.sphinx("text", testroot="table-html", freshenv=True)
+def test_other_builders_get_no_permalink_and_the_reason_phrase(
+    app: SphinxTestApp, warning: StringIO
+) -> None:
+    app.build()
+    text = (app.outdir / "index.txt").read_text(encoding="utf-8")
+    assert "404 Not Found" in text
+    assert "¶" not in text
