@@ -60,6 +60,18 @@ always_document_param_types = False
 latex_documents = [
     (root_doc, "sphinx-awserrors.tex", "sphinx-awserrors", author.replace("_", r"\_"), "manual"),
 ]
+latex_elements = {
+    # chapters are numbered, sections not: the tutorial and the migration guide number their
+    # steps in the headings ("7. Check the result"), which a section number repeated
+    # ("2.7 7. Check the result")
+    "preamble": r"\setcounter{secnumdepth}{0}",
+    # a listing line with no place to wrap (a long URL, a long call) wraps anyway instead of
+    # running past the margin
+    "sphinxsetup": "verbatimforcewraps",
+    # the index has two columns: long codes (ServerSideEncryptionConfigurationNotFoundError)
+    # fit them better in a smaller type, ragged right
+    "printindex": r"\footnotesize\raggedright\printindex",
+}
 man_pages = [
     ("cli", "sphinx-awserrors", "check, import and export AWS-style error catalogues", author, 1)
 ]

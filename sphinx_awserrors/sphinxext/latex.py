@@ -8,6 +8,9 @@ section, or any literal that is one PascalCase identifier) gets a permitted brea
 where it fits. In a table cell, another long literal (a header name such as
 ``x-amz-content-sha256``) gets one after each hyphen and underscore.
 
+A table's first row stays with its second, and its last with the one before (``\\*``, which
+forbids a page break there), so that a short table leaves no single orphan row on a page.
+
 A page's ``.. tabularcolumns::`` right before a table takes precedence over the table's own
 column specification, unless a long table cannot use it (a column type of ``tabulary`` or
 ``tabularx``, or a column count other than the table's), which would stop the PDF build: that is
@@ -28,6 +31,7 @@ from sphinx_awserrors.sphinxext.locale import __
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.writers.latex import LaTeXTranslator
 
 #: Between a lower-case letter or digit and a capital (``Such|Key``), and before the last
 #: capital of an acronym that starts a word (``XML|Parse``).
@@ -293,7 +297,35 @@ def _widths_followed(spec: addnodes.tabular_col_spec) -> None:
         following["classes"].remove("colwidths-given")
 
 
+def _keeps_with_next(row: nodes.Element) -> bool:
+    """Whether no page break may follow *row*: the first, or the last but one, of a table."""
+    body = row.parent
+    if "awserr-row" not in row["classes"] or not isinstance(body, nodes.tbody):
+        return False
+    count = len(body.children)
+    position = body.index(row)
+    return count >= 2 and position in {0, count - 2}
+
+
+def visit_row_latex(translator: LaTeXTranslator, node: nodes.Element) -> None:
+    """Sphinx's own."""
+    type(translator).visit_row(translator, node)  # type: ignore[arg-type]
+
+
+def depart_row_latex(translator: LaTeXTranslator, node: nodes.Element) -> None:
+    """Sphinx's own, with ``\\*`` (no page break) after the first and the last but one row."""
+    start = len(translator.body)
+    type(translator).depart_row(translator, node)  # type: ignore[arg-type]
+    if _keeps_with_next(node) and translator.body[start : start + 1] == ["\\\\\n"]:
+        translator.body[start] = "\\\\*\n"
+
+
 def setup_latex(app: Sphinx) -> None:
-    """Register the LaTeX post-transforms."""
+    """Register the LaTeX post-transforms and the row ends that keep rows together."""
     app.add_post_transform(BreakableCodes)
     app.add_post_transform(PageColumnSpec)
+    # not app.add_node: that would register docutils' own node class again, and unregistering
+    # it at the end of a build (sphinx.testing does) would remove GenericNodeVisitor.visit_row
+    app.registry.add_translation_handlers(
+        nodes.row, latex=(visit_row_latex, depart_row_latex)
+    )

@@ -132,3 +132,22 @@ def test_other_builders_get_no_permalink_and_the_reason_phrase(
     text = (app.outdir / "index.txt").read_text(encoding="utf-8")
     assert "404 Not Found" in text
     assert "¶" not in text
+
+
+@pytest.mark.sphinx("latex", testroot="table-html", freshenv=True)
+def test_latex_keeps_the_first_and_the_last_row_with_a_neighbour(
+    app: SphinxTestApp, warning: StringIO
+) -> None:
+    app.build()
+    tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
+    bodies = re.findall(r"\\sphinxtableatstartofbodyhook(.*?)\\end\{longtable\}", tex, re.DOTALL)
+    assert len(bodies) == 5
+    for body in bodies:
+        ends = re.findall(r"^\\\\\*?$", body, re.MULTILINE)
+        # no page break after the first row nor before the last: no row alone on a page
+        expected = ["\\\\"] * len(ends)
+        if len(ends) >= 2:
+            expected[0] = expected[-2] = "\\\\*"
+        assert ends == expected
+    # 6 rows: two kept; 2 rows, twice: one each; the groups' single rows: none
+    assert sum(re.findall(r"^\\\\\*?$", body, re.MULTILINE).count("\\\\*") for body in bodies) == 4
