@@ -326,6 +326,4 @@ def setup_latex(app: Sphinx) -> None:
     app.add_post_transform(PageColumnSpec)
     # not app.add_node: that would register docutils' own node class again, and unregistering
     # it at the end of a build (sphinx.testing does) would remove GenericNodeVisitor.visit_row
-    app.registry.add_translation_handlers(
-        nodes.row, latex=(visit_row_latex, depart_row_latex)
-    )
+    app.registry.add_translation_handlers(nodes.row, latex=(visit_row_latex, depart_row_latex))

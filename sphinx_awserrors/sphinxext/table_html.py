@@ -149,6 +149,9 @@ def add_page_assets(
     if doctree is None or not has_table(doctree):
         return
     app.add_css_file("awserrors-table.css")
+    # an e-book shows the whole table, as print does: no script in EPUB
+    if app.builder.name.startswith("epub"):
+        return
     if app.config.awserrors_table_filter and has_table(doctree, filtered=True):
         app.add_js_file(None, body=labels_json(), type="application/json", id=LABELS_ID)
         app.add_js_file("awserrors-table.js", defer="defer")

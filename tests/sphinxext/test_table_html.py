@@ -151,3 +151,13 @@ def test_latex_keeps_the_first_and_the_last_row_with_a_neighbour(
         assert ends == expected
     # 6 rows: two kept; 2 rows, twice: one each; the groups' single rows: none
     assert sum(re.findall(r"^\\\\\*?$", body, re.MULTILINE).count("\\\\*") for body in bodies) == 4
+
+
+@pytest.mark.sphinx("epub", testroot="table-html", freshenv=True)
+def test_epub_gets_the_whole_table_and_no_script(app: SphinxTestApp, warning: StringIO) -> None:
+    app.build()
+    page = (app.outdir / "index.xhtml").read_text(encoding="utf-8")
+    assert SCRIPT not in page and LABELS_ID not in page
+    # the row keeps its anchor; EPUB has no permalinks, as for headings
+    assert re.search(r'<tr class="awserr-row [^"]*" id="awserr-nosuchkey">', page)
+    assert "awserr-permalink" not in page
