@@ -200,7 +200,7 @@
     });
   };
 
-  Unit.prototype.key_of = function (item, name) {
+  Unit.prototype.keyOf = function (item, name) {
     if (!item.keys) {
       var cells = item.row.cells;
       item.keys = {};
@@ -222,8 +222,8 @@
     items.sort(function (a, b) {
       var result = 0;
       if (name) {
-        var x = self.key_of(a, name);
-        var y = self.key_of(b, name);
+        var x = self.keyOf(a, name);
+        var y = self.keyOf(b, name);
         result = typeof x === "number" ? x - y : x.localeCompare(y, undefined, { sensitivity: "base" });
         if (descending) result = -result;
       }
