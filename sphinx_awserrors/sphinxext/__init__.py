@@ -20,6 +20,7 @@ from sphinx_awserrors.sphinxext import (
     error_directive,
     json_export,
     latex,
+    render,
     roles,
     table_directive,
     table_html,
@@ -42,3 +43,4 @@ def setup_extension(app: Sphinx) -> None:
     table_html.setup_table_html(app)
     json_export.setup_export(app)
     latex.setup_latex(app)
+    render.setup_render(app)
