@@ -161,3 +161,23 @@ def test_epub_gets_the_whole_table_and_no_script(app: SphinxTestApp, warning: St
     # the row keeps its anchor; EPUB has no permalinks, as for headings
     assert re.search(r'<tr class="awserr-row [^"]*" id="awserr-nosuchkey">', page)
     assert "awserr-permalink" not in page
+
+
+def _assert_filter_and_anchors(html: str) -> None:
+    assert SCRIPT in html and STYLE in html
+    assert re.search(r'<tr class="awserr-row [^"]*" id="awserr-nosuchkey">', html)
+    assert '<a class="headerlink awserr-permalink" href="#awserr-nosuchkey"' in html
+
+
+@pytest.mark.sphinx("singlehtml", testroot="table-html", freshenv=True)
+def test_singlehtml_gets_the_filter_and_row_anchors(app: SphinxTestApp) -> None:
+    app.build()
+    _assert_filter_and_anchors((app.outdir / "index.html").read_text(encoding="utf-8"))
+
+
+@pytest.mark.sphinx("dirhtml", testroot="table-html", freshenv=True)
+def test_dirhtml_gets_the_filter_and_row_anchors(app: SphinxTestApp) -> None:
+    app.build()
+    _assert_filter_and_anchors((app.outdir / "index.html").read_text(encoding="utf-8"))
+    plain = (app.outdir / "plain" / "index.html").read_text(encoding="utf-8")
+    assert SCRIPT not in plain and STYLE not in plain
