@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from sphinx_awserrors.sphinxext.table_directive import status_reason_option
-from sphinx_awserrors.sphinxext.table_html import LABELS_ID, labels_json
+from sphinx_awserrors.sphinxext.table_html import LABELS_ID, STATIC_DIR, labels_json
 
 if TYPE_CHECKING:
     from io import StringIO
@@ -194,3 +194,21 @@ def test_latex_index_entries_of_long_codes_may_break(app: SphinxTestApp) -> None
     # the sort key stays the code; the two narrow columns of the index may break it
     assert f"\\index{{{code}@\\spxentry{{{shown}}}|spxpagem}}" in tex
     assert "\\index{NoSuchKey@\\spxentry{NoSuchKey}|spxpagem}" in tex  # short codes whole
+
+
+def test_the_table_stylesheet_touches_only_the_extensions_elements() -> None:
+    css = (STATIC_DIR / STYLE).read_text(encoding="utf-8")
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
+    css = re.sub(r"@media[^{]*\{((?:[^{}]*\{[^{}]*\})*)\s*\}", r"\1", css)
+    selectors = [sel for sel, _body in re.findall(r"([^{}]+)\{([^{}]*)\}", css)]
+    assert selectors
+    for group in selectors:
+        for selector in group.split(","):
+            assert ".awserr-" in selector, selector
+
+
+def test_the_script_needs_no_library() -> None:
+    script = (STATIC_DIR / SCRIPT).read_text(encoding="utf-8")
+    for library in ("jQuery", "$(", "require(", "import ", "http://", "https://"):
+        assert library not in script
+    assert len(script.encode("utf-8")) < 16_000  # about the size of sphinx-copybutton's
