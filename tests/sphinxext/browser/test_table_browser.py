@@ -156,6 +156,19 @@ def test_a_fragment_link_lands_the_whole_row_below_the_header(open_page: Any, wi
     assert_landed(ids[0])
 
 
+def test_status_colours_differ_from_the_themes_code_colour(open_page: Any) -> None:
+    page = open_page(1280)
+    code, status = page.evaluate(
+        """() => [
+             'table.awserr-table code.awserr-code',
+             'table.awserr-table td.awserr-status-4xx .awserr-status-code',
+           ].map((selector) => getComputedStyle(document.querySelector(selector)).color
+             .match(/\\d+/g).slice(0, 3).map(Number))"""
+    )
+    distance = sum((a - b) ** 2 for a, b in zip(code, status, strict=True)) ** 0.5
+    assert distance > 80, (code, status)  # Read the Docs: both were red
+
+
 def test_nothing_scrolls_sideways_at_400px(open_page: Any) -> None:
     page = open_page(400)
     widths = page.evaluate(
