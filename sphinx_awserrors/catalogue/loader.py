@@ -819,10 +819,10 @@ def _version(node: _Node, label: str, name: str) -> tuple[str | None, str | None
     if isinstance(value, float):
         return str(value), (
             f"{label}: {name!r} is the number {value}, not a version string; quote it "
-            f"({name}: \"{value}\"), since unquoted 1.10 reads as 1.1"
+            f'({name}: "{value}"), since unquoted 1.10 reads as 1.1'
         )
     return None, (
-        f"{label}: {name!r} must be a version string, such as {name}: \"2.1\", "
+        f'{label}: {name!r} must be a version string, such as {name}: "2.1", '
         f"not {_node_kind(node)}; it is ignored"
     )
 
@@ -844,7 +844,7 @@ def _optional_fields(
             report(
                 node.line,
                 f"{label}: 'differs' must be a mapping of what differs to why, such as "
-                f"differs: {{status: \"we answer 400 as Ceph does\"}}, not {_node_kind(node)}; "
+                f'differs: {{status: "we answer 400 as Ceph does"}}, not {_node_kind(node)}; '
                 "it is ignored",
             )
         else:
