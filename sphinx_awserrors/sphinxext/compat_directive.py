@@ -141,6 +141,17 @@ class AwsErrorCompat(SphinxDirective):
         if name not in NAMED_REFERENCES:
             path = str(Path(self.env.srcdir, name))
             self.env.note_dependency(path)
+            if not Path(path).is_file():
+                warn(
+                    __(
+                        "aws-error-compat: reference file %r not found (relative to the source "
+                        "folder); give aws-s3, botocore or a catalogue file"
+                    )
+                    % name,
+                    "compat",
+                    self.get_location(),
+                )
+                return None
         try:
             reference = resolve_reference(path)
         except (ReferenceError, ReferenceUnavailable) as exc:
