@@ -21,6 +21,7 @@ from sphinx_awserrors.sphinxext import (
     error_directive,
     json_export,
     latex,
+    render,
     roles,
     table_directive,
 )
@@ -42,3 +43,4 @@ def setup_extension(app: Sphinx) -> None:
     compat_directive.setup_compat_directive(app)
     json_export.setup_export(app)
     latex.setup_latex(app)
+    render.setup_render(app)
