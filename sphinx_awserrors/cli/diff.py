@@ -284,6 +284,8 @@ def run_diff(args: argparse.Namespace) -> int:
     except UsageError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 2
+    for name, catalogue in ((args.old, old), (args.new, new)):
+        _note_repeats(name, catalogue)
     changes = diff(old, new)
     text = FORMATTERS[args.format](changes, args.old, args.new, args.heading_level)
     if args.output in (None, "-"):
@@ -299,6 +301,19 @@ def run_diff(args: argparse.Namespace) -> int:
         if any(CLASSES.index(c.change_class) <= worst for c in changes):
             return 1
     return 0
+
+
+def _note_repeats(name: str, catalogue: Catalogue) -> None:
+    """Say on stderr which codes *catalogue* repeats: only the first entry is compared."""
+    seen: set[str] = set()
+    for entry in catalogue:
+        if entry.code in seen:
+            print(
+                f"{PROG}: note: {entry.location()}: {entry.code} is defined again; "
+                "the first definition is compared",
+                file=sys.stderr,
+            )
+        seen.add(entry.code)
 
 
 def _write(target: Path, text: str, inputs: Sequence[str]) -> None:
