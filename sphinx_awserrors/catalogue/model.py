@@ -51,7 +51,7 @@ class ErrorEntry:
     see_also: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     #: deliberate differences from a reference: (aspect, reason) pairs, aspect in
-    #: :data:`DIFFERS_KEYS`
+    #: ``DIFFERS_KEYS``
     differs: tuple[tuple[str, str], ...] = ()
     #: the version that introduced the code
     since: str | None = None
