@@ -16,7 +16,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Final
 
-from sphinx_awserrors.catalogue import Catalogue
+from sphinx_awserrors.catalogue import Catalogue, Problem
 from sphinx_awserrors.cli.formats import _escape
 from sphinx_awserrors.cli.lint import read_inputs
 from sphinx_awserrors.compare.compat import (
@@ -74,7 +74,19 @@ def load_catalogue(names: Sequence[str]) -> Catalogue:
         raise UsageError(str(inputs.fatal[0]))
     if not inputs.entries:
         raise UsageError(f"{', '.join(names)}: no catalogue entry could be read")
+    warn_left_out(PROG, inputs.problems)
     return Catalogue(tuple(inputs.entries))
+
+
+def warn_left_out(prog: str, problems: Sequence[Problem], shown: str | None = None) -> None:
+    """One ``warning`` line on stderr per entry or row the reader left out or changed.
+
+    An entry left out would otherwise read as a code the catalogue lacks (``missing`` in
+    ``compat``, ``removed`` in ``diff``).
+    """
+    for problem in problems:
+        where = f"{shown}:{problem.line}" if shown and problem.line else shown or problem.location()
+        print(f"{prog}: warning: {where}: {problem.message}", file=sys.stderr)
 
 
 def _kinds(value: str | None, option: str) -> frozenset[str] | None:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Final
 
 from sphinx_awserrors.catalogue import Catalogue
 from sphinx_awserrors.catalogue.status import reason_phrase
+from sphinx_awserrors.cli.compat import warn_left_out
 from sphinx_awserrors.cli.lint import read_inputs
 from sphinx_awserrors.compare.diff import CLASSES, Change, counts, diff
 
@@ -115,6 +116,7 @@ def _read(names: list[str], shown: str) -> Catalogue:
         raise UsageError(f"{shown}: {problem.message}")
     if not inputs.entries:
         raise UsageError(f"{shown}: no catalogue entry could be read")
+    warn_left_out(PROG, inputs.problems, shown if is_revision(shown) else None)
     return Catalogue(tuple(inputs.entries))
 
 

@@ -170,3 +170,11 @@ def test_usage_errors_are_one_line_and_exit_2(
     assert err.startswith("sphinx-awserrors compat: error: ")
     assert message in err
     assert err.count("\n") == 1
+
+
+def test_an_entry_left_out_is_a_warning(capsys: pytest.CaptureFixture[str]) -> None:
+    write("c.yaml", SAME.replace("status: 400", "status: x"))
+    assert main(["compat", "c.yaml", "--reference", "reference.yaml"]) == 0
+    assert (
+        "sphinx-awserrors compat: warning: c.yaml:6: entry 2 (OwnCode)" in capsys.readouterr().err
+    )

@@ -167,3 +167,15 @@ def test_a_missing_file_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> 
     assert main(["diff", "nothing.yaml", "new.yaml"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("sphinx-awserrors diff: error: nothing.yaml: catalogue file not found")
+
+
+def test_an_entry_left_out_is_a_warning_not_a_silent_removal(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    Path("broken.yaml").write_text(
+        NEW.replace("status: 400", "status: four hundred"), encoding="utf-8"
+    )
+    assert main(["diff", "old.yaml", "broken.yaml"]) == 0
+    captured = capsys.readouterr()
+    assert "sphinx-awserrors diff: warning: broken.yaml:6: entry 2 (InvalidQuery)" in captured.err
+    assert "`InvalidQuery` removed" in captured.out  # what the reader could read, said aloud
