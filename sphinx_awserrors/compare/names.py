@@ -80,27 +80,58 @@ def likeness(a: str, b: str) -> Likeness | None:
     return None
 
 
+def _deletes(word: str, depth: int) -> set[str]:
+    """*word* and every string made from it by deleting up to *depth* characters."""
+    found = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:k] + w[k + 1 :] for w in frontier for k in range(len(w))}
+        found |= frontier
+    return found
+
+
+#: The shortest code :func:`likeness` may call a misspelling (see :func:`allowed_edits`).
+_MIN_LENGTH = 5
+
+
 def pair_codes(left: Iterable[str], right: Iterable[str]) -> list[tuple[str, str, Likeness]]:
     """Pair codes of *left* with codes of *right* that are the same code written differently.
 
     Each code is paired at most once; a case-only match is preferred to a misspelling, then
     the closer misspelling, then the earlier code. Returns (left, right, likeness) in the
-    order of *left*.
+    order of *left*. Candidates are found through an index of each right code with up to
+    two characters deleted (two codes within two edits share such a form), so thousands
+    of codes on each side take a fraction of a second.
     """
+    lefts = list(dict.fromkeys(left))
     rights = list(dict.fromkeys(right))
-    by_fold: dict[str, list[str]] = {}
-    for code in rights:
-        by_fold.setdefault(code.casefold(), []).append(code)
+    by_fold: dict[str, list[int]] = {}
+    index: dict[str, list[int]] = {}
+    for j, code in enumerate(rights):
+        folded = code.casefold()
+        by_fold.setdefault(folded, []).append(j)
+        if len(folded) >= _MIN_LENGTH:
+            for form in _deletes(folded, 2):
+                index.setdefault(form, []).append(j)
     candidates: list[tuple[int, int, int, str, str, Likeness]] = []
-    for i, code in enumerate(dict.fromkeys(left)):
-        for other in by_fold.get(code.casefold(), []):
-            if other != code:
-                candidates.append((0, 0, i, code, other, "case"))
-        for j, other in enumerate(rights):
-            kind = likeness(code, other)
-            if kind == "misspelling":
-                distance = edit_distance(code.casefold(), other.casefold(), 2)
-                candidates.append((1, distance, i * len(rights) + j, code, other, kind))
+    for i, code in enumerate(lefts):
+        folded = code.casefold()
+        for j in by_fold.get(folded, []):
+            if rights[j] != code:
+                candidates.append((0, 0, i, code, rights[j], "case"))
+        near: set[int] = set()
+        if len(folded) >= _MIN_LENGTH - 2:
+            for form in _deletes(folded, 2):
+                near.update(index.get(form, ()))
+        for suffix in _SUFFIXES:
+            near.update(by_fold.get(folded + suffix, ()))
+            if folded.endswith(suffix):
+                near.update(by_fold.get(folded[: -len(suffix)], ()))
+        for j in sorted(near):
+            other = rights[j]
+            if likeness(code, other) == "misspelling":
+                distance = edit_distance(folded, other.casefold(), 2)
+                candidates.append((1, distance, i * len(rights) + j, code, other, "misspelling"))
     candidates.sort(key=lambda c: c[:3])
     used_left: set[str] = set()
     used_right: set[str] = set()
@@ -111,6 +142,6 @@ def pair_codes(left: Iterable[str], right: Iterable[str]) -> list[tuple[str, str
         used_left.add(code)
         used_right.add(other)
         pairs.append((code, other, kind))
-    order = {code: i for i, code in enumerate(dict.fromkeys(left))}
+    order = {code: i for i, code in enumerate(lefts)}
     pairs.sort(key=lambda p: order[p[0]])
     return pairs

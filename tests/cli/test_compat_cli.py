@@ -178,3 +178,22 @@ def test_an_entry_left_out_is_a_warning(capsys: pytest.CaptureFixture[str]) -> N
     assert (
         "sphinx-awserrors compat: warning: c.yaml:6: entry 2 (OwnCode)" in capsys.readouterr().err
     )
+
+
+def test_botocore_reference_is_narrowed_to_s3(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sphinx_awserrors.checks import reference
+
+    statuses = {
+        "NoSuchKey": {404: {"s3"}},
+        "NoSuchBucket": {404: {"s3"}},
+        "NoSuchEntity": {404: {"iam"}},
+    }
+    monkeypatch.setattr(reference, "botocore_statuses", lambda: statuses)
+    write("c.yaml", DIFFERENT)
+    assert main(["compat", "c.yaml", "--reference", "botocore", "--format", "json"]) == 1
+    document = json.loads(capsys.readouterr().out)
+    names = {d["code"] or d["reference_code"] for d in document["differences"]}
+    assert "NoSuchEntity" not in names  # IAM's code is no S3 code
+    assert document["totals"] == {"same": 1, "differs": 1, "only_here": 1, "only_in_reference": 0}

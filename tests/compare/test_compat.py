@@ -146,3 +146,22 @@ def test_edit_distance_stops_at_the_limit() -> None:
 def test_pair_codes_prefers_case_and_pairs_each_code_once() -> None:
     pairs = pair_codes(["NoSuchbucket", "NoSuchBuckett"], ["NoSuchBucket"])
     assert pairs == [("NoSuchbucket", "NoSuchBucket", "case")]
+
+
+def test_pair_codes_finds_what_comparing_every_pair_finds() -> None:
+    """The deletion index is only a shortcut: it misses no pair that likeness() accepts."""
+    left = ["NoSuchBuckt", "keyTooLong", "InvalidArgumnet", "AcessDenied", "XAmzThing", "Short"]
+    right = [
+        "NoSuchBucket",
+        "KeyTooLongError",
+        "InvalidArgument",
+        "AccessDenied",
+        "Shorts",
+        "Other",
+    ]
+    for code in left:
+        for other in right:
+            if likeness(code, other):
+                assert pair_codes([code], [other]) == [(code, other, likeness(code, other))]
+            else:
+                assert pair_codes([code], [other]) == []
