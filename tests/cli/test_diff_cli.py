@@ -179,3 +179,29 @@ def test_an_entry_left_out_is_a_warning_not_a_silent_removal(
     captured = capsys.readouterr()
     assert "sphinx-awserrors diff: warning: broken.yaml:6: entry 2 (InvalidQuery)" in captured.err
     assert "`InvalidQuery` removed" in captured.out  # what the reader could read, said aloud
+
+
+HOSTILE = """errors:
+  - code: "Odd`Code"
+    status: 400
+    description: "<script>alert(1)</script> [click](javascript:alert(1)) |cell| *x*"
+"""
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "rst"])
+def test_catalogue_text_cannot_inject_markup(fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """The notes, rendered as the release page renders them, hold no tag and no link."""
+    Path("hostile.yaml").write_text(HOSTILE, encoding="utf-8")
+    assert main(["diff", "old.yaml", "hostile.yaml", "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    if fmt == "markdown":
+        from markdown_it import MarkdownIt
+
+        html = MarkdownIt("commonmark").render(out)
+        assert "<code>Odd`Code</code>" in html  # a longer fence around a code with a backtick
+    else:
+        docutils_core = pytest.importorskip("docutils.core")
+        html = docutils_core.publish_parts(out, writer_name="html5")["body"]
+        assert "Odd`Code" in html
+    assert "<script>" not in html and "&lt;script&gt;alert(1)" in html
+    assert "<a " not in html and "href" not in html
