@@ -5,8 +5,8 @@
 source folder) through :func:`sphinx_awserrors.compare.compat.compare` and renders one row
 per code: the code, its status here, its status in the reference and a note (the entry's
 ``differs:`` reason, or the kind of difference), followed by the totals. It builds a real
-docutils table, so every builder renders it. ``:status:`` and ``:codes:`` filter as in
-``aws-error-table``; ``:show:`` picks the kinds of rows.
+docutils table, so every builder renders it. ``:status:``, ``:codes:``, ``:exclude:`` and ``:sort:``
+work as in ``aws-error-table``; ``:show:`` picks the kinds of rows.
 """
 
 from __future__ import annotations
@@ -26,7 +26,13 @@ from sphinx_awserrors.sphinxext._logging import warn
 from sphinx_awserrors.sphinxext.locale import _, __, column_header
 from sphinx_awserrors.sphinxext.options import OptionSpec, _reported_in_run, option_error
 from sphinx_awserrors.sphinxext.render import awserr_code
-from sphinx_awserrors.sphinxext.table_directive import _words, patterns_option, status_option
+from sphinx_awserrors.sphinxext.table_directive import (
+    _choice,
+    _words,
+    exclude_option,
+    patterns_option,
+    status_option,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -48,6 +54,25 @@ def show_option(argument: str | None) -> list[str]:
         if kind not in KINDS:
             raise ValueError(__("unknown kind %r; allowed: %s") % (kind, ", ".join(KINDS)))
     return kinds
+
+
+#: The orders of ``:sort:``, each a key on (position, row); ``source``: the catalogue's order,
+#: then the codes only the reference has.
+SORTS: Final[dict[str, Callable[[tuple[int, Row]], tuple[object, ...]]]] = {
+    "code": lambda item: (item[1].name.casefold(), item[1].name, item[0]),
+    "status": lambda item: (_first_status(item[1]), item[1].name.casefold(), item[0]),
+    "source": lambda item: (item[0],),
+}
+
+
+def _first_status(row: Row) -> int:
+    statuses = (row.status,) if row.status is not None else row.reference_statuses
+    return statuses[0] if statuses else 0
+
+
+def sort_option(argument: str | None) -> str:
+    """``:sort:``: ``code`` (the default, as in ``aws-error-table``), ``status`` or ``source``."""
+    return _choice(argument, tuple(SORTS), "sort")
 
 
 def reference_option(argument: str | None) -> str:
@@ -95,6 +120,8 @@ class AwsErrorCompat(SphinxDirective):
             "reference": _reported_in_run(reference_option),
             "status": _reported_in_run(status_option),
             "codes": _reported_in_run(patterns_option),
+            "exclude": _reported_in_run(exclude_option),
+            "sort": _reported_in_run(sort_option),
             "show": _reported_in_run(show_option),
             "class": _reported_in_run(directives.class_option),
             "name": directives.unchanged,
@@ -167,18 +194,22 @@ class AwsErrorCompat(SphinxDirective):
         def statuses(row: Row) -> tuple[int, ...]:
             return (row.status,) if row.status is not None else row.reference_statuses
 
-        return [
-            row
-            for row in rows
+        exclude: list[str] = self.options.get("exclude", [])
+
+        def matches(row: Row, patterns: list[str]) -> bool:
+            names = [c for c in (row.code, row.reference_code) if c]
+            return any(fnmatchcase(c, p) for p in patterns for c in names)
+
+        chosen = [
+            (position, row)
+            for position, row in enumerate(rows)
             if row.kind in show
             and any(status(s) for s in statuses(row))
-            and (
-                codes is None
-                or any(
-                    fnmatchcase(c, p) for p in codes for c in (row.code, row.reference_code) if c
-                )
-            )
+            and (codes is None or matches(row, codes))
+            and not matches(row, exclude)
         ]
+        chosen.sort(key=SORTS[self.options.get("sort", "code")])
+        return [row for _position, row in chosen]
 
     def _table(self, rows: list[Row], name: str) -> nodes.table:
         table = nodes.table(classes=["awserr-table", "awserr-compat-table", "longtable"])

@@ -46,6 +46,11 @@ def test_matrix_rows_notes_and_totals(app: SphinxTestApp, warning: StringIO) -> 
     assert "Same: 2; differs: 3; only here: 2; only in the reference: 1." in text
     # the filtered matrix: 4xx NoSuch* codes of the kinds same, status and missing
     assert "Same: 1; differs: 1; only here: 0; only in the reference: 1." in text
+    # the third matrix: :exclude: and :sort: status (then code)
+    third = text.split("Same: 1; differs: 1; only here: 0; only in the reference: 1.")[1]
+    third = third.split("Same:")[0]
+    codes = [row[0].strip('"') for row in _rows(third) if row[0].startswith('"')]
+    assert codes == ["AccessDenid", "noSuchUpload", "OldCode"]
 
 
 @pytest.mark.sphinx("text", testroot="compat", freshenv=True)
