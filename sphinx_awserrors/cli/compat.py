@@ -78,6 +78,20 @@ def load_catalogue(names: Sequence[str]) -> Catalogue:
     return Catalogue(tuple(inputs.entries))
 
 
+def note_repeats(prog: str, name: str, catalogue: Catalogue) -> None:
+    """A ``note`` line on stderr for each code *catalogue* (called *name*) defines again:
+    only its first entry is compared."""
+    seen: set[str] = set()
+    for entry in catalogue:
+        if entry.code in seen:
+            print(
+                f"{prog}: note: {entry.location()}: {entry.code} is defined again; "
+                "the first definition is compared",
+                file=sys.stderr,
+            )
+        seen.add(entry.code)
+
+
 def warn_left_out(prog: str, problems: Sequence[Problem], shown: str | None = None) -> None:
     """One ``warning`` line on stderr per entry or row the reader left out or changed.
 
@@ -169,6 +183,7 @@ def run_compat(args: argparse.Namespace) -> int:
         show = _kinds(args.show, "--show")
         catalogue = load_catalogue(args.files)
         reference = load_reference(args.reference)
+        note_repeats(PROG, ", ".join(args.files), catalogue)
     except UsageError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 2

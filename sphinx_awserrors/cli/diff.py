@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Final
 
 from sphinx_awserrors.catalogue import Catalogue
 from sphinx_awserrors.catalogue.status import reason_phrase
-from sphinx_awserrors.cli.compat import warn_left_out
+from sphinx_awserrors.cli.compat import note_repeats, warn_left_out
 from sphinx_awserrors.cli.lint import read_inputs
 from sphinx_awserrors.compare.diff import CLASSES, Change, counts, diff
 
@@ -188,6 +188,10 @@ def describe(change: Change, code: Callable[[str], str], text: Callable[[str], s
         return (
             f"{name}: description changed: {text(str(change.new))} (was: {text(str(change.old))})"
         )
+    if change.old is None:
+        return f"{name}: now marked as added in {text(str(change.new))}."
+    if change.new is None:
+        return f"{name}: no longer says which version added it (it said {text(str(change.old))})."
     return f"{name}: 'since' changed from {text(str(change.old))} to {text(str(change.new))}."
 
 
@@ -287,7 +291,7 @@ def run_diff(args: argparse.Namespace) -> int:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 2
     for name, catalogue in ((args.old, old), (args.new, new)):
-        _note_repeats(name, catalogue)
+        note_repeats(PROG, name, catalogue)
     changes = diff(old, new)
     text = FORMATTERS[args.format](changes, args.old, args.new, args.heading_level)
     if args.output in (None, "-"):
@@ -303,19 +307,6 @@ def run_diff(args: argparse.Namespace) -> int:
         if any(CLASSES.index(c.change_class) <= worst for c in changes):
             return 1
     return 0
-
-
-def _note_repeats(name: str, catalogue: Catalogue) -> None:
-    """Say on stderr which codes *catalogue* repeats: only the first entry is compared."""
-    seen: set[str] = set()
-    for entry in catalogue:
-        if entry.code in seen:
-            print(
-                f"{PROG}: note: {entry.location()}: {entry.code} is defined again; "
-                "the first definition is compared",
-                file=sys.stderr,
-            )
-        seen.add(entry.code)
 
 
 def _write(target: Path, text: str, inputs: Sequence[str]) -> None:

@@ -205,3 +205,25 @@ def test_catalogue_text_cannot_inject_markup(fmt: str, capsys: pytest.CaptureFix
         assert "Odd`Code" in html
     assert "<script>" not in html and "&lt;script&gt;alert(1)" in html
     assert "<a " not in html and "href" not in html
+
+
+def test_a_since_given_for_the_first_time_reads_as_such(capsys: pytest.CaptureFixture[str]) -> None:
+    Path("later.yaml").write_text(
+        NEW.replace(
+            "    description: The query is not valid.\n",
+            '    description: The query is not valid.\n    since: "1.0"\n',
+        ),
+        encoding="utf-8",
+    )
+    main(["diff", "new.yaml", "later.yaml"])
+    out = capsys.readouterr().out
+    assert "- `InvalidQuery`: now marked as added in 1.0." in out
+    assert "None" not in out
+
+
+def test_a_code_defined_twice_is_noted(capsys: pytest.CaptureFixture[str]) -> None:
+    Path("twice.yaml").write_text(NEW + NEW.split("errors:\n")[1], encoding="utf-8")
+    main(["diff", "new.yaml", "twice.yaml"])
+    err = capsys.readouterr().err
+    assert "sphinx-awserrors diff: note: twice.yaml:" in err
+    assert "NoSuchKey is defined again; the first definition is compared" in err
