@@ -12,6 +12,7 @@ work as in ``aws-error-table``; ``:show:`` picks the kinds of rows.
 from __future__ import annotations
 
 from fnmatch import fnmatchcase
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Final
 
@@ -109,6 +110,14 @@ def totals_text(totals: dict[str, int]) -> str:
     )
 
 
+@cache
+def _botocore_s3() -> Catalogue:
+    """botocore's S3 error shapes, read once per process (reading the models takes seconds)."""
+    from sphinx_awserrors.checks.references import resolve_reference
+
+    return restrict_to_service(resolve_reference("botocore"), "s3")
+
+
 class AwsErrorCompat(SphinxDirective):
     """``.. aws-error-compat:: [caption]``: the compatibility matrix with a reference."""
 
@@ -180,11 +189,12 @@ class AwsErrorCompat(SphinxDirective):
                 )
                 return None
         try:
-            reference = resolve_reference(path)
+            if name == "botocore":
+                return _botocore_s3()
+            return resolve_reference(path)
         except (ReferenceError, ReferenceUnavailable) as exc:
             warn(__("aws-error-compat: %s") % exc, "compat", self.get_location())
             return None
-        return restrict_to_service(reference, "s3") if name == "botocore" else reference
 
     def _select(self, rows: tuple[Row, ...]) -> list[Row]:
         status: StatusFilter = self.options.get("status", ALL)
