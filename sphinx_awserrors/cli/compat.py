@@ -113,6 +113,12 @@ def _kinds(value: str | None, option: str) -> frozenset[str] | None:
     return frozenset(words)
 
 
+def with_tags(catalogue: Catalogue, tags: str) -> Catalogue:
+    """The entries of *catalogue* with one of the comma-separated *tags* (case-insensitive)."""
+    wanted = {tag.strip().casefold() for tag in tags.split(",") if tag.strip()}
+    return Catalogue(tuple(e for e in catalogue if wanted & {t.casefold() for t in e.tags}))
+
+
 def format_text(comparison: Comparison, rows: Sequence[Row], fail_on: Collection[str]) -> str:
     """One line per row, ``file:line: kind: message``, and a line of totals."""
     lines = [f"{row.location()}: {row.kind}: {row.message(comparison.reference)}\n" for row in rows]
@@ -188,6 +194,8 @@ def run_compat(args: argparse.Namespace) -> int:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 2
     kinds = DEFAULT_FAIL_ON if fail_on is None else fail_on
+    if args.tags is not None:
+        catalogue = with_tags(catalogue, args.tags)
     comparison = compare(catalogue, reference, args.reference)
     wanted = show if show is not None else set(KINDS) - {"same"}
     rows = [row for row in comparison.rows if row.kind in wanted]
@@ -230,6 +238,11 @@ def register(commands: Subcommands) -> None:
         metavar="KINDS",
         help="comma-separated kinds that fail unless marked deliberate "
         f"(default: {','.join(sorted(DEFAULT_FAIL_ON))}; also extension, missing, stale)",
+    )
+    parser.add_argument(
+        "--tags",
+        metavar="TAGS",
+        help="compare only the entries with one of these comma-separated tags (such as s3)",
     )
     parser.add_argument(
         "--show",

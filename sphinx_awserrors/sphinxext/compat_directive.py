@@ -5,8 +5,9 @@
 source folder) through :func:`sphinx_awserrors.compare.compat.compare` and renders one row
 per code: the code, its status here, its status in the reference and a note (the entry's
 ``differs:`` reason, or the kind of difference), followed by the totals. It builds a real
-docutils table, so every builder renders it. ``:status:``, ``:codes:``, ``:exclude:`` and ``:sort:``
-work as in ``aws-error-table``; ``:show:`` picks the kinds of rows.
+docutils table, so every builder renders it. ``:status:``, ``:codes:``, ``:exclude:``,
+``:tags:`` (of the catalogue's entries) and ``:sort:`` work as in ``aws-error-table``;
+``:show:`` picks the kinds of rows.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
+from sphinx_awserrors.catalogue import Catalogue
 from sphinx_awserrors.catalogue.status import ALL, status_class
 from sphinx_awserrors.compare.compat import KINDS, Row, compare, restrict_to_service
 from sphinx_awserrors.sphinxext import buildstate
@@ -33,6 +35,7 @@ from sphinx_awserrors.sphinxext.table_directive import (
     exclude_option,
     patterns_option,
     status_option,
+    tags_option,
 )
 
 if TYPE_CHECKING:
@@ -40,7 +43,6 @@ if TYPE_CHECKING:
 
     from sphinx.application import Sphinx
 
-    from sphinx_awserrors.catalogue import Catalogue
     from sphinx_awserrors.catalogue.status import StatusFilter
 
 
@@ -130,6 +132,7 @@ class AwsErrorCompat(SphinxDirective):
             "status": _reported_in_run(status_option),
             "codes": _reported_in_run(patterns_option),
             "exclude": _reported_in_run(exclude_option),
+            "tags": _reported_in_run(tags_option),
             "sort": _reported_in_run(sort_option),
             "show": _reported_in_run(show_option),
             "class": _reported_in_run(directives.class_option),
@@ -150,6 +153,10 @@ class AwsErrorCompat(SphinxDirective):
         catalogue = buildstate.get_catalogue(self.env)
         if not len(catalogue):
             return []  # the build already said why
+        tags: list[str] | None = self.options.get("tags")
+        if tags is not None:
+            chosen = (e for e in catalogue if set(tags) & {t.casefold() for t in e.tags})
+            catalogue = Catalogue(tuple(chosen))
         comparison = compare(catalogue, reference, name)
         rows = self._select(comparison.rows)
         if not rows:

@@ -197,3 +197,31 @@ def test_botocore_reference_is_narrowed_to_s3(
     names = {d["code"] or d["reference_code"] for d in document["differences"]}
     assert "NoSuchEntity" not in names  # IAM's code is no S3 code
     assert document["totals"] == {"same": 1, "differs": 1, "only_here": 1, "only_in_reference": 0}
+
+
+def test_tags_select_the_entries_compared(capsys: pytest.CaptureFixture[str]) -> None:
+    tagged = SAME.replace(
+        "description: The key does not exist.",
+        "description: The key does not exist.\n    tags: [s3]",
+    ).replace("description: Only this server has it.", "description: Own.\n    tags: [iam]")
+    write("c.yaml", tagged)
+    main(
+        [
+            "compat",
+            "c.yaml",
+            "--reference",
+            "reference.yaml",
+            "--tags",
+            "S3,other",
+            "--format",
+            "json",
+        ]
+    )
+    assert json.loads(capsys.readouterr().out)["totals"] == {
+        "same": 1,
+        "differs": 0,
+        "only_here": 0,
+        "only_in_reference": 2,
+    }
+    main(["compat", "c.yaml", "--reference", "reference.yaml", "--tags", "iam", "--format", "json"])
+    assert json.loads(capsys.readouterr().out)["totals"]["only_here"] == 1
