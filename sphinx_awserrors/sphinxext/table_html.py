@@ -101,7 +101,9 @@ def has_table(doctree: nodes.document, *, filtered: bool = False) -> bool:
             return True
         parent = table.parent
         group = parent["classes"] if isinstance(parent, nodes.Element) else []
-        if NO_FILTER not in table["classes"] and NO_FILTER not in group:
+        # the aws-error-compat matrix (awserr-compat-table) gets no filter either
+        unfiltered = {NO_FILTER, "awserr-compat-table"}
+        if not unfiltered & {*table["classes"], *group}:
             return True
     return False
 

@@ -10,9 +10,11 @@ import re
 from typing import TYPE_CHECKING
 
 import pytest
+from docutils import nodes
+from docutils.utils import new_document
 
 from sphinx_awserrors.sphinxext.table_directive import status_reason_option
-from sphinx_awserrors.sphinxext.table_html import LABELS_ID, STATIC_DIR, labels_json
+from sphinx_awserrors.sphinxext.table_html import LABELS_ID, STATIC_DIR, has_table, labels_json
 
 if TYPE_CHECKING:
     from io import StringIO
@@ -212,3 +214,21 @@ def test_the_script_needs_no_library() -> None:
     for library in ("jQuery", "$(", "require(", "import ", "http://", "https://"):
         assert library not in script
     assert len(script.encode("utf-8")) < 16_000  # about the size of sphinx-copybutton's
+
+
+def test_the_compat_matrix_and_no_filter_tables_get_no_script() -> None:
+    def page(*tables: nodes.Element) -> nodes.document:
+        document = new_document("page")
+        document.extend(tables)
+        return document
+
+    compat = nodes.table(classes=["awserr-table", "awserr-compat-table"])
+    plain = nodes.table(classes=["awserr-table"])
+    quiet = nodes.table(classes=["awserr-table", "awserr-no-filter"])
+    grouped = nodes.container("", nodes.table(classes=["awserr-table"]))
+    grouped["classes"] = ["awserr-groups", "awserr-no-filter"]
+    other = nodes.table(classes=["docutils"])
+    assert has_table(page(compat)) and not has_table(page(compat), filtered=True)
+    assert has_table(page(quiet, grouped)) and not has_table(page(quiet, grouped), filtered=True)
+    assert has_table(page(compat, plain), filtered=True)
+    assert not has_table(page(other))

@@ -4,7 +4,7 @@
  * script only hides rows. Labels come from <script type="application/json"
  * id="awserr-table-labels"> (translated by the extension); the English ones below are the
  * fallback. A table (or a grouped table's container) with the class awserr-no-filter is left
- * alone. The filter of each table is kept in the page's URL (?<table id>=text&<id>-status=4xx).
+ * alone, as is the aws-error-compat matrix. The filter of each table is kept in the page's URL (?<table id>=text&<id>-status=4xx).
  */
 (function () {
   "use strict";
@@ -330,7 +330,7 @@
       if (roots.indexOf(root) < 0) roots.push(root);
     });
     roots.forEach(function (root, index) {
-      if (root.classList.contains("awserr-no-filter") || root.closest(".awserr-no-filter")) return;
+      if (root.closest(".awserr-no-filter, .awserr-compat")) return;
       new Unit(root, index).restore();
     });
     land();
