@@ -222,7 +222,10 @@ def test_table_without_description_column_fails_clearly(
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["import-rst", "{missing}"], "sphinx-awserrors import-rst: error: {missing}: file not found"),
+        (
+            ["import-rst", "{missing}"],
+            "sphinx-awserrors import-rst: error: {missing}: file not found",
+        ),
         (
             ["import-rst", "{shapes}", "--table", "9"],
             "sphinx-awserrors import-rst: error: {shapes}: --table 9: the file has 5 table(s)",
@@ -238,7 +241,10 @@ def test_table_without_description_column_fails_clearly(
             "name the output .yaml, .yml, .toml or .json",
         ),
         (["import-rst", "{empty}"], "sphinx-awserrors import-rst: error: {empty}: no table found"),
-        (["import-md", "{missing}"], "sphinx-awserrors import-md: error: {missing}: file not found"),
+        (
+            ["import-md", "{missing}"],
+            "sphinx-awserrors import-md: error: {missing}: file not found",
+        ),
     ],
 )
 def test_bad_input_exits_2_with_one_line(
