@@ -28,6 +28,9 @@ def get_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog="sphinx-awserrors",
         description="Check, import and export catalogues of AWS-style error codes.",
+        epilog="exit status: 0 success, 1 findings or rows left out (see COMMAND --help), "
+        "2 bad usage or an input/output error; fatal errors read "
+        "'sphinx-awserrors COMMAND: error: MESSAGE'.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)

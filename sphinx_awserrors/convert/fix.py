@@ -28,6 +28,7 @@ import difflib
 import io
 import json
 import re
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -442,8 +443,21 @@ def plan(findings: Iterable[Finding]) -> FixPlan:
 def write(fixes: Iterable[FileFix]) -> None:
     """Write each changed file of *fixes* in place, atomically, keeping its mode.
 
-    :raises safe_io.FileProblem: when a file cannot be written (it is left as it was).
+    Every file is checked before any is written: a read-only file (the rename would replace
+    it all the same, but read-only says "leave me") or one that is gone stops them all.
+
+    :raises safe_io.FileProblem: when a file cannot be written or is read-only (it is left
+        as it was).
     """
-    for fix in fixes:
-        if fix.changed:
-            safe_io.write_text(fix.path, fix.fixed)
+    changed = [fix for fix in fixes if fix.changed]
+    for fix in changed:
+        try:
+            mode = Path(fix.path).stat().st_mode
+        except OSError as exc:
+            reason = safe_io.os_reason(exc)
+            raise safe_io.FileProblem(fix.path, f"cannot write: {reason}") from None
+        if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+            raise safe_io.FileProblem(fix.path, "is read-only; not fixed")
+        safe_io.check_target(fix.path)
+    for fix in changed:
+        safe_io.write_text(fix.path, fix.fixed)

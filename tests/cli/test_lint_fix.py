@@ -296,3 +296,15 @@ def test_a_word_inside_a_longer_word_is_not_replaced() -> None:
     assert edit is not None
     assert edit("existing exis") == "existing exist"
     assert edit("existing only") is None
+
+
+def test_a_read_only_file_is_not_fixed(capsys: pytest.CaptureFixture[str]) -> None:
+    other = write("other.yaml", YAML.replace("NoSuchBucket", "OtherBucket"))
+    path = write("errors.yaml", YAML)
+    path.chmod(0o444)
+    assert main(["lint", "--fix", "errors.yaml", "other.yaml"]) == 2
+    assert "sphinx-awserrors lint: error: errors.yaml: is read-only; not fixed" in (
+        capsys.readouterr().err
+    )
+    assert path.read_text(encoding="utf-8") == YAML
+    assert other.read_text(encoding="utf-8") == YAML.replace("NoSuchBucket", "OtherBucket")
