@@ -90,6 +90,17 @@ REGISTRY: dict[str, Check] = {}
 #: ``pyproject.toml`` as ``lint --ignore catalogue``.
 LOADER: Final = "catalogue"
 
+
+def names_in_group(group: Group) -> list[str]:
+    """The names of the registered checks of *group*, sorted."""
+    return sorted(name for name, chk in REGISTRY.items() if chk.group == group)
+
+
+def known_names() -> list[str]:
+    """Every name ``select`` and ``ignore`` accept: the checks, :data:`LOADER`, the groups."""
+    return sorted({*REGISTRY, LOADER, *GROUPS, ALL})
+
+
 #: The groups of checks, as ruff's rule sets: ``select``/``ignore`` take a group's name for
 #: all its checks. ``defects`` run by default; ``style`` only when selected.
 GROUPS: Final[tuple[Group, ...]] = ("defects", "style")
@@ -126,16 +137,6 @@ def expand_names(names: Iterable[str]) -> list[str]:
         else:
             expanded.append(name)
     return list(dict.fromkeys(expanded))
-
-
-def names_in_group(group: Group) -> list[str]:
-    """The names of the registered checks of *group*, sorted."""
-    return sorted(name for name, chk in REGISTRY.items() if chk.group == group)
-
-
-def known_names() -> list[str]:
-    """Every name ``select`` and ``ignore`` accept: the registered checks and :data:`LOADER`."""
-    return sorted({*REGISTRY, LOADER, *GROUPS, ALL})
 
 
 def check(
