@@ -55,6 +55,7 @@ _EXTRA: Final = {"yaml": "ruamel.yaml", "toml": "tomlkit"}
 _DOUBLED_SPACE: Final = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _TAB: Final = re.compile(r"(?<=\S)\t(?=\S)")
 _LINE_END_SPACE: Final = re.compile(r"[ \t]+(?=\n)")
+_LITERAL: Final = re.compile(r"(``.+?``)")
 _DOUBLED_MARK: Final = re.compile(r"([.,;])\s+\1")
 _WORD: Final = re.compile(r"[A-Za-z][A-Za-z']*")
 _ARTICLES: Final = {"a": "an", "an": "a"}
@@ -125,10 +126,26 @@ def _replace_whole(old: str, new: str) -> Edit:
     return edit
 
 
+def _single_spaced(text: str) -> str:
+    """*text* with doubled spaces and tabs between words made one space, but inside
+    ``inline literals``, where the spaces may be meant."""
+    parts = _LITERAL.split(text)
+    for index in range(0, len(parts), 2):  # the even parts are outside the literals
+        parts[index] = _TAB.sub(" ", _DOUBLED_SPACE.sub(" ", parts[index]))
+    return "".join(parts)
+
+
 def _normalise_spaces(value: str) -> str | None:
-    """*value* with whitespace put right: one space between words, none at the ends."""
-    fixed = _DOUBLED_SPACE.sub(" ", value)
-    fixed = _TAB.sub(" ", fixed)
+    """*value* with whitespace put right: one space between words, none at the ends.
+
+    An indented line after the first (of a literal block, in a description over several
+    lines) keeps its spaces but the trailing ones; so does an inline literal.
+    """
+    lines = value.split("\n")
+    fixed = "\n".join(
+        line if number and line[:1] in (" ", "\t") else _single_spaced(line)
+        for number, line in enumerate(lines)
+    )
     fixed = _LINE_END_SPACE.sub("", fixed).strip(" \t")
     return fixed if fixed != value else None
 

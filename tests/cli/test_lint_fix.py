@@ -308,3 +308,38 @@ def test_a_read_only_file_is_not_fixed(capsys: pytest.CaptureFixture[str]) -> No
     )
     assert path.read_text(encoding="utf-8") == YAML
     assert other.read_text(encoding="utf-8") == YAML.replace("NoSuchBucket", "OtherBucket")
+
+
+@pytest.mark.parametrize(
+    ("value", "fixed"),
+    [
+        ("Use ``a  b`` as  the value", "Use ``a  b`` as the value"),  # a literal keeps them
+        ("Run this::\n\n    x  =  1\n\nthen  retry", "Run this::\n\n    x  =  1\n\nthen retry"),
+        ("Ends with spaces   \nnext  line  ", "Ends with spaces\nnext line"),
+    ],
+)
+def test_whitespace_fix_keeps_literals_and_indented_lines(value: str, fixed: str) -> None:
+    edit = fix.edit_for(_finding("whitespace", None, None))
+    assert edit is not None
+    assert edit(value) == fixed
+
+
+def test_a_second_fix_changes_nothing(capsys: pytest.CaptureFixture[str]) -> None:
+    path = write("errors.yaml", YAML)
+    assert main(["lint", "--fix", "errors.yaml"]) == 0
+    once = path.read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert main(["lint", "--diff", "errors.yaml"]) == 0
+    assert capsys.readouterr().out == ""
+    assert path.read_text(encoding="utf-8") == once
+
+
+def test_fix_in_an_inline_toml_array() -> None:
+    text = (
+        "# inline tables\nerrors = [\n"
+        '  { code = "BadBucket", status = 400, description = "You specified an bucket" },\n'
+        "]\n"
+    )
+    path = write("errors.toml", text)
+    assert main(["lint", "--fix", "errors.toml"]) == 0
+    assert path.read_text(encoding="utf-8") == text.replace("an bucket", "a bucket")
