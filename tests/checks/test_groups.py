@@ -4,6 +4,7 @@ and ``conf.py`` alike (as ruff's rule sets)."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
@@ -23,6 +24,7 @@ from sphinx_awserrors.checks.registry import (
 )
 from sphinx_awserrors.checks.settings import SettingsError, load_settings
 from sphinx_awserrors.cli import main
+from sphinx_awserrors.cli.lint import lint
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -213,3 +215,46 @@ def test_registry_groups_are_what_the_decorator_says(monkeypatch: pytest.MonkeyP
 
     assert [c.name for c in registry.select_checks()] == ["slip"]
     assert [c.name for c in registry.select_checks(["style"])] == ["opinion"]
+
+
+def _import_seed(seed_path: Path, src: Path) -> Path:
+    """The seed imported afresh into the catalogue of a new project in *src*."""
+    src.mkdir()
+    (src / "conf.py").write_text(
+        "extensions = ['sphinx_awserrors']\nawserrors_catalogue = 'errors.yaml'\n",
+        encoding="utf-8",
+    )
+    (src / "index.rst").write_text("Errors\n======\n\n.. aws-error-table::\n", encoding="utf-8")
+    assert main(["import-rst", str(seed_path), "-o", str(src / "errors.yaml")]) == 0
+    return src / "errors.yaml"
+
+
+def _subtypes(app: SphinxTestApp) -> set[str]:
+    return set(re.findall(r"\[awserrors\.([\w-]+)\]", plain(app._warning.getvalue())))
+
+
+def test_freshly_imported_seed_builds_warn_only_on_defects(
+    make_app: Callable[..., SphinxTestApp], seed_path: Path, tmp_path: Path
+) -> None:
+    _import_seed(seed_path, tmp_path / "src")
+    app, _ = build(make_app, tmp_path / "src")
+    default = _subtypes(app)
+    assert default, "the seed has real slips"
+    assert default <= set(names_in_group("defects"))
+    # the same table, style included: the six final stops and the rows out of order
+    app, _ = build(make_app, tmp_path / "src", confoverrides={"awserrors_checks": ["all"]})
+    assert {"style", "order"} <= _subtypes(app)
+
+
+def test_lint_fix_puts_right_the_seeds_unambiguous_slip(
+    seed_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    catalogue = _import_seed(seed_path, tmp_path / "src")
+    found, _ = lint([str(catalogue)])
+    assert any(f.check == "spelling" and f.word == "exis" for f in found)
+    assert main(["lint", "--fix", str(catalogue)]) == 1  # the rest needs a person
+    left, _ = lint([str(catalogue)])
+    assert not any(f.word == "exis" for f in left)
+    assert len(left) < len(found)
+    assert "does not exist. The upload ID" in catalogue.read_text(encoding="utf-8")
