@@ -34,7 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from sphinx_awserrors.catalogue import format_of, load_file, safe_io
+from sphinx_awserrors.catalogue import format_of, load_file, parse_catalogue_text, safe_io
+from sphinx_awserrors.catalogue.model import FIELDS
 from sphinx_awserrors.checks.spelling import damerau
 
 if TYPE_CHECKING:
@@ -400,8 +401,39 @@ def fix_file(path: str, findings: Sequence[Finding]) -> tuple[FileFix | None, li
         return None, [f"{path}: cannot be read as a catalogue; not fixed"]
     try:
         document = _Document(text, kind)
+        fixed, applied, notes = _apply(document, entries, findings)
     except _Layout as exc:
         return None, [f"{path}: {exc}; not fixed"]
+    except FixUnavailable:
+        raise
+    except Exception as exc:  # the file is left alone whatever went wrong
+        return None, [f"{path}: the fixes cannot be applied ({type(exc).__name__}); not fixed"]
+    if applied and not _reads_back(path, kind, fixed, entries, applied):
+        return None, [*notes, f"{path}: the fixed file does not read back as it should; not fixed"]
+    return FileFix(path, text, fixed, tuple(applied)), notes
+
+
+def _reads_back(
+    path: str, kind: str, fixed: str, entries: Sequence[ErrorEntry], applied: Sequence[Finding]
+) -> bool:
+    """Whether *fixed* reads as the same entries as before, but for the fields fixed."""
+    after, problems = parse_catalogue_text(fixed, path, kind)
+    if any(p.fatal for p in problems) or len(after) != len(entries):
+        return False
+    touched = {(f.code, f.field) for f in applied}
+    for old, new in zip(entries, after, strict=True):
+        for name in FIELDS:
+            if (old.code, name) in touched:
+                continue
+            if getattr(old, name) != getattr(new, name):
+                return False
+    return True
+
+
+def _apply(
+    document: _Document, entries: Sequence[ErrorEntry], findings: Sequence[Finding]
+) -> tuple[str, list[Finding], list[str]]:
+    """Apply the edits of *findings* to *document*: its new text, the findings fixed, notes."""
     items = document.entries()
     applied: list[Finding] = []
     notes: list[str] = []
@@ -422,10 +454,7 @@ def fix_file(path: str, findings: Sequence[Finding]) -> tuple[FileFix | None, li
             continue  # another fix of the same field made this one already
         document.set_value(item, finding.field, new)
         applied.append(finding)
-    fixed = document.dump() if applied else text
-    if applied and kind == "json" and json.loads(fixed) != document.data:
-        return None, [*notes, f"{path}: the fixed JSON does not read back; not fixed"]
-    return FileFix(path, text, fixed, tuple(applied)), notes
+    return (document.dump() if applied else document.text), applied, notes
 
 
 def plan(findings: Iterable[Finding]) -> FixPlan:

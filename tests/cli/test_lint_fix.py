@@ -343,3 +343,38 @@ def test_fix_in_an_inline_toml_array() -> None:
     path = write("errors.toml", text)
     assert main(["lint", "--fix", "errors.toml"]) == 0
     assert path.read_text(encoding="utf-8") == text.replace("an bucket", "a bucket")
+
+
+def test_a_fix_that_would_change_another_field_is_refused(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write("errors.yaml", YAML)
+    real = fix._Document.set_value
+
+    def sloppy(self: fix._Document, entry: object, name: str, value: str) -> None:
+        real(self, entry, name, value)
+        entry["status"] = 418  # type: ignore[index]
+
+    monkeypatch.setattr(fix._Document, "set_value", sloppy)
+    assert main(["lint", "--fix", "errors.yaml"]) == 1
+    assert "errors.yaml: the fixed file does not read back as it should; not fixed" in (
+        capsys.readouterr().err
+    )
+    assert path.read_text(encoding="utf-8") == YAML
+
+
+def test_an_unexpected_failure_leaves_the_file_alone(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write("errors.yaml", YAML)
+
+    def broken(self: fix._Document) -> str:
+        raise RecursionError
+
+    monkeypatch.setattr(fix._Document, "dump", broken)
+    assert main(["lint", "--fix", "errors.yaml"]) == 1
+    err = capsys.readouterr().err
+    assert "errors.yaml: " in err
+    assert "not fixed" in err
+    assert "Traceback" not in err
+    assert path.read_text(encoding="utf-8") == YAML
