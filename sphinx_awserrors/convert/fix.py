@@ -115,9 +115,10 @@ class FixPlan:
 
 
 def _replace_whole(old: str, new: str) -> Edit:
-    """Replace *old* by *new* wherever it stands alone (not inside a longer word)."""
-    before = r"(?<![\w])" if old[:1].isalnum() else ""
-    after = r"(?![\w])" if old[-1:].isalnum() else ""
+    """Replace *old* by *new* wherever it stands alone: not inside a longer word, nor a part
+    of a name joined by hyphens, slashes, dots or underscores (``x-vgw-owner``)."""
+    before = r"(?<![\w./@_-])" if old[:1].isalnum() else ""
+    after = r"(?![\w/@_-])(?!\.\w)" if old[-1:].isalnum() else ""
     pattern = re.compile(before + re.escape(old) + after)
 
     def edit(value: str) -> str | None:
@@ -175,12 +176,22 @@ def _doubled_word(word: str, suggestion: str) -> bool:
     return len(parts) == 2 and parts[0].lower() == parts[1].lower() == suggestion.lower()
 
 
+def _case_shape(word: str) -> str:
+    if word.islower():
+        return "lower"
+    if word.isupper():
+        return "upper"
+    return "title" if word[:1].isupper() and word[1:].islower() else "mixed"
+
+
 def _one_edit_slip(word: str, suggestion: str) -> bool:
-    """Whether *suggestion* is one plain word one edit away from the one word *word*."""
+    """Whether *suggestion* is one plain word one edit away from the one word *word*, written
+    in the same case (``vgw`` to ``RGW`` changes more than a letter: a name, not a slip)."""
     return (
         _WORD.fullmatch(word) is not None
         and _WORD.fullmatch(suggestion) is not None
         and word.lower() != suggestion.lower()
+        and _case_shape(word) == _case_shape(suggestion) != "mixed"
         and damerau(word.lower(), suggestion.lower(), 1) == 1
     )
 

@@ -279,6 +279,8 @@ def test_unambiguous_edits(
         ("spelling", "recieevd", "received"),  # two edits away: not confident
         ("spelling", "Amz", "Amazon"),  # not one edit
         ("spelling", "exis", "exist or exit"),  # not one word
+        ("spelling", "vgw", "RGW"),  # another case: a name, not a slip
+        ("spelling", "Oject", "object"),  # another case
         ("variant-spelling", "partnumber", "part number"),  # which variant is a choice
         ("grammar", "must specified", "must be specified"),  # a rewrite, not a slip
         ("style", None, None),
@@ -295,7 +297,15 @@ def test_a_word_inside_a_longer_word_is_not_replaced() -> None:
     edit = fix.edit_for(_finding("spelling", "exis", "exist"))
     assert edit is not None
     assert edit("existing exis") == "existing exist"
+    assert edit("does not exis.") == "does not exist."
     assert edit("existing only") is None
+
+
+@pytest.mark.parametrize("value", ["the x-vgw-owner header", "in vgw.conf", "s3/vgw/key", "my_vgw"])
+def test_a_word_inside_a_name_is_not_replaced(value: str) -> None:
+    edit = fix.edit_for(_finding("spelling", "vgw", "rgw"))
+    assert edit is not None
+    assert edit(value) is None
 
 
 def test_a_read_only_file_is_not_fixed(capsys: pytest.CaptureFixture[str]) -> None:
