@@ -9,6 +9,7 @@ here too.
 from __future__ import annotations
 
 import sys
+import textwrap
 from typing import Final
 
 #: The exit status of a usage or input/output error.
@@ -32,6 +33,9 @@ def note(command: str, message: str) -> None:
 
 
 def exit_statuses(*statuses: tuple[int, str]) -> str:
-    """The ``exit status`` part of a command's ``--help`` epilog."""
-    lines = [f"  {code}  {meaning}" for code, meaning in statuses]
+    """The ``exit status`` part of a command's ``--help`` epilog, wrapped at 79 columns."""
+    lines = [
+        textwrap.fill(meaning, 79, initial_indent=f"  {code}  ", subsequent_indent="     ")
+        for code, meaning in statuses
+    ]
     return "exit status:\n" + "\n".join(lines)
