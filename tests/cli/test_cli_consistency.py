@@ -162,7 +162,7 @@ def test_lint_reads_markdown_tables_as_import_md(
 # --- one wording of fatal errors, exit statuses in --help -------------------------------------
 
 
-COMMANDS = ("lint", "import-rst", "import-md", "import-botocore", "export")
+COMMANDS = ("lint", "import-rst", "import-md", "import-botocore", "export", "probe")
 
 
 @pytest.mark.parametrize(
@@ -180,6 +180,7 @@ COMMANDS = ("lint", "import-rst", "import-md", "import-botocore", "export")
         ("export", ["export", "{catalogue}", "-o", "{catalogue}"]),
         ("export", ["export", "{catalogue}", "--format", "rst", "-o", "x.md"]),
         ("export", ["export", "{catalogue}", "--format", "yaml"]),  # argparse's own error
+        ("probe", ["probe", "missing.yaml", "--dry-run"]),
     ],
 )
 def test_every_fatal_error_reads_alike(
@@ -201,7 +202,9 @@ def test_help_lists_exit_statuses(command: str, capsys: pytest.CaptureFixture[st
     assert re.search(r"^  2  \S", section, re.MULTILINE)
 
 
-@pytest.mark.parametrize("page", ["cli-lint.rst", "cli-export.rst", "cli-import.rst"])
+@pytest.mark.parametrize(
+    "page", ["cli-lint.rst", "cli-export.rst", "cli-import.rst", "cli-probe.rst"]
+)
 def test_docs_pages_list_exit_statuses(page: str) -> None:
     text = (PROJECT / "docs" / page).read_text(encoding="utf-8")
     assert "Exit status" in text
