@@ -162,7 +162,16 @@ def test_lint_reads_markdown_tables_as_import_md(
 # --- one wording of fatal errors, exit statuses in --help -------------------------------------
 
 
-COMMANDS = ("lint", "import-rst", "import-md", "import-botocore", "export", "probe")
+COMMANDS = (
+    "lint",
+    "import-rst",
+    "import-md",
+    "import-botocore",
+    "export",
+    "probe",
+    "compat",
+    "diff",
+)
 
 
 @pytest.mark.parametrize(
@@ -181,6 +190,8 @@ COMMANDS = ("lint", "import-rst", "import-md", "import-botocore", "export", "pro
         ("export", ["export", "{catalogue}", "--format", "rst", "-o", "x.md"]),
         ("export", ["export", "{catalogue}", "--format", "yaml"]),  # argparse's own error
         ("probe", ["probe", "missing.yaml", "--dry-run"]),
+        ("compat", ["compat", "missing.yaml"]),
+        ("diff", ["diff", "missing.yaml", "{catalogue}"]),
     ],
 )
 def test_every_fatal_error_reads_alike(
@@ -203,7 +214,15 @@ def test_help_lists_exit_statuses(command: str, capsys: pytest.CaptureFixture[st
 
 
 @pytest.mark.parametrize(
-    "page", ["cli-lint.rst", "cli-export.rst", "cli-import.rst", "cli-probe.rst"]
+    "page",
+    [
+        "cli-lint.rst",
+        "cli-export.rst",
+        "cli-import.rst",
+        "cli-probe.rst",
+        "cli-compat.rst",
+        "cli-diff.rst",
+    ],
 )
 def test_docs_pages_list_exit_statuses(page: str) -> None:
     text = (PROJECT / "docs" / page).read_text(encoding="utf-8")
