@@ -30,6 +30,9 @@ def get_parser() -> argparse.ArgumentParser:
         prog="sphinx-awserrors",
         description="Check, import and export catalogues of AWS-style error codes, and probe "
         "S3 servers for them.",
+        epilog="exit status: 0 success, 1 findings, rows left out or mismatches (see COMMAND "
+        "--help), 2 bad usage or an input/output error; fatal errors read "
+        "'sphinx-awserrors COMMAND: error: MESSAGE'.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
