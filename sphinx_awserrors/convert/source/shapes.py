@@ -96,6 +96,7 @@ _KEYWORDS = frozenset(
     }
 )
 
+_LOGGING = frozenset({"error", "errorf", "errorln", "exception", "fatal", "fatalf", "critical"})
 _CODE_KEYS = frozenset(
     {"code", "errorcode", "errcode", "awscode", "s3code", "errortype", "errorname", "codename"}
 )
@@ -115,6 +116,7 @@ _STATUS_KEYS = frozenset(
 _MESSAGE_KEYS = frozenset(
     {"description", "message", "msg", "errormessage", "desc", "reason", "detail", "text"}
 )
+_STATUS_ACCESSORS = frozenset({"value", "code", "getCode", "getStatusCode", "statusCode"})
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
 
 
@@ -238,6 +240,11 @@ def _status(value: _Value, known: dict[str, int]) -> tuple[int | None, str | Non
         return None, None
     for size in range(len(value.parts), 0, -1):
         found = resolve_status_name(value.parts[:size])
+        if found is not None:
+            return found, None
+    if len(value.parts) >= 2 and value.parts[-1] in _STATUS_ACCESSORS:
+        # NOT_FOUND.value(): a status enum's constant, its class imported statically
+        found = resolve_status_name(("HttpStatus", value.parts[-2]))
         if found is not None:
             return found, None
     if value.parts[-1] in known:
@@ -399,7 +406,14 @@ def _positional(
     strings = [v.text for v in values if v.kind == "str"]
     if not codes and not (len(strings) >= 2 and len(strings[0]) <= 60):
         return None
-    error_like = any(_ERROR_NAME.search(part) for part in parts)
+    # the called name says it makes an error (NewError, OS3Exception, new APIError); a
+    # logger's method (log.error, glog.Errorf) or an ALL_CAPS constant does not
+    callee = parts[-1]
+    error_like = (
+        bool(_ERROR_NAME.search(callee))
+        and callee.upper() != callee
+        and not (len(parts) > 1 and callee.lower() in _LOGGING)
+    )
     before = tokens[first - 1] if first else None
     # an enum constant (NO_SUCH_KEY("NoSuchKey", ...)) of a file named after errors
     enum_constant = (
