@@ -20,6 +20,7 @@ class AccessForbidden(S3ClientError):
         super().__init__("AccessForbidden", msg)
 
 
+
 class MissingKey(S3ClientError):
     code = "NoSuchKey"
 
