@@ -194,11 +194,12 @@ def run(args: argparse.Namespace) -> int:
     catalogue = _load(args.catalogue, "")
     if isinstance(catalogue, str):
         return fatal(catalogue)
-    reference = None
+    reference: Catalogue | None = None
     if args.reference:
-        reference = _load([args.reference], "--reference: ")
-        if isinstance(reference, str):
-            return fatal(reference)
+        loaded = _load([args.reference], "--reference: ")
+        if isinstance(loaded, str):
+            return fatal(loaded)
+        reference = loaded
     report = coverage(
         catalogue,
         args.source,

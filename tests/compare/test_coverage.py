@@ -6,15 +6,14 @@ import argparse
 import json
 from typing import TYPE_CHECKING
 
-from sphinx_awserrors.catalogue import load_catalogue
+import pytest
 
+from sphinx_awserrors.catalogue import load_catalogue
 from sphinx_awserrors.compare import coverage_command
 from sphinx_awserrors.compare.coverage import coverage, to_json
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-    import pytest
 
 SERVER = {
     # a definitions file: two codes defined, one of them documented

@@ -189,7 +189,8 @@ def test_import_source_to_stdout_escapes_markup(
     source = _tree(
         tmp_path,
         {
-            "e.go": 'var e = APIError{Code: "Bad", Description: "Use *x* or `y`_", HTTPStatusCode: 400}\n'
+            "e.go": 'var e = APIError{Code: "Bad", Description: "Use *x* or `y`_", '
+            "HTTPStatusCode: 400}\n"
         },
     )
     assert _main([str(source)]) == 0
