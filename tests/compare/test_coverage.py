@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 from typing import TYPE_CHECKING
 
 import pytest
 
 from sphinx_awserrors.catalogue import load_catalogue
-from sphinx_awserrors.compare import coverage_command
+from sphinx_awserrors.cli import main
 from sphinx_awserrors.compare.coverage import coverage, to_json
 
 if TYPE_CHECKING:
@@ -62,15 +61,7 @@ def _tree(root: Path) -> Path:
 
 
 def _main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="sphinx-awserrors")
-    commands = parser.add_subparsers(dest="command", required=True)
-    coverage_command.register(commands)
-    try:
-        args = parser.parse_args(["coverage", *argv])
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    result: int = args.handler(args)
-    return result
+    return main(["coverage", *argv])
 
 
 def test_coverage_finds_undocumented_and_missing_codes(tmp_path: Path) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinx_awserrors.cli import main
-from sphinx_awserrors.importers import convert_tables
-from sphinx_awserrors.mdtable import read_markdown
+from sphinx_awserrors.convert.md_table import read_markdown
+from sphinx_awserrors.convert.tables import convert_tables
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -2,29 +2,20 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import pytest
 
 from sphinx_awserrors.catalogue import load_file
+from sphinx_awserrors.cli import main
 from sphinx_awserrors.convert.source import ScanOptions, WalkOptions, read_tree
-from sphinx_awserrors.convert.source import command as import_source
 from sphinx_awserrors.convert.source.walk import walk
 
 DATA = Path(__file__).resolve().parent / "data" / "source"
 
 
 def _main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="sphinx-awserrors")
-    commands = parser.add_subparsers(dest="command", required=True)
-    import_source.register(commands)
-    try:
-        args = parser.parse_args(["import-source", *argv])
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    result: int = args.handler(args)
-    return result
+    return main(["import-source", *argv])
 
 
 def _tree(root: Path, files: dict[str, str]) -> Path:

@@ -1,7 +1,6 @@
-"""``sphinx-awserrors coverage``: the codes a server's source can return against its catalogue.
+"""The ``coverage`` command: the codes a server's source can return against its catalogue.
 
-Staging module: :func:`register` adds the command to a parser's subcommands and :func:`run`
-runs it. Output formats: ``text`` (one line per finding, like a compiler, the summary on
+Output formats: ``text`` (one line per finding, like a compiler, the summary on
 standard error), ``json`` (the versioned object of :func:`.coverage.to_json`) and ``github``
 (workflow commands: an error annotation per undocumented code, a warning per documented code
 found nowhere).
@@ -19,16 +18,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sphinx_awserrors.catalogue import load_catalogue
+from sphinx_awserrors.cli.formats import _escape
+from sphinx_awserrors.cli.import_source import add_walk_options, walk_options
 from sphinx_awserrors.compare.coverage import CoverageReport, Location, coverage, to_json
-from sphinx_awserrors.convert.source.command import add_walk_options, walk_options
 
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Sequence
 
     from sphinx_awserrors.catalogue import Catalogue
+    from sphinx_awserrors.cli._parser import Subcommands
 
-__all__ = ["format_github", "format_text", "register", "run"]
+__all__ = ["format_github", "format_text", "register", "run_coverage"]
 
 PROG = "sphinx-awserrors coverage"
 
@@ -43,7 +44,7 @@ _HOW = {
 }
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(commands: Subcommands) -> None:
     """Add ``coverage`` to the subcommands *commands*."""
     parser = commands.add_parser(
         "coverage",
@@ -92,7 +93,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="output format (default: text, like a compiler)",
     )
     add_walk_options(parser)
-    parser.set_defaults(handler=run)
+    parser.set_defaults(handler=run_coverage)
 
 
 def _first(where: Sequence[Location]) -> Location:
@@ -127,13 +128,6 @@ def format_text(report: CoverageReport) -> str:
             f"{entry.location()}: not-found: {_not_found_message(entry.code, entry.status)}\n"
         )
     return "".join(lines)
-
-
-def _escape(value: str, *, property_value: bool = False) -> str:
-    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    if property_value:
-        value = value.replace(":", "%3A").replace(",", "%2C")
-    return value
 
 
 def format_github(report: CoverageReport) -> str:
@@ -174,7 +168,7 @@ def _load(paths: Sequence[str], what: str) -> Catalogue | str:
     return loaded.catalogue
 
 
-def run(args: argparse.Namespace) -> int:
+def run_coverage(args: argparse.Namespace) -> int:
     """Run ``sphinx-awserrors coverage`` with parsed *args*; return the exit status."""
 
     def fatal(message: str) -> int:
