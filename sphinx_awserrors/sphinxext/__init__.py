@@ -4,7 +4,8 @@ What belongs here: the ``aws`` domain (``domain``), the ``aws-error-table`` dire
 (``table_directive``) and its options (``options``), the ``aws-error`` directive
 (``error_directive``), the ``:awserr:`` roles (``roles``), descriptions and codes as docutils
 nodes (``render``), LaTeX support (``latex``), the catalogue's life in a build
-(``buildstate``), the HTML JSON export (``json_export``), gettext (``locale``), warnings
+(``buildstate``), the HTML JSON export (``json_export``), the source-code coverage check
+(``coverage``), gettext (``locale``), warnings
 (``_logging``) and the static files (``static/``). A new directive option goes into the
 directive's module; anything that needs no Sphinx goes into a layer below.
 """
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from sphinx_awserrors.sphinxext import (
     buildstate,
+    coverage,
     domain,
     error_directive,
     json_export,
@@ -39,3 +41,4 @@ def setup_extension(app: Sphinx) -> None:
     table_directive.setup_directive(app)
     json_export.setup_export(app)
     latex.setup_latex(app)
+    coverage.setup_coverage(app)
