@@ -10,8 +10,10 @@ per character, so brackets can be matched.
 
 from __future__ import annotations
 
+import ast
+import io
 import re
-from bisect import bisect_right
+import tokenize
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -129,14 +131,49 @@ def decode_string(raw: str) -> str:
     return body if raw_string else _ESCAPE.sub(_unescape, body)
 
 
+_KINDS: dict[_TokenType, str] = {}
+
+
+def _kind_of(kind: _TokenType) -> str:
+    """What a Pygments token type is to :func:`lex`: skip, str, num, name or op (cached)."""
+    found = _KINDS.get(kind)
+    if found is None:
+        if _within(kind, String.Doc) or _within(kind, Comment):
+            found = "skip"
+        elif _within(kind, String) and not _within(kind, String.Interpol):
+            found = "affix" if _within(kind, String.Affix) else "str"
+        elif _within(kind, Number):
+            found = "num"
+        elif _within(kind, Name) or _within(kind, Keyword):
+            found = "name"
+        elif any(_within(kind, t) for t in (Operator, Punctuation, Token.Error, Token.Text)):
+            found = "op"
+        else:
+            found = "name"
+        _KINDS[kind] = found
+    return found
+
+
 def lex(text: str, language: str) -> list[Tok]:
-    """The significant tokens of *text* in *language* (a Pygments lexer name)."""
-    starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    """The significant tokens of *text* in *language* (a Pygments lexer name).
+
+    Python is read with the standard library's own tokenizer (several times faster than
+    Pygments' regular expressions, and exact); a file it rejects falls back to Pygments.
+    """
+    if language == "python":
+        found = _lex_python(text)
+        if found is not None:
+            return found
     tokens: list[Tok] = []
     pending: list[tuple[int, str]] = []  # the parts of the string literal being read
+    line, counted = 1, 0
 
     def line_of(offset: int) -> int:
-        return bisect_right(starts, offset)
+        nonlocal line, counted
+        if offset > counted:
+            line += text.count("\n", counted, offset)
+            counted = offset
+        return line
 
     def flush() -> None:
         if not pending:
@@ -147,22 +184,23 @@ def lex(text: str, language: str) -> list[Tok]:
         tokens.append(Tok("str", decode_string(raw), line_of(start), start, start + len(raw)))
 
     for offset, kind, value in _lexer(language).get_tokens_unprocessed(text):
-        if _within(kind, String.Doc) or _within(kind, Comment):
+        category = _kind_of(kind)
+        if category == "skip":
             flush()
             continue
-        if _within(kind, String) and not _within(kind, String.Interpol):
-            if _within(kind, String.Affix) and pending:
+        if category in {"str", "affix"}:
+            if category == "affix" and pending:
                 flush()
             pending.append((offset, value))
             continue
         flush()
         if not value.strip():
             continue
-        if _within(kind, Number) or _NUMBER.match(value):
+        if category == "num" or _NUMBER.match(value):
             tokens.append(Tok("num", value, line_of(offset), offset, offset + len(value)))
-        elif _within(kind, Name) or _within(kind, Keyword):
+        elif category == "name":
             tokens.append(Tok("name", value, line_of(offset), offset, offset + len(value)))
-        elif any(_within(kind, t) for t in (Operator, Punctuation, Token.Error, Token.Text)):
+        else:
             stripped = value.strip()
             if stripped in _MULTI:
                 tokens.append(Tok("op", stripped, line_of(offset), offset, offset + len(value)))
@@ -172,7 +210,61 @@ def lex(text: str, language: str) -> list[Tok]:
                     at = offset + index
                     kind_of = "name" if char.isalnum() or char == "_" else "op"
                     tokens.append(Tok(kind_of, char, line_of(at), at, at + 1))
-        else:
-            tokens.append(Tok("name", value, line_of(offset), offset, offset + len(value)))
     flush()
     return tokens
+
+
+_PY_LAYOUT = frozenset({tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT, tokenize.NL})
+
+
+def _lex_python(text: str) -> list[Tok] | None:
+    """Python's tokens from :mod:`tokenize`, or None when it cannot read *text*."""
+    starts = [0]
+    for match in re.finditer("\n", text):
+        starts.append(match.end())
+    tokens: list[Tok] = []
+    try:
+        raw = list(tokenize.generate_tokens(io.StringIO(text).readline))
+    except (tokenize.TokenError, SyntaxError, ValueError):
+        return None
+    significant = [t for t in raw if t.type not in {tokenize.COMMENT, tokenize.NL}]
+    previous = tokenize.NEWLINE
+    for index, token in enumerate(significant):
+        kind = token.type
+        row, column = token.start
+        offset = starts[row - 1] + column if row - 1 < len(starts) else len(text)
+        end_row, end_column = token.end
+        end = starts[end_row - 1] + end_column if end_row - 1 < len(starts) else len(text)
+        if kind == tokenize.STRING:
+            following = significant[index + 1].type if index + 1 < len(significant) else None
+            if previous in _PY_LAYOUT and following in {tokenize.NEWLINE, tokenize.ENDMARKER}:
+                previous = kind
+                continue  # a string that is a statement: a docstring
+            if tokens and tokens[-1].kind == "str" and previous == tokenize.STRING:
+                last = tokens.pop()  # implicit concatenation: "a" "b"
+                tokens.append(
+                    Tok("str", last.text + _py_string(token.string), last.line, last.start, end)
+                )
+            else:
+                tokens.append(Tok("str", _py_string(token.string), row, offset, end))
+        elif kind == tokenize.NUMBER:
+            tokens.append(Tok("num", token.string, row, offset, end))
+        elif kind == tokenize.NAME:
+            tokens.append(Tok("name", token.string, row, offset, end))
+        elif kind == tokenize.OP:
+            tokens.append(Tok("op", token.string, row, offset, end))
+        previous = kind if kind not in {tokenize.NL} else previous
+    return tokens
+
+
+def _py_string(literal: str) -> str:
+    """The value of a Python string literal (an f-string's text as written)."""
+    if "\\" not in literal:
+        return decode_string(literal)  # no escape: quotes and prefix off, nothing else
+    try:
+        value = ast.literal_eval(literal)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return decode_string(literal)
+    if isinstance(value, bytes):
+        return value.decode("latin-1")
+    return value if isinstance(value, str) else decode_string(literal)

@@ -22,7 +22,7 @@ from sphinx_awserrors.convert.source.shapes import Definition, is_code
 from sphinx_awserrors.convert.source.status import resolve_status_name
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
 __all__ = ["PythonClass", "read_classes", "resolve_classes"]
 
@@ -128,6 +128,22 @@ def _read_init(info: PythonClass, function: ast.FunctionDef) -> None:
                     _set(info, target.attr, node.value)
 
 
+def _class_statements(body: list[ast.stmt]) -> Iterator[ast.ClassDef]:
+    """The class statements of *body*, and of the classes and blocks in it (not of functions:
+    an exception class defined inside a function is rare, and walking every expression of a
+    large module costs more than the rest of reading it)."""
+    for statement in body:
+        if isinstance(statement, ast.ClassDef):
+            yield statement
+            yield from _class_statements(statement.body)
+        elif isinstance(statement, ast.If | ast.Try | ast.With):
+            yield from _class_statements(statement.body)
+            for block in ("orelse", "finalbody"):
+                yield from _class_statements(getattr(statement, block, []))
+            for handler in getattr(statement, "handlers", []):
+                yield from _class_statements(handler.body)
+
+
 def read_classes(text: str, file: str) -> list[PythonClass] | None:
     """The classes of the Python module *text*, or None when it does not parse."""
     try:
@@ -135,9 +151,7 @@ def read_classes(text: str, file: str) -> list[PythonClass] | None:
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     found: list[PythonClass] = []
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.ClassDef):
-            continue
+    for node in _class_statements(tree.body):
         bases = tuple(".".join(_dotted(base)) for base in node.bases if _dotted(base))
         info = PythonClass(node.name, file, node.lineno, bases)
         for statement in node.body:
