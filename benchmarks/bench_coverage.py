@@ -28,23 +28,17 @@ from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sphinx_awserrors.catalogue import load_catalogue  # noqa: E402
-from sphinx_awserrors.compare.coverage import coverage  # noqa: E402
-from sphinx_awserrors.convert.source import ScanOptions, read_tree  # noqa: E402
+from sphinx_awserrors.catalogue import load_catalogue
+from sphinx_awserrors.compare.coverage import coverage
+from sphinx_awserrors.convert.source import ScanOptions, read_tree
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Sequence
 
 
 def _cpu() -> float:
     times = os.times()
     return times.user + times.system + times.children_user + times.children_system
-
-
-def _timed(run: Callable[[], object]) -> tuple[object, float, float]:
-    wall, cpu = time.perf_counter(), _cpu()
-    result = run()
-    return result, time.perf_counter() - wall, _cpu() - cpu
 
 
 def bench(trees: Sequence[str], catalogue_paths: Sequence[str], jobs: int, repeat: int) -> None:
@@ -59,16 +53,19 @@ def bench(trees: Sequence[str], catalogue_paths: Sequence[str], jobs: int, repea
     if len(trees) > 1 or repeat > 1:
         runs.append((f"all x{repeat}", list(trees) * repeat))
     for name, roots in runs:
-        read, read_wall, read_cpu = _timed(lambda: read_tree(roots, ScanOptions(jobs=jobs)))
-        report, cov_wall, cov_cpu = _timed(lambda: coverage(catalogue, roots, jobs=jobs))
-        assert hasattr(read, "definitions") and hasattr(report, "found")
-        definitions = read.definitions  # type: ignore[attr-defined]
-        found = len(report.found) + len(report.undocumented)  # type: ignore[attr-defined]
+        wall, cpu = time.perf_counter(), _cpu()
+        read = read_tree(roots, ScanOptions(jobs=jobs))
+        read_wall, read_cpu = time.perf_counter() - wall, _cpu() - cpu
+        wall, cpu = time.perf_counter(), _cpu()
+        report = coverage(catalogue, roots, jobs=jobs)
+        cov_wall, cov_cpu = time.perf_counter() - wall, _cpu() - cpu
+        found = len(report.found) + len(report.undocumented)
         print(
-            f"| {name} | {read.scan.scanned} | {read.scan.lexed} "  # type: ignore[attr-defined]
-            f"| {read_wall:.1f} ({read_cpu:.1f}) | {len(definitions)} "
-            f"| {len({d.code for d in definitions})} | {cov_wall:.1f} ({cov_cpu:.1f}) "
-            f"| {found} | {len(report.undocumented)} |"  # type: ignore[attr-defined]
+            f"| {name} | {read.scan.scanned} | {read.scan.lexed} "
+            f"| {read_wall:.1f} ({read_cpu:.1f}) | {len(read.definitions)} "
+            f"| {len({d.code for d in read.definitions})} | {cov_wall:.1f} ({cov_cpu:.1f}) "
+            f"| {found} | {len(report.undocumented)} |",
+            flush=True,
         )
 
 
