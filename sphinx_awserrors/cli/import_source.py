@@ -135,12 +135,13 @@ def run_import_source(args: argparse.Namespace) -> int:
         print(line, file=sys.stderr)
     scanned = read.scan.scanned
     if not entries:
-        return fatal(
-            f"no error definition found in {scanned} source file(s) "
-            f"({len(read.definitions)} definition(s) read, none complete)"
-            if read.definitions
-            else f"no error definition found in {scanned} source file(s)"
-        )
+        if read.definitions:
+            return fatal(
+                f"none of the {len(read.definitions)} definition(s) read in {scanned} source "
+                "file(s) has both a status and a message; nothing written (--fill-from names "
+                "a catalogue to take them from)"
+            )
+        return fatal(f"no error definition found in {scanned} source file(s)")
     header = [f"Imported from {', '.join(args.sources)} by sphinx-awserrors import-source."]
     try:
         write_catalogue(entries, output, header, inputs=list(args.sources))
