@@ -202,3 +202,17 @@ def test_json_report_is_serialisable_with_sorted_places(tmp_path: Path) -> None:
     for item in data["found"]:  # type: ignore[union-attr]
         places = [(p["file"], p["line"]) for p in item["locations"]]
         assert places == sorted(places)
+
+
+def test_json_output_matches_its_schema(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    from importlib.resources import files
+
+    schema = json.loads(
+        files("sphinx_awserrors.compare").joinpath("data/coverage.schema.json").read_text()
+    )
+    jsonschema.Draft202012Validator.check_schema(schema)
+    root = _tree(tmp_path)
+    argv = [str(root / "errors.yaml"), "--source", str(root), "--format", "json", "--jobs", "1"]
+    _main([*argv, "--include-tests"])
+    jsonschema.validate(json.loads(capsys.readouterr().out), schema)
