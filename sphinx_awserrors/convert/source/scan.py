@@ -78,8 +78,6 @@ class FileScan:
     definitions: list[Definition] = field(default_factory=list)
     unreadable: list[Unreadable] = field(default_factory=list)
     classes: list[PythonClass] = field(default_factory=list)
-    #: integer constants 100-599 of the file (for status names defined elsewhere)
-    numbers: dict[str, int] = field(default_factory=dict)
     #: (code, line, how): needles as string literals, pattern matches, constructor arguments,
     #: and needles as names in a file that holds definitions
     found: list[tuple[str, int, str]] = field(default_factory=list)
@@ -181,9 +179,7 @@ def scan_file(path: str | Path, options: ScanOptions) -> FileScan:
     tokens = lex(text, language)
     result.lexed = True
     numbers, strings = constants(tokens)
-    for key, value in numbers.items():
-        result.numbers.setdefault(key, value)
-    read = find_definitions(tokens, name, result.numbers, strings)
+    read = find_definitions(tokens, name, numbers, strings)
     result.definitions = read.definitions
     result.unreadable = read.unreadable
     found = result.found
@@ -262,11 +258,6 @@ def scan_tree(
         lexed=sum(1 for r in results if r.lexed),
         skipped=skipped,
     )
-
-
-def is_definition_code(text: str) -> bool:
-    """Whether *text* may be an error code (for a user's pattern); see :func:`.shapes.is_code`."""
-    return is_code(text)
 
 
 def _constant_pattern(name: str) -> re.Pattern[bytes]:
