@@ -94,7 +94,7 @@ def _describe(value: object) -> str:
     if isinstance(value, float):
         return f"a number ({value})"
     if isinstance(value, str):
-        return f"the string {value!r}"
+        return f"the string {_shown(value)}"
     if isinstance(value, list | tuple):
         return "a list"
     if isinstance(value, dict):

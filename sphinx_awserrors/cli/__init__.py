@@ -1,11 +1,11 @@
 """The ``sphinx-awserrors`` command line: argument parsing and dispatch to the commands.
 
 What belongs here: one module per command (``lint``, ``import_table`` for ``import-rst`` and
-``import-md``, ``import_botocore``, ``import_source``, ``coverage``, ``export``), each with
-``register(commands)`` that adds its parser and a ``run_*`` function that takes the parsed
-arguments and returns the exit code: 0 success, 1 findings (lint, coverage), 2 usage or input
-error. Errors are one line on stderr. How findings are printed is ``formats``. A new command
-is a new module registered in :func:`get_parser`.
+``import-md``, ``import_botocore``, ``import_source``, ``coverage``, ``export``, ``probe``),
+each with ``register(commands)`` that adds its parser and a ``run_*`` function that takes the
+parsed arguments and returns the exit code: 0 success, 1 findings (lint, coverage) or
+mismatches (probe), 2 usage or input error. Errors are one line on stderr. How findings are
+printed is ``formats``. A new command is a new module registered in :func:`get_parser`.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from sphinx_awserrors.cli import (
     import_source,
     import_table,
     lint,
+    probe,
 )
 from sphinx_awserrors.cli._parser import Parser
 
@@ -34,11 +35,12 @@ def get_parser() -> argparse.ArgumentParser:
     """The argument parser of ``sphinx-awserrors`` and its subcommands."""
     parser = Parser(
         prog="sphinx-awserrors",
-        description="Check, import and export catalogues of AWS-style error codes.",
+        description="Check, import and export catalogues of AWS-style error codes, and probe "
+        "S3 servers for them.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (lint, import_table, import_botocore, import_source, coverage, export):
+    for module in (lint, import_table, import_botocore, import_source, coverage, export, probe):
         module.register(commands)
     return parser
 

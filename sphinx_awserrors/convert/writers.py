@@ -28,6 +28,7 @@ from docutils.utils import column_width, unescape
 from sphinx_awserrors.catalogue import Catalogue, ErrorEntry
 from sphinx_awserrors.catalogue.status import parse_status_filter, reason_phrase
 from sphinx_awserrors.convert.rst_table import squash_spaces
+from sphinx_awserrors.markup import policy
 from sphinx_awserrors.markup.inline import parse_quietly
 from sphinx_awserrors.markup.text import description_text
 
@@ -323,8 +324,12 @@ def _md_node(node: nodes.Node) -> str:
         return f"**{_md_nodes(node.children)}**"
     if isinstance(node, nodes.emphasis):
         return f"*{_md_nodes(node.children)}*"
+    if isinstance(node, nodes.raw):  # never made by the roles read here; never written
+        return _md_text(node.astext())
     if isinstance(node, nodes.reference) and node.get("refuri"):
         uri = str(node["refuri"])
+        if not policy.uri_allowed(uri):  # javascript:, data:, ...: the text, not a link
+            return _md_nodes(node.children)
         if node.astext() == uri and not re.search(r"[\s<>]", uri):
             return f"<{uri}>"
         # a link destination: no spaces, and parentheses, angle brackets and backslashes
@@ -343,7 +348,9 @@ def rst_to_markdown(text: str) -> str:
     ``literal`` becomes a code span, ``*emphasis*`` and ``**strong**`` stay, ```text <url>`_``
     becomes ``[text](url)`` and a bare URL an autolink; roles keep their visible text (code
     roles such as ``:awserr:`` as code spans). Other characters with a meaning in Markdown are
-    backslash-escaped. Markup errors are ignored: the faulty markup stays as text.
+    backslash-escaped. Markup errors are ignored: the faulty markup stays as text. Links
+    follow the description policy (``sphinx_awserrors.markup.policy``): one whose URL scheme
+    is not allowed (``javascript:``, ``data:``, ...) is written as its text.
     """
     text = squash_spaces(text)
     if not text:

@@ -21,6 +21,7 @@ from sphinx_awserrors.sphinxext import (
     error_directive,
     json_export,
     latex,
+    render,
     roles,
     table_directive,
 )
@@ -41,4 +42,5 @@ def setup_extension(app: Sphinx) -> None:
     table_directive.setup_directive(app)
     json_export.setup_export(app)
     latex.setup_latex(app)
+    render.setup_render(app)
     coverage.setup_coverage(app)

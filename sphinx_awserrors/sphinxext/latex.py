@@ -28,6 +28,7 @@ from sphinx_awserrors.sphinxext.locale import __
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.writers.latex import LaTeXTranslator
 
 #: Between a lower-case letter or digit and a capital (``Such|Key``), and before the last
 #: capital of an acronym that starts a word (``XML|Parse``).
@@ -110,6 +111,39 @@ class BreakableCodes(SphinxPostTransform):
                 children += [nodes.raw("", BREAK, format="latex"), nodes.Text(part)]
             literal.clear()
             literal.extend(children)
+
+
+class awserr_index(addnodes.index):
+    """General-index entries of a code, whose text LaTeX must not split.
+
+    Other builders read it as Sphinx's ``index`` node (its ``entries``, made safe with
+    :func:`~sphinx_awserrors.markup.policy.index_text`). LaTeX writes ``awserr-parts`` (each
+    entry's levels as written, and whether it is the main entry) itself, escaped as Sphinx
+    escapes index entries: so a ``;`` of a code stays a ``;`` and does not start a sub-entry.
+    """
+
+
+def _index_key(translator: LaTeXTranslator, value: str) -> str:
+    """*value* as one level of a ``\\index`` entry, escaped as Sphinx escapes them."""
+    value = translator.encode(value)
+    value = value.replace(r"\{", r"\sphinxleftcurlybrace{}")
+    value = value.replace(r"\}", r"\sphinxrightcurlybrace{}")
+    value = value.replace('"', '""').replace("@", '"@').replace("!", '"!')
+    return value.replace("|", r"\textbar{}")
+
+
+def visit_index_latex(translator: LaTeXTranslator, node: nodes.Element) -> None:
+    """LaTeX: ``\\index{404@\\spxentry{404}!Code@\\spxentry{Code}}``, each level escaped."""
+    inline = node.get("inline", True)
+    if not inline:
+        translator.body.append("\n")
+    for parts, main in node["awserr-parts"]:
+        keys = [_index_key(translator, str(part)) for part in parts]
+        levels = "!".join(f"{key}@\\spxentry{{{key}}}" for key in keys)
+        translator.body.append(f"\\index{{{levels}{'|spxpagem' if main else ''}}}")
+    if not inline:
+        translator.body.append(r"\ignorespaces ")
+    raise nodes.SkipNode
 
 
 def _page_spec_before(node: nodes.Element) -> addnodes.tabular_col_spec | None:
@@ -296,4 +330,5 @@ def _widths_followed(spec: addnodes.tabular_col_spec) -> None:
 def setup_latex(app: Sphinx) -> None:
     """Register the LaTeX post-transforms."""
     app.add_post_transform(BreakableCodes)
+    app.add_node(awserr_index, latex=(visit_index_latex, None))
     app.add_post_transform(PageColumnSpec)
