@@ -49,6 +49,7 @@ nitpick_ignore_regex = [
     (r"py:class", r"(Builder|TextElement|system_message|Inliner|Body|RSTState|StateMachine)"),
     (r"py:class", r"(spellchecker\..*|SpellChecker|yaml\..*|_io\..*|io\..*|Finding)"),
     (r"py:class", r"(NoneType|Final|Scope|CheckFunction|Location|Command)"),
+    (r"py:data", r"Ellipsis"),  # tuple[Row, ...]
 ]
 
 autodoc_member_order = "bysource"

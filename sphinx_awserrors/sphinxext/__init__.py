@@ -2,10 +2,11 @@
 
 What belongs here: the ``aws`` domain (``domain``), the ``aws-error-table`` directive
 (``table_directive``) and its options (``options``), the ``aws-error`` directive
-(``error_directive``), the ``:awserr:`` roles (``roles``), descriptions and codes as docutils
-nodes (``render``), LaTeX support (``latex``), the catalogue's life in a build
-(``buildstate``), the HTML JSON export (``json_export``), the source-code coverage check
-(``coverage``), gettext (``locale``), warnings
+(``error_directive``), the ``aws-error-compat`` matrix (``compat_directive``), the notes
+under a description (``entry_notes``), the ``:awserr:`` roles (``roles``), descriptions and
+codes as docutils nodes (``render``), LaTeX support (``latex``), the catalogue's life in a
+build (``buildstate``), the HTML JSON export (``json_export``), the source-code coverage
+check (``coverage``), gettext (``locale``), warnings
 (``_logging``) and the static files (``static/``). A new directive option goes into the
 directive's module; anything that needs no Sphinx goes into a layer below.
 """
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from sphinx_awserrors.sphinxext import (
     buildstate,
+    compat_directive,
     coverage,
     domain,
     error_directive,
@@ -40,6 +42,7 @@ def setup_extension(app: Sphinx) -> None:
     error_directive.setup_error_directive(app)
     roles.setup_roles(app)
     table_directive.setup_directive(app)
+    compat_directive.setup_compat_directive(app)
     json_export.setup_export(app)
     latex.setup_latex(app)
     render.setup_render(app)

@@ -161,7 +161,16 @@ def _selection(entry: ErrorEntry) -> tuple[object, ...]:
 
 def _content(entry: ErrorEntry) -> tuple[object, ...]:
     """What a rendered entry shows (its lines in the file only place warnings)."""
-    return (*_selection(entry), entry.description, entry.see_also, entry.ignore)
+    return (
+        *_selection(entry),
+        entry.description,
+        entry.see_also,
+        entry.ignore,
+        entry.differs,
+        entry.since,
+        entry.deprecated,
+        entry.deprecated_reason,
+    )
 
 
 def changed_codes(old: Catalogue, new: Catalogue) -> frozenset[str] | None:

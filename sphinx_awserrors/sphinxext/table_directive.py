@@ -30,6 +30,7 @@ from sphinx_awserrors.catalogue.status import (
 from sphinx_awserrors.sphinxext import buildstate
 from sphinx_awserrors.sphinxext._logging import warn
 from sphinx_awserrors.sphinxext.domain import anchor_id
+from sphinx_awserrors.sphinxext.entry_notes import entry_notes
 from sphinx_awserrors.sphinxext.locale import __, class_title, column_header, page_translation
 from sphinx_awserrors.sphinxext.options import (
     OptionSpec,
@@ -469,6 +470,7 @@ class AwsErrorTable(SphinxDirective):
                 para += nodes.Text(reason_phrase(entry.status))
             else:
                 para.extend(description_nodes(entry, self))
+                cell.extend(entry_notes(entry))
             row += cell
         return row
 
