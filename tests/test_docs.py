@@ -286,10 +286,11 @@ def test_tutorial_steps_build_and_link(tmp_path: Path) -> None:
     out = project / "_build" / "html"
     index = (out / "index.html").read_text(encoding="utf-8")
     errors = (out / "errors.html").read_text(encoding="utf-8")
+    mark = "\N{PILCROW SIGN}"
     rows = {
-        "NoSuchKey": "NoSuchKey \N{PILCROW SIGN} The object does not exist in this store 404",
-        "QuotaExceeded": "QuotaExceeded \N{PILCROW SIGN} The account has used all of its storage quota 403",
-        "BackendUnavailable": "BackendUnavailable \N{PILCROW SIGN} The storage backend did not answer in time;",
+        "NoSuchKey": f"NoSuchKey {mark} The object does not exist in this store 404",
+        "QuotaExceeded": f"QuotaExceeded {mark} The account has used all of its storage quota 403",
+        "BackendUnavailable": f"BackendUnavailable {mark} The storage backend did not answer in time;",
     }
     for code, row in rows.items():
         assert f'href="errors.html#awserr-{code.lower()}"' in index
