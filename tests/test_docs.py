@@ -290,7 +290,9 @@ def test_tutorial_steps_build_and_link(tmp_path: Path) -> None:
     rows = {
         "NoSuchKey": f"NoSuchKey {mark} The object does not exist in this store 404",
         "QuotaExceeded": f"QuotaExceeded {mark} The account has used all of its storage quota 403",
-        "BackendUnavailable": f"BackendUnavailable {mark} The storage backend did not answer in time;",
+        "BackendUnavailable": (
+            f"BackendUnavailable {mark} The storage backend did not answer in time;"
+        ),
     }
     for code, row in rows.items():
         assert f'href="errors.html#awserr-{code.lower()}"' in index
