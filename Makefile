@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SPHINXOPTS ?= -nW --keep-going
 DOCS_OUT := docs/_build
 
-.PHONY: demo test test-oldest docs pdf lint type bench fuzz clean
+.PHONY: demo test test-oldest docs pdf lint type bench fuzz screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,10 @@ lint: $(VENV)/.stamp-lint
 	$(BIN)/ruff format --check sphinx_awserrors tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+
+# PNGs of aws-error-table in every theme, light and dark, 1280 and 400 px (needs chromium)
+screenshots: $(VENV)/.stamp-test
+	$(BIN)/python docs/screenshots.py --out $(DOCS_OUT)/screenshots
 
 bench: $(VENV)/.stamp-test
 	$(BIN)/python benchmarks/run.py

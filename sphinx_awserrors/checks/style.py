@@ -108,7 +108,7 @@ def _finding(entry: ErrorEntry, message: str, field: str) -> Finding:
     )
 
 
-@check("style", scope="file")
+@check("style", scope="file", group="style")
 def style(ctx: CheckContext) -> Iterator[Finding]:
     """Codes not in PascalCase ASCII; capitalisation or final stop unlike the file's majority."""
     entries = ctx.catalogue.entries

@@ -63,7 +63,7 @@ class ExportError(Exception):
 
 def entry_record(entry: ErrorEntry) -> dict[str, Any]:
     """*entry* as the JSON export writes it (``description`` in plain text)."""
-    return {
+    record: dict[str, Any] = {
         "code": entry.code,
         "status": entry.status,
         "reason": reason_phrase(entry.status),
@@ -72,6 +72,16 @@ def entry_record(entry: ErrorEntry) -> dict[str, Any]:
         "tags": list(entry.tags),
         "see_also": list(entry.see_also),
     }
+    # the optional keys only where the entry has them: older exports keep their bytes
+    if entry.differs:
+        record["differs"] = dict(entry.differs)
+    if entry.since is not None:
+        record["since"] = entry.since
+    if entry.deprecated is not None:
+        record["deprecated"] = entry.deprecated
+        if entry.deprecated_reason:
+            record["deprecated_reason"] = entry.deprecated_reason
+    return record
 
 
 def to_json(catalogue: Entries, *, urls: Mapping[str, str] | None = None) -> str:
@@ -79,7 +89,9 @@ def to_json(catalogue: Entries, *, urls: Mapping[str, str] | None = None) -> str
 
     Each error has ``code``, ``status``, ``reason`` (the HTTP reason phrase, ``""`` when the
     status has none), ``description`` (plain text), ``description_rst`` (the catalogue's
-    inline reStructuredText), ``tags`` and ``see_also``. Keys keep that order and the text
+    inline reStructuredText), ``tags`` and ``see_also``; entries that have them also get
+    ``differs`` (an object: what deliberately differs from the reference, and why),
+    ``since``, ``deprecated`` and ``deprecated_reason`` (strings). Keys keep that order and the text
     ends with a newline, so the same catalogue always gives the same bytes.
 
     :param urls: when given, each error also gets ``url``: ``urls[code]``, or ``null``.

@@ -1,14 +1,17 @@
 """The Sphinx layer: the thin glue between Sphinx and the layers below.
 
 What belongs here: the ``aws`` domain (``domain``), the ``aws-error-table`` directive
-(``table_directive``) and its options (``options``), the ``aws-error`` directive
-(``error_directive``), the ``:awserr:`` roles (``roles``), descriptions and codes as docutils
-nodes (``render``), LaTeX support (``latex``), the catalogue's life in a build
-(``buildstate``), the HTML JSON export (``json_export``), the garbage collector during builds
-(``gcpolicy``), table cells left out of smart quotes (``smartquotes``),
-table rows kept compact until written (``lazyrows``), gettext (``locale``),
-warnings (``_logging``) and the static files (``static/``). A new directive option goes into
-the directive's module; anything that needs no Sphinx goes into a layer below.
+(``table_directive``) and its options (``options``), its HTML (row anchors, permalinks,
+the filter's assets: ``table_html``), the ``aws-error`` directive
+(``error_directive``), the ``aws-error-compat`` matrix (``compat_directive``), the notes
+under a description (``entry_notes``), the ``:awserr:`` roles (``roles``), descriptions and
+codes as docutils nodes (``render``), LaTeX support (``latex``), the catalogue's life in a
+build (``buildstate``), the HTML JSON export (``json_export``), the source-code coverage
+check (``coverage``), the garbage collector during builds (``gcpolicy``), table cells left out
+of smart quotes (``smartquotes``), table rows kept compact until written (``lazyrows``),
+gettext (``locale``), warnings (``_logging``) and the static files (``static/``). A new
+directive option goes into the directive's module; anything that needs no Sphinx goes into a
+layer below.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from typing import TYPE_CHECKING
 
 from sphinx_awserrors.sphinxext import (
     buildstate,
+    compat_directive,
+    coverage,
     domain,
     error_directive,
     gcpolicy,
@@ -27,6 +32,7 @@ from sphinx_awserrors.sphinxext import (
     roles,
     smartquotes,
     table_directive,
+    table_html,
 )
 from sphinx_awserrors.sphinxext.locale import LOCALE_DIR, MESSAGE_CATALOG
 
@@ -43,9 +49,12 @@ def setup_extension(app: Sphinx) -> None:
     error_directive.setup_error_directive(app)
     roles.setup_roles(app)
     table_directive.setup_directive(app)
+    table_html.setup_table_html(app)
+    compat_directive.setup_compat_directive(app)
     json_export.setup_export(app)
     latex.setup_latex(app)
     render.setup_render(app)
     gcpolicy.setup_gcpolicy(app)
     smartquotes.setup_smartquotes(app)
     lazyrows.setup_lazyrows(app)
+    coverage.setup_coverage(app)

@@ -629,7 +629,7 @@ def test_unknown_key_without_suggestion_keeps_the_entry(tmp_path: Path) -> None:
     assert [e.code for e in entries] == ["A"]
     assert problems == [
         "5: entry 1 (A) has an unknown key 'owner' (allowed: "
-        "code, status, description, tags, see_also, ignore)"
+        "code, status, description, tags, see_also, ignore, differs, since, deprecated)"
     ]
 
 
@@ -1128,7 +1128,8 @@ def test_toml_subtable_of_an_entry_points_at_its_header(tmp_path: Path) -> None:
         (
             13,
             "entry 2 (B) has an unknown key 'owner' "
-            "(allowed: code, status, description, tags, see_also, ignore)",
+            "(allowed: code, status, description, tags, see_also, ignore, "
+            "differs, since, deprecated)",
         ),
     ]
 
@@ -1224,7 +1225,7 @@ def test_yaml_syntax_error_line_after_a_line_separator(tmp_path: Path) -> None:
 
 
 ENTRY = "errors:\n  - code: A\n    status: 400\n    description: The request is bad\n"
-ALLOWED = "(allowed: code, status, description, tags, see_also, ignore)"
+ALLOWED = "(allowed: code, status, description, tags, see_also, ignore, differs, since, deprecated)"
 
 
 @pytest.mark.parametrize(

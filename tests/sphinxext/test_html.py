@@ -59,13 +59,18 @@ def test_html_codes_wrap_ids_are_unique_and_headers_are_th(
     assert "WARNING" not in warning.getvalue()
     html = (app.outdir / "index.html").read_text(encoding="utf-8")
 
-    # a long code may break between its words, and only there; the anchor comes first
-    assert (
-        '<td class="awserr-code"><p>'
-        '<span class="target" id="awserr-illegalversioningconfigurationexception"></span>'
-        '<code class="awserr-code docutils literal notranslate"><span class="pre">'
-        "Illegal<wbr />Versioning<wbr />Configuration<wbr />Exception</span></code></p></td>"
-    ) in html
+    # a long code may break between its words, and only there; the row has the anchor (a link
+    # lands the whole row) and its first cell a permalink to it
+    assert re.search(
+        r'<tr class="awserr-row awserr-row-4xx row-(odd|even)" '
+        r'id="awserr-illegalversioningconfigurationexception"><td class="awserr-code"><p>'
+        r'<code class="awserr-code docutils literal notranslate"><span class="pre">'
+        r"Illegal<wbr />Versioning<wbr />Configuration<wbr />Exception</span></code>"
+        r'<a class="headerlink awserr-permalink" '
+        r'href="#awserr-illegalversioningconfigurationexception" '
+        r'title="Link to this error code">¶</a></p></td>',
+        html,
+    )
 
     # every id of the page once (three status tables, a grouped one, an ordinary table, a section)
     ids = re.findall(r'\sid="([^"]+)"', html)
@@ -92,7 +97,11 @@ def test_html_codes_wrap_ids_are_unique_and_headers_are_th(
         r'title="404 Not Found: The specified key does not exist',
         html,
     )
-    assert '<td class="awserr-status awserr-status-4xx"><p>404</p></td>' in html
+    # beside a reason column, the status column shows the number alone
+    assert (
+        '<td class="awserr-status awserr-status-4xx"><p>'
+        '<span class="awserr-status-code">404</span></p></td>'
+    ) in html
     # the ordinary table keeps none of the table's classes
     assert '<table class="docutils align-default" id="id1">' in html
 
@@ -130,15 +139,17 @@ def test_stylesheet_touches_only_the_extensions_elements() -> None:
                 declared = re.findall(r"([\w-]+)\s*:", body)
                 assert all(name.startswith("--awserr-") for name in declared), selector
             else:
-                assert ".awserr-" in selector, selector
+                # the extension's classes, or those of its :awserr: references
+                assert ".awserr-" in selector or "code.xref.aws-err" in selector, selector
 
 
 def test_stylesheet_lets_codes_and_descriptions_wrap() -> None:
     rules = css_rules(CSS)
     nowrap = [sel for sel, body in rules if "nowrap" in body]
-    # only the status (three digits) stays on one line; a code such as
+    # only the status number (three digits) stays on one line; a code such as
     # IllegalVersioningConfigurationException on one line pushed the table out of the page
-    assert nowrap == ["table.awserr-table td.awserr-status"]
+    # (awserrors-table.css keeps codes whole only up to a share of the window)
+    assert nowrap == ["table.awserr-table td.awserr-status .awserr-status-code"]
     wrapping = {sel for sel, body in rules if "white-space: normal" in body}
     assert any("td.awserr-description" in sel for sel in wrapping)
     assert any("code.awserr-code span.pre" in sel for sel in wrapping)

@@ -76,7 +76,7 @@ def test_a_tabularcolumns_before_the_table_wins(app: SphinxTestApp, warning: Str
     # the page's, the table's own, then the page's for each table of the group
     assert specs == [
         "{|p{3cm}|p{8cm}|l|}",
-        "{\\X{30}{95}\\X{55}{95}\\X{10}{95}}",
+        "{\\X{30}{105}\\X{55}{105}\\X{20}{105}}",  # status with its reason phrase
         "{|l|l|l|}",
         "{|l|l|l|}",
     ]
@@ -84,7 +84,7 @@ def test_a_tabularcolumns_before_the_table_wins(app: SphinxTestApp, warning: Str
 
 
 COLSPEC_ROOT = ROOTS / "test-latex-colspec-unusable"
-OWN = "{\\X{30}{95}\\X{55}{95}\\X{10}{95}}"
+OWN = "{\\X{30}{105}\\X{55}{105}\\X{20}{105}}"  # the status with its reason phrase
 
 
 @pytest.mark.parametrize(
