@@ -486,11 +486,31 @@ def description_html(description: str) -> str:
     return "".join(out)
 
 
+#: Reason phrases of the statuses the generator uses (the status column shows them).
+REASONS: dict[int, str] = {
+    301: "Moved Permanently",
+    307: "Temporary Redirect",
+    400: "Bad Request",
+    403: "Forbidden",
+    404: "Not Found",
+    409: "Conflict",
+    500: "Internal Server Error",
+    501: "Not Implemented",
+    503: "Service Unavailable",
+}
+
+
 def raw_table(entries: Sequence[Entry], title: str, klass: str, indent: str = "   ") -> str:
-    """*entries* as one HTML table, the way the extension's table renders them."""
+    """*entries* as one HTML table, the way the extension's table renders them.
+
+    The markup of the extension's HTML on 7 Dec 2026: the row's anchor on ``<tr>``, a
+    permalink after the code, the status with its reason phrase (the filter's script and
+    stylesheet are left out).
+    """
     lines = [
-        f'<table class="docutils align-default awserr-table" id="awserr-class-{klass}">',
-        f'<caption><span class="caption-text">{html.escape(title)}</span></caption>',
+        '<table class="awserr-table longtable docutils align-default" id="awserr-table-0">',
+        f'<caption><span class="caption-text">{html.escape(title)}</span>'
+        '<a class="headerlink" href="#awserr-table-0" title="Link to this table">¶</a></caption>',
         '<thead><tr class="row-odd"><th class="head"><p>Code</p></th>'
         '<th class="head"><p>Description</p></th><th class="head"><p>Status</p></th></tr>'
         "</thead>",
@@ -499,11 +519,16 @@ def raw_table(entries: Sequence[Entry], title: str, klass: str, indent: str = " 
     for number, entry in enumerate(entries):
         parity = "even" if number % 2 == 0 else "odd"
         anchor = "awserr-" + entry.code.lower()
+        reason = REASONS.get(entry.status, "")
         lines.append(
-            f'<tr class="awserr-row row-{parity}" id="{anchor}">'
-            f'<td class="awserr-code"><p>{_literal_html(entry.code, breaks=True)}</p></td>'
+            f'<tr class="awserr-row awserr-row-{klass} row-{parity}" id="{anchor}">'
+            f'<td class="awserr-code"><p>{_literal_html(entry.code, breaks=True)}'
+            f'<a class="headerlink awserr-permalink" href="#{anchor}" '
+            'title="Link to this error code">¶</a></p></td>'
             f'<td class="awserr-description"><p>{description_html(entry.description)}</p></td>'
-            f'<td class="awserr-status awserr-status-{klass}"><p>{entry.status}</p></td></tr>'
+            f'<td class="awserr-status awserr-status-{klass}"><p>'
+            f'<span class="awserr-status-code">{entry.status}</span> '
+            f'<span class="awserr-status-reason">{reason}</span></p></td></tr>'
         )
     lines += ["</tbody>", "</table>"]
     return "\n".join(indent + line for line in lines) + "\n"
