@@ -206,7 +206,9 @@ def _census(recorder: Recorder) -> Any:
     return handler
 
 
-def build(src: Path, out: Path, jobs: int, census: bool) -> dict[str, Any]:
+def build(
+    src: Path, out: Path, jobs: int, census: bool, overrides: dict[str, str] | None = None
+) -> dict[str, Any]:
     """Build *src* into *out* with every timer on; return the figures."""
     recorder = Recorder()
     _patch(recorder)
@@ -239,6 +241,7 @@ def build(src: Path, out: Path, jobs: int, census: bool) -> dict[str, Any]:
             status=None,
             warning=devnull,
             parallel=jobs,
+            confoverrides=overrides or {},
         )
         app.build()
     figures: dict[str, Any] = {
@@ -321,13 +324,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-j", "--jobs", type=int, default=1)
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument(
+        "-D", dest="define", action="append", default=[], help="name=value, as sphinx-build -D"
+    )
+    parser.add_argument(
         "--census", action="store_true", help="count tracked objects when writing starts"
     )
     args = parser.parse_args(argv)
     # the package of this tree, not an installed one (a script's path starts at benchmarks/)
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 3000))
-    figures = build(args.src, args.out, args.jobs, args.census)
+    overrides = dict(item.split("=", 1) for item in args.define)
+    figures = build(args.src, args.out, args.jobs, args.census, overrides)
     print(report(figures))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1), encoding="utf-8")

@@ -45,6 +45,9 @@ if TYPE_CHECKING:
 #: Documents a build must read or write before the policy starts to freeze.
 MIN_DOCUMENTS = 16
 
+#: The third threshold of the collector while the policy runs: no full collection of its own.
+NO_FULL_COLLECTIONS = 1_000_000
+
 
 class _Policy:
     """The collector's state during one build of one application."""
@@ -65,9 +68,22 @@ class _Policy:
         """
         return self.reading >= MIN_DOCUMENTS or self.resolved >= MIN_DOCUMENTS
 
-    @staticmethod
-    def settle() -> None:
-        """Free the garbage made since the last freeze, then freeze what is left alive."""
+    #: the collector's thresholds before the policy changed them (``None``: not changed)
+    thresholds: tuple[int, int, int] | None = None
+
+    def settle(self) -> None:
+        """Free the garbage made since the last freeze, then freeze what is left alive.
+
+        From the first time on, the collector makes no full collection of its own until the
+        build ends: after a freeze its rule "a quarter more long-lived objects" would hold at
+        every tenth young collection and walk everything that is not frozen, over and over
+        while one large page is built. Young collections go on as usual; the policy's own
+        collections (one per document) free the rest.
+        """
+        if self.thresholds is None:
+            self.thresholds = gc.get_threshold()
+            first, second, _third = self.thresholds
+            gc.set_threshold(first, second, NO_FULL_COLLECTIONS)
         gc.collect()  # walks only what is not frozen yet
         gc.freeze()
 
@@ -80,6 +96,9 @@ class _Policy:
     def finish(self) -> None:
         self.written_tables = []
         gc.unfreeze()
+        if self.thresholds is not None:
+            gc.set_threshold(*self.thresholds)
+            self.thresholds = None
 
 
 def _tables(doctree: nodes.document) -> list[nodes.Element]:
@@ -108,7 +127,7 @@ def _policy(app: Sphinx) -> _Policy | None:
 
 
 def _builder_inited(app: Sphinx) -> None:
-    if app.config.awserrors_gc_freeze:
+    if app.config.awserrors_gc_freeze and gc.isenabled():
         _POLICIES[id(app)] = _Policy()
 
 
@@ -121,7 +140,7 @@ def _before_read(app: Sphinx, env: Any, docnames: list[str]) -> None:
 def _settle(app: Sphinx, *args: Any) -> None:
     policy = _policy(app)
     if policy is not None and policy.worth_it():
-        _Policy.settle()
+        policy.settle()
 
 
 def _resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -129,7 +148,7 @@ def _resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if policy is not None:
         policy.resolved += 1
         if policy.worth_it():
-            _Policy.settle()
+            policy.settle()
 
 
 def _page_context(

@@ -64,10 +64,12 @@ def test_output_is_the_same_with_the_policy_and_nothing_stays_frozen(
     real_freeze = gc.freeze
     monkeypatch.setattr(gc, "freeze", lambda: (frozen.append(1), real_freeze())[1])
     apps = {}
+    thresholds = gc.get_threshold()
     for freeze in (True, False):
         app = make_app("html", srcdir=_project(tmp_path / str(freeze), freeze), parallel=parallel)
         app.build()
         assert gc.get_freeze_count() == 0
+        assert gc.get_threshold() == thresholds  # restored at the end of the build
         apps[freeze] = app
     assert frozen  # the policy did freeze
     with_policy, without = _bodies(apps[True].outdir), _bodies(apps[False].outdir)
