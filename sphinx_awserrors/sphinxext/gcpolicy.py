@@ -26,8 +26,10 @@ before. The peak memory of the build, when writing starts and every doctree is a
 grow.
 
 A rebuild that reads and writes fewer than :data:`MIN_DOCUMENTS` pages is left alone: there
-is too little to walk for freezing to pay. Turn the setting off if another extension manages
-the collector itself.
+is too little to walk for freezing to pay. With ``-j``, the pages the main process resolves for
+the writer processes are left to the collector with its usual thresholds (it cannot tell when
+a page is written); what was alive when writing started stays frozen. Turn the setting off if
+another extension manages the collector itself.
 """
 
 from __future__ import annotations
@@ -59,6 +61,8 @@ class _Policy:
         self.reading = 0
         #: documents resolved for writing so far
         self.resolved = 0
+        #: whether pages are written by other processes (``-j``)
+        self.parallel_write = False
 
     def worth_it(self) -> bool:
         """Whether this build handles enough documents for freezing to pay.
@@ -147,7 +151,7 @@ def _resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     policy = _policy(app)
     if policy is not None:
         policy.resolved += 1
-        if policy.worth_it():
+        if policy.worth_it() and not policy.parallel_write:
             policy.settle()
 
 
@@ -160,7 +164,21 @@ def _page_context(
 
 
 def _write_started(app: Sphinx, builder: Builder) -> None:
-    _settle(app)
+    policy = _policy(app)
+    if policy is None:
+        return
+    if getattr(builder, "parallel_ok", False):
+        # -j: this process resolves pages (read by other processes: not frozen) and hands them
+        # to writer processes, never learning when they are written. What is alive now stays
+        # frozen; the pages it resolves are left to the collector, with its usual thresholds
+        # (its collections walk only what is not frozen)
+        policy.settle()
+        policy.parallel_write = True
+        if policy.thresholds is not None:
+            gc.set_threshold(*policy.thresholds)
+        return
+    if policy.worth_it():
+        policy.settle()
 
 
 def _build_finished(app: Sphinx, exception: BaseException | None) -> None:
