@@ -7,9 +7,11 @@ Importing this package imports every check module, which registers its checks in
 from __future__ import annotations
 
 from sphinx_awserrors.checks import (
+    codes,
     duplicates,
     grammar,
     order,
+    punctuation,
     registry,
     spelling,
     status,
@@ -36,9 +38,11 @@ __all__ = [
     "Finding",
     "Settings",
     "check",
+    "codes",
     "duplicates",
     "grammar",
     "order",
+    "punctuation",
     "registry",
     "run_checks",
     "select_checks",

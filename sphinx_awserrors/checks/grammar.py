@@ -209,6 +209,10 @@ _ONSETS = words(
 _VOWEL_SOUND_LETTERS = "AEFHILMNORSX"
 
 
+#: The first word of a PascalCase name: Object of ObjectLock, Inventory of InventoryConfiguration.
+_CAMEL_HEAD = re.compile(r"([A-Z][a-z]{2,})(?=[A-Z][a-z])")
+
+
 def _spoken(word: str) -> bool:
     """Whether the lower-case *word* reads as a word rather than as letters (``sdk``)."""
     return (
@@ -231,6 +235,9 @@ def right_article(article: str, word: str) -> str | None:
         if not an and first in "AEIO" and not word.startswith("EU"):
             return "an"
         return None
+    camel = _CAMEL_HEAD.match(word)
+    if camel:  # a PascalCase name is read as its first word: an ObjectLock, a BucketPolicy
+        return right_article(article, camel.group(1))
     if word[1:] != word[1:].lower() or any(c.isdigit() for c in word):
         return None  # iPhone, eTag, ec2: a name
     lower = word.lower()
@@ -250,6 +257,61 @@ def _articles(text: str) -> Iterator[tuple[str, str]]:
         right = right_article(article, word)
         if right is not None:
             yield match.group(0), f"{right.capitalize() if article[0] == 'A' else right} {word}"
+
+
+# --- a missing word: "due an attempt", "in order avoid", "is same as" --------------------------
+
+_DETERMINERS = "a|an|the|this|that|these|those|its|their|your|our|his|her|some|any|no|each"
+_MISSING_TO = re.compile(rf"\b(due|owing|according|prior)\s+(?=(?:{_DETERMINERS})\b)", re.IGNORECASE)
+_IN_ORDER = re.compile(
+    r"\bin order\s+(?!to\b|of\b|for\b|that\b|by\b|in\b|and\b|or\b|with\b|as\b)([a-z]+)\b"
+)
+_SAME_AS = re.compile(r"\b(is|are|be|was|were|been|being|not)\s+same\s+as\b", re.IGNORECASE)
+
+
+def _missing_words(text: str) -> Iterator[tuple[str, str, str]]:
+    """(phrase, fixed phrase, what is missing) for a dropped "to" or "the"."""
+    for match in _MISSING_TO.finditer(text):
+        word = match.group(1)
+        following = text[match.end() :].split(maxsplit=1)
+        phrase = f"{word} {following[0]}" if following else word
+        yield phrase, f"{word} to {following[0]}" if following else f"{word} to", '"to"'
+    for match in _IN_ORDER.finditer(text):
+        yield match.group(0), f"in order to {match.group(1)}", '"to"'
+    for match in _SAME_AS.finditer(text):
+        verb = match.group(1)
+        yield match.group(0), f"{verb} the same as", 'the article "the"'
+
+
+# --- a plural subject with a singular verb: "the parts does not" -------------------------------
+
+#: Nouns ending in -s that are singular.
+_SINGULAR_S = words(
+    """status access address process class bus alias bonus canvas series news analysis basis
+    axis gas lens virus campus census corpus thesis crisis diagnosis chassis species apparatus
+    consensus focus radius stimulus nexus plus minus versus whereas this his its us yes less
+    loss boss cross glass pass mass miss kiss dns aws https tls sms iis ios macos"""
+)
+_PLURAL_SUBJECT = re.compile(
+    r"\b(the|these|those|all|both|multiple|several|many|some)\s+((?:[a-z-]+\s+){0,2}?)"
+    r"((?-i:[a-z]{3,}s))\s+(does|is|has|was|doesn't|isn't|hasn't|wasn't)\b(?![-'])",
+    re.IGNORECASE,
+)
+_PLURAL_VERB = {"does": "do", "is": "are", "has": "have", "was": "were", "doesn't": "don't",
+                "isn't": "aren't", "hasn't": "haven't", "wasn't": "weren't"}  # fmt: skip
+
+
+def _plural_agreement(text: str) -> Iterator[tuple[str, str]]:
+    for match in _PLURAL_SUBJECT.finditer(text):
+        determiner, between, noun, verb = match.groups()
+        if not _starts_clause(text, match.start()) or noun in _SINGULAR_S:
+            continue
+        if noun.endswith(("ss", "us", "is", "ous", "ics")) or noun[-2] in "'’":
+            continue
+        if any(w.lower() in ("of", "and", "or", "with", "for", "in", "on") for w in between.split()):
+            continue  # "the list of parts is": the head noun is before "of"
+        fixed = f"{determiner} {between}{noun} {_PLURAL_VERB[verb.lower()]}"
+        yield match.group(0), fixed
 
 
 def _starts_sentence(text: str, index: int) -> bool:
@@ -293,6 +355,14 @@ def problems(description: str) -> Iterator[tuple[str, str, str | None]]:
             phrase,
             fixed,
         )
+    for phrase, fixed in _plural_agreement(text):
+        yield (
+            f'"{phrase}": the verb does not agree with its plural subject; write "{fixed}"',
+            phrase,
+            fixed,
+        )
+    for phrase, fixed, missing in _missing_words(text):
+        yield f'"{phrase}": {missing} is missing; write "{fixed}"', phrase, fixed
 
 
 def _findings(entry: ErrorEntry) -> Iterator[Finding]:

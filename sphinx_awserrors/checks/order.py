@@ -48,7 +48,7 @@ def longest_sorted(keys: Sequence[str]) -> set[int]:
     return chosen
 
 
-@check("order", scope="table")
+@check("order", scope="table", group="style")
 def order(ctx: CheckContext) -> Iterator[Finding]:
     """Entries out of place in a table sorted by code (case-insensitively) but for a few."""
     entries = ctx.catalogue.entries

@@ -18,6 +18,9 @@ from sphinx_awserrors._gc import gc_paused
 from sphinx_awserrors.catalogue import Catalogue, ErrorEntry
 
 Scope = Literal["entry", "file", "table", "catalogue", "text"]
+#: ``defects``: a reader is misled or a client breaks (on by default); ``style``: opinions
+#: about consistency (final stop, row order) that a project may not share (opt-in).
+Group = Literal["defects", "style"]
 
 
 @dataclass(frozen=True, order=True)
@@ -75,6 +78,8 @@ class Check:
     function: CheckFunction
     #: checks whose finding on the same slip this check's finding replaces (see run_checks)
     supersedes: tuple[str, ...] = ()
+    #: the rule set the check belongs to (``defects`` or ``style``)
+    group: Group = "defects"
 
 
 REGISTRY: dict[str, Check] = {}
@@ -86,13 +91,22 @@ REGISTRY: dict[str, Check] = {}
 LOADER: Final = "catalogue"
 
 
+def names_in_group(group: Group) -> list[str]:
+    """The names of the registered checks of *group*, sorted."""
+    return sorted(name for name, chk in REGISTRY.items() if chk.group == group)
+
+
 def known_names() -> list[str]:
     """Every name ``select`` and ``ignore`` accept: the registered checks and :data:`LOADER`."""
     return sorted({*REGISTRY, LOADER})
 
 
 def check(
-    name: str, scope: Scope = "catalogue", *, supersedes: Sequence[str] = ()
+    name: str,
+    scope: Scope = "catalogue",
+    *,
+    supersedes: Sequence[str] = (),
+    group: Group = "defects",
 ) -> Callable[[CheckFunction], CheckFunction]:
     """Register the decorated function as the check *name*.
 
@@ -103,11 +117,12 @@ def check(
 
     *supersedes* names the less specific checks that can report the same slip: when both
     run, their finding on a word this check reports for the same entry is dropped.
+    *group* is the rule set of the check: ``defects`` or ``style`` (see :data:`Group`).
     """
 
     def register(function: CheckFunction) -> CheckFunction:
         summary = (function.__doc__ or "").strip().splitlines()[0] if function.__doc__ else ""
-        REGISTRY[name] = Check(name, summary, scope, function, tuple(supersedes))
+        REGISTRY[name] = Check(name, summary, scope, function, tuple(supersedes), group)
         return function
 
     return register

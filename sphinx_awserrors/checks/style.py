@@ -7,6 +7,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
+from sphinx_awserrors.checks import codes
 from sphinx_awserrors.checks._text import PLACEHOLDER, prose
 from sphinx_awserrors.checks.registry import CheckContext, Finding, check
 
@@ -108,13 +109,13 @@ def _finding(entry: ErrorEntry, message: str, field: str) -> Finding:
     )
 
 
-@check("style", scope="file")
+@check("style", scope="file", group="style")
 def style(ctx: CheckContext) -> Iterator[Finding]:
     """Codes not in PascalCase ASCII; capitalisation or final stop unlike the file's majority."""
     entries = ctx.catalogue.entries
     for entry in entries:
         problem = code_problem(entry.code)
-        if problem:
+        if problem and codes.code_problem(entry.code) is None:  # else a code-name defect
             fixed = pascal_case(entry.code)
             hint = (
                 f'; write "{fixed}"'
