@@ -101,8 +101,9 @@ def get_parser() -> argparse.ArgumentParser:
     )
     lint.add_argument(
         "--reference",
-        choices=("botocore",),
-        help="also compare statuses with botocore's service models (extra [botocore])",
+        metavar="REFERENCE",
+        help="also compare statuses with a reference: 'aws-s3' (the S3 codes AWS documents, "
+        "bundled), 'botocore' (the service models, extra [botocore]) or a catalogue file",
     )
     lint.add_argument("--list-checks", action="store_true", help="list the checks and exit")
     lint.set_defaults(handler=_run_lint)

@@ -16,6 +16,8 @@ from sphinx_awserrors.checks import (
     spelling,
     status,
     style,
+    terms,
+    usage,
     variants,
     whitespace,
 )
@@ -49,7 +51,9 @@ __all__ = [
     "spelling",
     "status",
     "style",
+    "terms",
     "unknown_ignores",
+    "usage",
     "variants",
     "whitespace",
 ]

@@ -70,7 +70,7 @@ def _leaks(entries: Sequence[ErrorEntry], reference: frozenset[str]) -> Iterator
         bare = entry.code[match.end() :]
         yield entry, (
             f'the code starts with "{match.group(1)}", a prefix of constant names in source '
-            f'code that {"no other code" if len(prefixed) == 1 else "few codes"} here has; '
+            f'code that {"no other code here has" if len(prefixed) == 1 else "few codes here have"}; '
             f'the wire code is most likely "{bare}"'
         )
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 _DOUBLED_STOP = re.compile(r"(?<![.\w])[ \t]*([.,;])\s+\1(?![.\w])|(?<=\w)([.,;])\s+\2(?=\s|$)")
 # a lower-case word of two letters or more, glued to a bracket that opens words
-_NO_SPACE_BRACKET = re.compile(r"(?<![\w.:/-])([a-z][a-z]+)([(\[])(?=[A-Za-z][\w|, ]{2,}[)\]])")
+_NO_SPACE_BRACKET = re.compile(r"(?<![\w.:/-])([a-z][a-z]+)([(\[])(?=[A-Za-z]{2})")
 # UTF-8 lead bytes read as Latin-1/cp1252, followed by a continuation byte's character
 _MOJIBAKE = re.compile(r"[ÃÂâ][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]+")
 
@@ -46,7 +46,7 @@ def problems(description: str) -> Iterator[tuple[str, str, str | None]]:
         yield f'"{phrase}": a doubled "{mark}"; keep one', phrase, mark
     for match in _NO_SPACE_BRACKET.finditer(text):
         word, bracket = match.groups()
-        phrase = text[match.start() : match.end() + 12].split(" ")[0]
+        phrase = match.group(0) + re.split(r"[\s\u2060|,)\]]", text[match.end() :], maxsplit=1)[0]
         yield (
             f'"{phrase}": no space before "{bracket}"; write "{word} {bracket}"',
             word + bracket,
