@@ -134,7 +134,7 @@ def code_problem(code: str) -> str | None:
     return _space_or_digit(code, _reference_codes())
 
 
-@check("code-name", scope="file")
+@check("code-name", scope="file", supersedes=("style",))
 def code_name(ctx: CheckContext) -> Iterator[Finding]:
     """Codes with spaces or digits, a leaked Err prefix, a misspelt NoSuch* prefix."""
     for entry, why in problems(ctx.catalogue.entries):
@@ -145,4 +145,5 @@ def code_name(ctx: CheckContext) -> Iterator[Finding]:
             f"{entry.code}: {why}",
             code=entry.code,
             field="code",
+            word=entry.code,
         )

@@ -7,7 +7,6 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from sphinx_awserrors.checks import codes
 from sphinx_awserrors.checks._text import PLACEHOLDER, prose
 from sphinx_awserrors.checks.registry import CheckContext, Finding, check
 
@@ -106,6 +105,7 @@ def _finding(entry: ErrorEntry, message: str, field: str) -> Finding:
         f"{entry.code}: {message}",
         code=entry.code,
         field=field,
+        word=entry.code if field == "code" else None,
     )
 
 
@@ -115,7 +115,7 @@ def style(ctx: CheckContext) -> Iterator[Finding]:
     entries = ctx.catalogue.entries
     for entry in entries:
         problem = code_problem(entry.code)
-        if problem and codes.code_problem(entry.code) is None:  # else a code-name defect
+        if problem:
             fixed = pascal_case(entry.code)
             hint = (
                 f'; write "{fixed}"'

@@ -182,8 +182,10 @@ def _different_roles(forms: dict[str, list[ErrorEntry]], one: str, other: str) -
     open_form, joined = (one, other) if "-" not in one else (other, one)
     if "-" not in joined or "-" in open_form or "/" in open_form + joined:
         return False
-    if any(_HEADER_NAME.fullmatch(_surface(e, joined)) for e in forms[joined]):
-        return True
+    if any(_HEADER_NAME.fullmatch(_surface(e, joined)) for e in forms[joined]) and all(
+        _surface(e, open_form).islower() for e in forms[open_form]
+    ):
+        return True  # prose about a header: "indicated content length", Content-Length
     return all(_predicative(e, open_form) for e in forms[open_form]) and all(
         _attributive(e, joined) for e in forms[joined]
     )
