@@ -77,13 +77,17 @@ def test_both_forms_in_one_description() -> None:
 
 def test_open_after_a_verb_and_hyphenated_before_a_noun_is_no_variant() -> None:
     # English writes a compound open after "be" and hyphenated before a noun
-    assert findings(
-        "variant-spelling",
-        described("The operation is in progress; another in-progress operation blocks it"),
-    ) == []
-    assert findings(
-        "variant-spelling", described("The list is up to date", "Get an up-to-date list")
-    ) == []
+    assert (
+        findings(
+            "variant-spelling",
+            described("The operation is in progress; another in-progress operation blocks it"),
+        )
+        == []
+    )
+    assert (
+        findings("variant-spelling", described("The list is up to date", "Get an up-to-date list"))
+        == []
+    )
 
 
 def test_compares_within_one_file() -> None:

@@ -29,7 +29,7 @@ error codes", "List of Replication-related error codes", "List of Tagging-relate
 codes" and "List of SELECT Object Content Error Codes", as crawled into
 data/s3_error_codes.json of https://github.com/Nugine/s3s at commit
 106ae4c020150affcc19a2fcd0cf88221531e75c (2025-08-11), read again against the page's
-Markdown form in November 2026. Codes that botocore's S3 service model (botocore {botocore})
+Markdown form in December 2026. Codes that botocore's S3 service model (botocore {botocore})
 declares and the page does not list are added with the tag `botocore`.
 Copyright Amazon.com, Inc. or its affiliates. AWS documentation text is published under the
 Creative Commons Attribution-ShareAlike 4.0 International licence (CC BY-SA 4.0,

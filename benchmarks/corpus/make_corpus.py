@@ -17,6 +17,7 @@ Usage: ``python benchmarks/corpus/make_corpus.py MIRRORS_DIR`` (a directory hold
 from __future__ import annotations
 
 import ast
+import contextlib
 import http
 import re
 import subprocess
@@ -48,7 +49,9 @@ class Source:
 
 def _status_name(name: str) -> int:
     """``StatusBadRequest``, ``SC_FORBIDDEN``, ``HTTP_NOT_FOUND``, ``BAD_REQUEST`` -> status."""
-    name = re.sub(r"^(?:http\.)?Status|^(?:HttpServletResponse\.)?SC_|^HTTP_|^HttpStatus\.", "", name)
+    name = re.sub(
+        r"^(?:http\.)?Status|^(?:HttpServletResponse\.)?SC_|^HTTP_|^HttpStatus\.", "", name
+    )
     snake = re.sub(r"(?<=[a-z])(?=[A-Z])", "_", name).upper()
     aliases = {"RANGE_NOT_SATISFIABLE": 416, "PRECON_FAILED": 412, "NOT_IMPLEMENTED": 501,
                "TOO_MANY_REQUESTS": 429, "UNAVAILABLE": 503, "BAD_METHOD": 405,
@@ -79,20 +82,34 @@ def go_map(text: str) -> Iterator[Row]:
         r"Code:\s*(\"[^\"]*\"),\s*Description:\s*(.*?),\s*HTTPStatusCode:\s*([\w.]+)", re.S
     )
     for m in pattern.finditer(text):
-        yield _strings(m.group(1)), _status_name(m.group(3)), _strings(m.group(2)), _line(text, m.start())
+        yield (
+            _strings(m.group(1)),
+            _status_name(m.group(3)),
+            _strings(m.group(2)),
+            _line(text, m.start()),
+        )
 
 
 def java_ozone(text: str) -> Iterator[Row]:
     """Ozone's ``NAME("Code", "message" + "...", HTTP_X)`` enum constants."""
-    pattern = re.compile(r"^\s*[A-Z0-9_]+\(\s*(\"[^\"]*\")\s*,((?:\s*\"(?:[^\"\\]|\\.)*\"\s*\+?)+),\s*(\w+)\)", re.M)
+    pattern = re.compile(
+        r"^\s*[A-Z0-9_]+\(\s*(\"[^\"]*\")\s*,((?:\s*\"(?:[^\"\\]|\\.)*\"\s*\+?)+),\s*(\w+)\)", re.M
+    )
     for m in pattern.finditer(text):
-        yield _strings(m.group(1)), _status_name(m.group(3)), _strings(m.group(2)), _line(text, m.start())
+        yield (
+            _strings(m.group(1)),
+            _status_name(m.group(3)),
+            _strings(m.group(2)),
+            _line(text, m.start()),
+        )
 
 
 def java_s3proxy(text: str) -> Iterator[Row]:
     """s3proxy's ``ACCESS_DENIED(HttpServletResponse.SC_FORBIDDEN, "message")``: the wire code
     is the enum name in PascalCase (as S3ErrorCode.toString makes it)."""
-    pattern = re.compile(r"^\s{4}([A-Z0-9_]+)\(([\w.]+),((?:\s*\"(?:[^\"\\]|\\.)*\"\s*\+?)+)\)", re.M)
+    pattern = re.compile(
+        r"^\s{4}([A-Z0-9_]+)\(([\w.]+),((?:\s*\"(?:[^\"\\]|\\.)*\"\s*\+?)+)\)", re.M
+    )
     for m in pattern.finditer(text):
         code = "".join(p.capitalize() for p in m.group(1).split("_"))
         yield code, _status_name(m.group(2)), _strings(m.group(3)), _line(text, m.start())
@@ -100,7 +117,9 @@ def java_s3proxy(text: str) -> Iterator[Row]:
 
 def java_locals3(text: str) -> Iterator[Row]:
     """local-s3's ``Name("Code", 400, "message")`` (commented-out constants left out)."""
-    pattern = re.compile(r"^\s{2}\w+\(\s*(\"[^\"]*\")\s*,\s*(\d+)\s*,\s*((?:\"(?:[^\"\\]|\\.)*\"\s*\+?\s*)+)\)", re.M)
+    pattern = re.compile(
+        r"^\s{2}\w+\(\s*(\"[^\"]*\")\s*,\s*(\d+)\s*,\s*((?:\"(?:[^\"\\]|\\.)*\"\s*\+?\s*)+)\)", re.M
+    )
     for m in pattern.finditer(text):
         yield _strings(m.group(1)), int(m.group(2)), _strings(m.group(3)), _line(text, m.start())
 
@@ -109,7 +128,8 @@ def kotlin_s3mock(text: str) -> Iterator[Row]:
     """S3Mock's ``S3Exception(HttpStatus.X.value(), "Code", "message" + ...)`` constants."""
     constants = dict(re.findall(r'const val (\w+) = "([^"]*)"', text))
     pattern = re.compile(
-        r"val \w+: S3Exception =\s*S3Exception\(\s*HttpStatus\.(\w+)\.value\(\),\s*(\"[^\"]*\"|\w+),"
+        r"val \w+: S3Exception =\s*S3Exception\(\s*HttpStatus\.(\w+)\.value\(\),"
+        r"\s*(\"[^\"]*\"|\w+),"
         r"((?:\s*\"(?:[^\"\\]|\\.)*\"\s*\+?)+),?\s*\)",
         re.S,
     )
@@ -129,10 +149,8 @@ def python_swift(text: str) -> Iterator[Row]:
         values: dict[str, object] = {}
         for item in node.body:
             if isinstance(item, ast.Assign) and isinstance(item.targets[0], ast.Name):
-                try:
+                with contextlib.suppress(ValueError):
                     values[item.targets[0].id] = ast.literal_eval(item.value)
-                except ValueError:
-                    pass
         parent = node.bases[0].id if node.bases and isinstance(node.bases[0], ast.Name) else ""
         status, msg = known.get(parent, (None, ""))
         if isinstance(values.get("_status"), str) and str(values["_status"]).strip():
@@ -188,7 +206,9 @@ def build(source: Source, mirrors: Path) -> str:
         if code in seen:
             repeated += 1
             continue
-        seen[code] = ErrorEntry(code, status, " ".join(description.split()), file=source.path, line=line)
+        seen[code] = ErrorEntry(
+            code, status, " ".join(description.split()), file=source.path, line=line
+        )
     url = f"https://github.com/{source.repo}/blob/{source.commit}/{source.path}"
     header = [
         f"{source.what}.",

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from sphinx_awserrors.checks.registry import CheckContext, Finding, check
@@ -34,6 +35,7 @@ PREFIX_USES = 3
 _DIGITS = re.compile(r"\d")
 
 
+@lru_cache(maxsize=1 << 15)
 def _prefix(code: str) -> str | None:
     """The first two words of a PascalCase code (``NoSuch`` of ``NoSuchKey``), if it has three."""
     parts = code_words(code)
@@ -56,11 +58,13 @@ def _space_or_digit(code: str, reference: frozenset[str]) -> str | None:
         return "the code is a number (an HTTP status?), not an error code"
     lead = re.match(r"^\d+(?=[A-Z])", code)
     if lead:
-        return f'the code starts with digits ("{lead.group(0)}"): write "{code[lead.end():]}"'
+        return f'the code starts with digits ("{lead.group(0)}"): write "{code[lead.end() :]}"'
     return None
 
 
-def _leaks(entries: Sequence[ErrorEntry], reference: frozenset[str]) -> Iterator[tuple[ErrorEntry, str]]:
+def _leaks(
+    entries: Sequence[ErrorEntry], reference: frozenset[str]
+) -> Iterator[tuple[ErrorEntry, str]]:
     prefixed = [e for e in entries if _LANGUAGE_PREFIX.match(e.code) and e.code not in reference]
     if not prefixed or len(prefixed) > max(2, LEAK_SHARE * len(entries)):
         return
@@ -68,49 +72,94 @@ def _leaks(entries: Sequence[ErrorEntry], reference: frozenset[str]) -> Iterator
         match = _LANGUAGE_PREFIX.match(entry.code)
         assert match is not None
         bare = entry.code[match.end() :]
-        yield entry, (
+        others = "no other code here has" if len(prefixed) == 1 else "few codes here have"
+        why = (
             f'the code starts with "{match.group(1)}", a prefix of constant names in source '
-            f'code that {"no other code here has" if len(prefixed) == 1 else "few codes here have"}; '
-            f'the wire code is most likely "{bare}"'
+            f'code that {others}; the wire code is most likely "{bare}"'
         )
+        yield entry, why
+
+
+def _deletes(word: str) -> set[str]:
+    """*word* and every string one deletion from it: an index key for near words."""
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+@lru_cache(maxsize=1 << 14)
+def _unknown(word: str) -> bool:
+    """Whether *word* (a part of a code) is no English word: ``Suhc``, ``Buckte``."""
+    from sphinx_awserrors.checks.spelling import MIN_FREQUENCY, dictionary, vocabulary
+
+    lowered = word.lower()
+    return (
+        word.isalpha()
+        and not word.isupper()
+        and dictionary().get(lowered, 0) < MIN_FREQUENCY
+        and lowered not in vocabulary()
+    )
 
 
 def _misspelt(
     entries: Sequence[ErrorEntry], reference: frozenset[str]
 ) -> Iterator[tuple[ErrorEntry, str]]:
+    """Codes with a misspelt convention prefix, or one slip from a code AWS documents.
+
+    Only where the slip shows: a part of the code is no word (``NoSuhcVersion``), or the
+    corrected code is one the file or AWS has (``NotSuchBucketPolicy``). ``InvalidLayer``
+    beside AWS's ``InvalidPayer`` is two words, not a slip.
+    """
     own = Counter(p for e in entries if (p := _prefix(e.code)))
     known = own + Counter(p for c in reference if (p := _prefix(c)))
-    lowered = {c.lower(): c for c in reference}
+    near_prefixes: dict[str, list[str]] = {}
+    for p, n in known.items():
+        if n >= PREFIX_USES:
+            for variant in _deletes(p):
+                near_prefixes.setdefault(variant, []).append(p)
     codes = {e.code for e in entries}
+    lowered = {c.lower() for c in reference}
     for entry in entries:
         code = entry.code
         if code in reference or not code.isascii() or " " in code:
             continue
+        parts = code_words(code)
         prefix = _prefix(code)
         if prefix and known[prefix] <= 1:
+            candidates = {p for v in _deletes(prefix) for p in near_prefixes.get(v, ())}
             close = [
-                p
-                for p, n in known.items()
-                if n >= PREFIX_USES and p != prefix and damerau(prefix, p, 1) <= 1
-                and p.lower() != prefix.lower()
+                p for p in candidates
+                if p != prefix and p.lower() != prefix.lower() and damerau(prefix, p, 1) <= 1
+            ]  # fmt: skip
+            fixes = [(p, p + code[len(prefix) :]) for p in close]
+            shown = [
+                (p, fixed)
+                for p, fixed in fixes
+                if fixed in reference or fixed in codes or any(_unknown(w) for w in parts[:2])
             ]
-            if close:
-                best = max(close, key=lambda p: known[p])
-                fixed = best + code[len(prefix) :]
-                yield entry, (
-                    f'the code starts "{prefix}" where {known[best]} codes start "{best}"; '
-                    f'write "{fixed}"'
+            if shown:
+                best, fixed = max(shown, key=lambda item: known[item[0]])
+                yield (
+                    entry,
+                    (
+                        f'the code starts "{prefix}" where {known[best]} codes start "{best}"; '
+                        f'write "{fixed}"'
+                    ),
                 )
                 continue
-        if len(code) >= 8:
+        if len(code) >= 8 and code.lower() not in lowered and any(map(_unknown, parts)):
             near = [
                 c for c in reference
-                if c not in codes and abs(len(c) - len(code)) <= 1
-                and c.lower() != code.lower() and damerau(code, c, 1) <= 1
-                and not (c.rstrip("s") == code.rstrip("s"))
+                if c not in codes and abs(len(c) - len(code)) <= 1 and damerau(code, c, 1) <= 1
             ]  # fmt: skip
-            if len(near) == 1 and code.lower() not in lowered:
-                yield entry, f'the code is one slip from "{near[0]}", which AWS documents for S3'
+            # the slip must be in a part that is no word: "Buckte", not AWS's "Agregate"
+            odd = [p for p in parts if p not in code_words(near[0]) and _unknown(p)] if near else []
+            if len(near) == 1 and odd:
+                yield (
+                    entry,
+                    (
+                        f'the code is one slip from "{near[0]}", which AWS documents for S3 '
+                        f'("{odd[0]}" is no word)'
+                    ),
+                )
 
 
 def problems(entries: Sequence[ErrorEntry]) -> Iterator[tuple[ErrorEntry, str]]:

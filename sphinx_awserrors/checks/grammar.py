@@ -262,7 +262,9 @@ def _articles(text: str) -> Iterator[tuple[str, str]]:
 # --- a missing word: "due an attempt", "in order avoid", "is same as" --------------------------
 
 _DETERMINERS = "a|an|the|this|that|these|those|its|their|your|our|his|her|some|any|no|each"
-_MISSING_TO = re.compile(rf"\b(due|owing|according|prior)\s+(?=(?:{_DETERMINERS})\b)", re.IGNORECASE)
+_MISSING_TO = re.compile(
+    rf"\b(due|owing|according|prior)\s+(?=(?:{_DETERMINERS})\b)", re.IGNORECASE
+)
 _IN_ORDER = re.compile(
     r"\bin order\s+(?!to\b|of\b|for\b|that\b|by\b|in\b|and\b|or\b|with\b|as\b)([a-z]+)\b"
 )
@@ -271,6 +273,9 @@ _SAME_AS = re.compile(r"\b(is|are|be|was|were|been|being|not)\s+same\s+as\b", re
 
 def _missing_words(text: str) -> Iterator[tuple[str, str, str]]:
     """(phrase, fixed phrase, what is missing) for a dropped "to" or "the"."""
+    lowered = text.lower()
+    if not any(w in lowered for w in ("due ", "owing ", "according ", "prior ", "order ", "same ")):
+        return
     for match in _MISSING_TO.finditer(text):
         word = match.group(1)
         following = text[match.end() :].split(maxsplit=1)
@@ -292,9 +297,12 @@ _SINGULAR_S = words(
     consensus focus radius stimulus nexus plus minus versus whereas this his its us yes less
     loss boss cross glass pass mass miss kiss dns aws https tls sms iis ios macos"""
 )
-_PLURAL_SUBJECT = re.compile(
-    r"\b(the|these|those|all|both|multiple|several|many|some)\s+((?:[a-z-]+\s+){0,2}?)"
-    r"((?-i:[a-z]{3,}s))\s+(does|is|has|was|doesn't|isn't|hasn't|wasn't)\b(?![-'])",
+_PLURAL_VERB_AFTER = re.compile(
+    r"\b((?-i:[a-z]{3,}s))\s+(does|is|has|was|doesn't|isn't|hasn't|wasn't)\b(?![-'])",
+    re.IGNORECASE,
+)
+_SUBJECT_BEFORE = re.compile(
+    r"\b(the|these|those|all|both|multiple|several|many|some)\s+((?:[a-z-]+\s+){0,2})$",
     re.IGNORECASE,
 )
 _PLURAL_VERB = {"does": "do", "is": "are", "has": "have", "was": "were", "doesn't": "don't",
@@ -302,16 +310,21 @@ _PLURAL_VERB = {"does": "do", "is": "are", "has": "have", "was": "were", "doesn'
 
 
 def _plural_agreement(text: str) -> Iterator[tuple[str, str]]:
-    for match in _PLURAL_SUBJECT.finditer(text):
-        determiner, between, noun, verb = match.groups()
-        if not _starts_clause(text, match.start()) or noun in _SINGULAR_S:
+    """A plural noun after "the" (and up to two words) with a singular verb after it."""
+    for match in _PLURAL_VERB_AFTER.finditer(text):
+        noun, verb = match.groups()
+        if noun in _SINGULAR_S or noun.endswith(("ss", "us", "is", "ous", "ics")):
             continue
-        if noun.endswith(("ss", "us", "is", "ous", "ics")) or noun[-2] in "'’":
+        subject = _SUBJECT_BEFORE.search(text, max(0, match.start() - 60), match.start())
+        if subject is None or not _starts_clause(text, subject.start()):
             continue
-        if any(w.lower() in ("of", "and", "or", "with", "for", "in", "on") for w in between.split()):
+        determiner, between = subject.groups()
+        if any(
+            w.lower() in ("of", "and", "or", "with", "for", "in", "on") for w in between.split()
+        ):
             continue  # "the list of parts is": the head noun is before "of"
         fixed = f"{determiner} {between}{noun} {_PLURAL_VERB[verb.lower()]}"
-        yield match.group(0), fixed
+        yield text[subject.start() : match.end()], fixed
 
 
 def _starts_sentence(text: str, index: int) -> bool:

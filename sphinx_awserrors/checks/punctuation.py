@@ -4,7 +4,8 @@
   "etc.." are left to the eye);
 * no space before an opening bracket that starts an aside: "value(default 5)",
   "class[STANDARD|...]" (a call such as ``COUNT(*)`` or ``f(x)`` is code);
-* mojibake: UTF-8 text decoded as Latin-1 or Windows-1252 ("Ã©" for "é", "â€™" for "’"),
+* mojibake: UTF-8 text decoded as Latin-1 or Windows-1252 ("Ã©" for "é", "â€™" for a
+  right single quotation mark),
   named as such with the text it most likely stood for.
 """
 
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from sphinx_awserrors.catalogue import ErrorEntry
 
 _DOUBLED_STOP = re.compile(r"(?<![.\w])[ \t]*([.,;])\s+\1(?![.\w])|(?<=\w)([.,;])\s+\2(?=\s|$)")
+_MAY_DOUBLE = re.compile(r"([.,;])\s+\1")
 # a lower-case word of two letters or more, glued to a bracket that opens words
 _NO_SPACE_BRACKET = re.compile(r"(?<![\w.:/-])([a-z][a-z]+)([(\[])(?=[A-Za-z]{2})")
 # UTF-8 lead bytes read as Latin-1/cp1252, followed by a continuation byte's character
@@ -40,11 +42,11 @@ def _unmangle(text: str) -> str | None:
 def problems(description: str) -> Iterator[tuple[str, str, str | None]]:
     """(message, phrase, suggestion) for each punctuation slip of *description*."""
     text = prose(description)
-    for match in _DOUBLED_STOP.finditer(text):
+    for match in _DOUBLED_STOP.finditer(text) if _MAY_DOUBLE.search(text) else ():
         mark = match.group(1) or match.group(2)
         phrase = match.group(0).strip()
         yield f'"{phrase}": a doubled "{mark}"; keep one', phrase, mark
-    for match in _NO_SPACE_BRACKET.finditer(text):
+    for match in _NO_SPACE_BRACKET.finditer(text) if "(" in text or "[" in text else ():
         word, bracket = match.groups()
         phrase = match.group(0) + re.split(r"[\s\u2060|,)\]]", text[match.end() :], maxsplit=1)[0]
         yield (
@@ -52,7 +54,7 @@ def problems(description: str) -> Iterator[tuple[str, str, str | None]]:
             word + bracket,
             f"{word} {bracket}",
         )
-    for match in _MOJIBAKE.finditer(description):
+    for match in _MOJIBAKE.finditer(description) if not description.isascii() else ():
         fixed = _unmangle(match.group(0))
         if fixed is None or fixed == match.group(0):
             continue

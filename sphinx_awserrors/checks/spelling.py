@@ -965,8 +965,10 @@ def _misspelling(entry: ErrorEntry, word: Word, context: _Context) -> Finding | 
         or damerau(text.lower(), suggestion.text, 1) > 1
         or len(text) < 4
         or not suggestion.text.islower()
-        or suggestion.text.lower() in context.speller.field_words
-        and suggestion.text.upper() in context.acronyms
+        or (
+            suggestion.text.lower() in context.speller.field_words
+            and suggestion.text.upper() in context.acronyms
+        )
     ):
         return None  # a header's own word (Amz, Sdk, vgw): only a plain slip of a word counts
     if word.path and suggestion is not None and suggestion.kind == "run-together":

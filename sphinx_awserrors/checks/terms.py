@@ -51,31 +51,45 @@ def reference_terms() -> dict[str, str]:
     return terms
 
 
+@cache
+def _terms_pattern() -> re.Pattern[str] | None:
+    """One pattern for the open forms of every reference term."""
+    terms = reference_terms()
+    if not terms:
+        return None
+    forms = "|".join(re.escape(f) for f in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])", re.IGNORECASE)
+
+
 def _open_uses(text: str, terms: dict[str, str]) -> Iterator[tuple[str, str]]:
+    pattern = _terms_pattern()
+    if pattern is None:
+        return
     lowered = text.lower()
-    for open_form, term in terms.items():
-        for match in re.finditer(rf"(?<![\w-]){re.escape(open_form)}(?![\w-])", lowered):
-            start, end = match.span()
-            after = lowered[end:].lstrip()
-            next_word = re.match(r"[a-z]+", after)
-            in_name = start > 0 and lowered[start - 1] == "/"
-            before_noun = (
-                end < len(lowered)
-                and lowered[end].isspace()
-                and next_word is not None
-                and next_word.group(0) not in _NOT_NOUNS
-            )
-            if (in_name or before_noun) and not _BE.search(text[:start]):
-                head = re.search(r"[\w.+-]+/$", text[:start]) if in_name else None
-                lead = head.group(0) if head else ""
-                written = text[start:end]
-                yield lead + written, lead + _hyphenate(written, term)
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        term = terms[lowered[start:end]]
+        after = lowered[end:].lstrip()
+        next_word = re.match(r"[a-z]+", after)
+        in_name = start > 0 and lowered[start - 1] == "/"
+        before_noun = (
+            end < len(lowered)
+            and lowered[end].isspace()
+            and next_word is not None
+            and next_word.group(0) not in _NOT_NOUNS
+        )
+        if (in_name or before_noun) and not _BE.search(text[:start]):
+            head = re.search(r"[\w.+-]+/$", text[:start]) if in_name else None
+            lead = head.group(0) if head else ""
+            written = text[start:end]
+            yield lead + written, lead + _hyphenate(written, term)
 
 
 def _hyphenate(written: str, term: str) -> str:
     """*term* with the capitals of *written*: "Server side" -> "Server-side"."""
     return "".join(
-        t if w in " -" else (t.upper() if w.isupper() else t) for w, t in zip(written, term)
+        t if w in " -" else (t.upper() if w.isupper() else t)
+        for w, t in zip(written, term, strict=True)
     )
 
 

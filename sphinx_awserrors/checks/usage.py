@@ -13,9 +13,11 @@ value is not valid") describes the sibling.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections import Counter, defaultdict
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from sphinx_awserrors.checks._text import prose, words
@@ -42,52 +44,61 @@ _IDIOMS = frozenset(
 ARTICLE_USES = 3
 
 
-def _tokens(text: str) -> list[str]:
-    return [t.lower() for t in _WORD.findall(prose(text))]
+@lru_cache(maxsize=1 << 15)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(t.lower() for t in _WORD.findall(prose(text)))
 
 
-def _counts(texts: Iterable[str]) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]:
-    """(w1, w2) written bare and (w1, w2) written "w1 the w2", over *texts*."""
-    bare: Counter[tuple[str, str]] = Counter()
-    with_the: Counter[tuple[str, str]] = Counter()
+def _with_the(texts: Iterable[str]) -> Counter[tuple[str, str]]:
+    """How often each (w1, w2) is written "w1 the w2" in *texts*."""
+    counts: Counter[tuple[str, str]] = Counter()
     for text in texts:
         tokens = _tokens(text)
-        for a, b in zip(tokens, tokens[1:]):
-            bare[a, b] += 1
-        for a, b, c in zip(tokens, tokens[1:], tokens[2:]):
-            if b == "the":
-                with_the[a, c] += 1
-    return bare, with_the
+        if "the" not in tokens:
+            continue
+        triples = zip(tokens, tokens[1:], tokens[2:], strict=False)
+        counts.update((a, c) for a, b, c in triples if b == "the")
+    return counts
 
 
 @cache
-def _reference_counts() -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]:
+def _reference_counts() -> tuple[frozenset[tuple[str, str]], Counter[tuple[str, str]]]:
+    """The pairs AWS's S3 descriptions write bare, and how often each is written with "the"."""
     from sphinx_awserrors.checks.references import aws_s3
 
-    return _counts(e.description for e in aws_s3())
+    texts = [e.description for e in aws_s3()]
+    bare = frozenset(p for t in texts for p in itertools.pairwise(_tokens(t)))
+    return bare, _with_the(texts)
+
+
+def _candidate(pair: tuple[str, str]) -> bool:
+    a, b = pair
+    if not (a.isalpha() and b.isalpha()) or b in _NOT_HEADS or f"{a} {b}" in _IDIOMS:
+        return False
+    return a not in _NOT_HEADS or a in ("in", "of", "to", "on", "at", "by", "for", "with")
 
 
 def _missing_articles(entries: tuple[ErrorEntry, ...]) -> Iterator[tuple[ErrorEntry, str, str]]:
-    bare, with_the = _counts(e.description for e in entries)
     ref_bare, ref_the = _reference_counts()
+    uses = _with_the(e.description for e in entries) + ref_the
+    hot = {pair for pair, n in uses.items() if n >= ARTICLE_USES and pair not in ref_bare}
+    if not hot:
+        return
+    bare: Counter[tuple[str, str]] = Counter()
+    where: list[tuple[ErrorEntry, tuple[str, str]]] = []
     for entry in entries:
         tokens = _tokens(entry.description)
-        seen: set[tuple[str, str]] = set()
-        for a, b in zip(tokens, tokens[1:]):
-            pair = (a, b)
-            if pair in seen or not (a.isalpha() and b.isalpha()):
-                continue
-            seen.add(pair)
-            if a in _NOT_HEADS and a not in ("in", "of", "to", "on", "at", "by", "for", "with"):
-                continue
-            if b in _NOT_HEADS or f"{a} {b}" in _IDIOMS or ref_bare[pair]:
-                continue
-            uses = with_the[pair] + ref_the[pair]
-            if uses >= ARTICLE_USES and bare[pair] * 4 <= uses:
-                found = re.search(rf"\b{re.escape(a)}\s+{re.escape(b)}\b", entry.description, re.I)
-                phrase = found.group(0) if found else f"{a} {b}"
-                first, second = phrase.split(None, 1)
-                yield entry, phrase, f"{first} the {second}"
+        for pair in set(itertools.pairwise(tokens)) & hot:
+            bare[pair] += 1
+            where.append((entry, pair))
+    for entry, pair in where:
+        if bare[pair] * 4 > uses[pair] or not _candidate(pair):
+            continue
+        a, b = pair
+        found = re.search(rf"\b{re.escape(a)}\s+{re.escape(b)}\b", entry.description, re.I)
+        phrase = found.group(0) if found else f"{a} {b}"
+        first, second = phrase.split(None, 1)
+        yield entry, phrase, f"{first} the {second}"
 
 
 @check("missing-article", scope="file")
@@ -111,9 +122,26 @@ def missing_article(ctx: CheckContext) -> Iterator[Finding]:
 _GENERIC = words("Error Exception Failed Failure Invalid Exists Exceeded Found Mismatch Conflict")
 
 
-def _mentions(text: str, word: str) -> bool:
+def _mentions(tokens: frozenset[str], word: str) -> bool:
+    """Whether one of *tokens* (lower-case words) starts with *word*'s stem."""
     stem = word.lower()[: max(4, len(word) - 2)]
-    return re.search(rf"\b{re.escape(stem)}", text, re.IGNORECASE) is not None
+    return any(t.startswith(stem) for t in tokens)
+
+
+_PROSE_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+@lru_cache(maxsize=1 << 15)
+def _words_of(description: str) -> frozenset[str]:
+    """The lower-case words of three letters or more of *description*'s prose."""
+    return frozenset(w.lower() for w in _PROSE_WORD.findall(prose(description)))
+
+
+def _used(vocabulary: list[str], word: str) -> bool:
+    """Whether a word of the sorted *vocabulary* starts with *word*'s stem."""
+    stem = word.lower()[: max(4, len(word) - 2)]
+    at = bisect.bisect_left(vocabulary, stem)
+    return at < len(vocabulary) and vocabulary[at].startswith(stem)
 
 
 def _copied(entries: tuple[ErrorEntry, ...]) -> Iterator[tuple[ErrorEntry, ErrorEntry]]:
@@ -122,14 +150,25 @@ def _copied(entries: tuple[ErrorEntry, ...]) -> Iterator[tuple[ErrorEntry, Error
         parts = code_words(entry.code)
         if len(parts) >= 3 and parts[-1].isalpha() and parts[-1] not in _GENERIC:
             families["".join(parts[:-1])].append((entry, parts[-1]))
+    vocabulary_set: set[str] = set()
+    for entry in entries:
+        vocabulary_set.update(_words_of(entry.description))
+    vocabulary = sorted(vocabulary_set)
     for family in families.values():
         if len(family) < 2:
             continue
         for entry, own in family:
-            text = prose(entry.description)
+            text = _words_of(entry.description)
             if _mentions(text, own):
                 continue
-            named = [e for e, last in family if e is not entry and last != own and _mentions(text, last)]
+            # the file's prose uses the code's own word elsewhere, so the writer would have
+            # used it here ("operator"); a word no description uses ("redirect" for "has
+            # moved temporarily") says nothing
+            if not _used(vocabulary, own):
+                continue
+            named = [
+                e for e, last in family if e is not entry and last != own and _mentions(text, last)
+            ]
             if len(named) == 1:
                 yield entry, named[0]
 

@@ -168,7 +168,9 @@ def _predicative(entry: ErrorEntry, form: str) -> bool:
 
 def _attributive(entry: ErrorEntry, form: str) -> bool:
     """Whether the hyphenated *form* stands before a noun in *entry*: "up-to-date list"."""
-    found = re.search(rf"(?<![\w-]){re.escape(form)}\s+([a-z]+)\b", entry.description, re.IGNORECASE)
+    found = re.search(
+        rf"(?<![\w-]){re.escape(form)}\s+([a-z]+)\b", entry.description, re.IGNORECASE
+    )
     return found is not None and found.group(1).lower() not in _FUNCTION_WORDS
 
 

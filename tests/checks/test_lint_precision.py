@@ -9,13 +9,16 @@ from __future__ import annotations
 import importlib.util
 import sys
 from pathlib import Path
-from types import ModuleType
+from typing import TYPE_CHECKING
 
 import pytest
 
 from sphinx_awserrors.catalogue import load_catalogue
 from sphinx_awserrors.checks import REGISTRY, run_checks
 from sphinx_awserrors.lint import lint
+
+if TYPE_CHECKING:
+    from types import ModuleType
 
 ROOT = Path(__file__).parents[2]
 
