@@ -80,8 +80,10 @@ def _candidate(pair: tuple[str, str]) -> bool:
 
 def _missing_articles(entries: tuple[ErrorEntry, ...]) -> Iterator[tuple[ErrorEntry, str, str]]:
     ref_bare, ref_the = _reference_counts()
-    uses = _with_the(e.description for e in entries) + ref_the
-    hot = {pair for pair, n in uses.items() if n >= ARTICLE_USES and pair not in ref_bare}
+    own = _with_the(e.description for e in entries)
+    uses = own + ref_the
+    # the file's own usage decides; AWS's descriptions only add weight to it
+    hot = {pair for pair, n in own.items() if uses[pair] >= ARTICLE_USES and pair not in ref_bare}
     if not hot:
         return
     bare: Counter[tuple[str, str]] = Counter()
