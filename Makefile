@@ -49,6 +49,7 @@ lint: $(VENV)/.stamp-lint
 	$(BIN)/ruff check sphinx_awserrors tests benchmarks
 	$(BIN)/ruff format --check sphinx_awserrors tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 bench: $(VENV)/.stamp-test
 	$(BIN)/python benchmarks/run.py

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 _CHILD = """
 import json, sys, time
 start = time.perf_counter()
-from sphinx_awserrors.lint import lint
+from sphinx_awserrors.cli.lint import lint
 select = json.loads(sys.argv[3])
 found, unreadable = lint([sys.argv[1]], select=select, config=sys.argv[2])
 elapsed = time.perf_counter() - start

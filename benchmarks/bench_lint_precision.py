@@ -65,7 +65,7 @@ def _key(item: dict[str, Any]) -> tuple[str, str, str, str | None]:
 def score(group: str = "defects") -> tuple[dict[str, Score], Score]:
     """Per catalogue and overall scores of the checks of *group* (``all`` for every check)."""
     from sphinx_awserrors.checks import REGISTRY
-    from sphinx_awserrors.lint import lint
+    from sphinx_awserrors.cli.lint import lint
 
     data = yaml.safe_load(VERDICTS.read_text(encoding="utf-8"))
     verdicts = {_key(v): v["verdict"] for v in data["findings"]}

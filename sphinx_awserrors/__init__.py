@@ -16,16 +16,11 @@ ENV_VERSION = 3
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the extension's configuration, domain, directives, roles and events."""
-    from sphinx_awserrors import buildstate, directive, domain, export, latex
-    from sphinx_awserrors.locale import LOCALE_DIR, MESSAGE_CATALOG
+    # imported here, not above: ``import sphinx_awserrors`` (the command line, the catalogue
+    # API) must not load Sphinx
+    from sphinx_awserrors.sphinxext import setup_extension
 
-    # first: the modules below translate their labels with this catalogue
-    app.add_message_catalog(MESSAGE_CATALOG, str(LOCALE_DIR))
-    buildstate.setup_buildstate(app)
-    domain.setup_domain(app)
-    directive.setup_directive(app)
-    export.setup_export(app)
-    latex.setup_latex(app)
+    setup_extension(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

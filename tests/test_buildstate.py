@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from sphinx_awserrors import buildstate
 from sphinx_awserrors.checks import registry
 from sphinx_awserrors.checks.registry import CheckContext, Finding
+from sphinx_awserrors.sphinxext import buildstate
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -305,7 +305,9 @@ def test_bundled_only_build_runs_no_checks(
     fake_checks: list[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr("sphinx_awserrors.catalogue.bundled_path", lambda: project / "errors.yaml")
+    monkeypatch.setattr(
+        "sphinx_awserrors.catalogue.bundled.bundled_path", lambda: project / "errors.yaml"
+    )
     app, _ = build(make_app, project, confoverrides={"awserrors_catalogue": None})
     assert buildstate.get_catalogue(app.env).codes == ("NoSuchKey", "SlowDown")
     assert fake_checks == []
@@ -323,7 +325,7 @@ def test_bundled_entries_are_never_reported(
         "errors:\n  - code: AccessDenied\n    status: 403\n    description: Access Denied\n",
         encoding="utf-8",
     )
-    monkeypatch.setattr("sphinx_awserrors.catalogue.bundled_path", lambda: bundled)
+    monkeypatch.setattr("sphinx_awserrors.catalogue.bundled.bundled_path", lambda: bundled)
     app, _ = build(
         make_app, project, confoverrides={"awserrors_catalogue": ["bundled", "errors.yaml"]}
     )
@@ -372,7 +374,9 @@ def test_catalogue_config_of_wrong_shape_falls_back_to_bundled(
     project: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr("sphinx_awserrors.catalogue.bundled_path", lambda: project / "errors.yaml")
+    monkeypatch.setattr(
+        "sphinx_awserrors.catalogue.bundled.bundled_path", lambda: project / "errors.yaml"
+    )
     app, _ = build(make_app, project, confoverrides={"awserrors_catalogue": ["a.yaml", 3]})
     assert "awserrors_catalogue must be a path or a non-empty list of paths" in (
         app._warning.getvalue()
@@ -406,7 +410,9 @@ def test_empty_catalogue_config_falls_back_to_bundled(
     value: object,
 ) -> None:
     # an empty list used to load no entry at all, silently (then one warning per reference)
-    monkeypatch.setattr("sphinx_awserrors.catalogue.bundled_path", lambda: project / "errors.yaml")
+    monkeypatch.setattr(
+        "sphinx_awserrors.catalogue.bundled.bundled_path", lambda: project / "errors.yaml"
+    )
     app, _ = build(make_app, project, confoverrides={"awserrors_catalogue": value})
     warnings = app._warning.getvalue()
     assert "awserrors_catalogue must be a path or a non-empty list of paths" in warnings

@@ -852,7 +852,7 @@ def fake_bundled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
           - {code: SlowDown, status: 503, description: Reduce your request rate}
         """,
     )
-    monkeypatch.setattr(catalogue, "bundled_path", lambda: path)
+    monkeypatch.setattr(catalogue.bundled, "bundled_path", lambda: path)
     return path
 
 
@@ -949,7 +949,7 @@ def test_every_own_file_unusable_is_fatal(fake_bundled: Path, tmp_path: Path) ->
 def test_missing_bundled_file_names_the_fix(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(catalogue, "bundled_path", lambda: tmp_path / "gone.yaml")
+    monkeypatch.setattr(catalogue.bundled, "bundled_path", lambda: tmp_path / "gone.yaml")
     result = load_catalogue(None)
     assert not result.fatal  # not the project's mistake: the build goes on, with a warning
     assert [p.message for p in result.problems] == [

@@ -8,7 +8,7 @@ import pytest
 
 from sphinx_awserrors.catalogue import Catalogue, ErrorEntry, load_catalogue
 from sphinx_awserrors.checks import REGISTRY, run_checks
-from sphinx_awserrors.lint import lint
+from sphinx_awserrors.cli.lint import lint
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from docutils import nodes
 
-from sphinx_awserrors.directive import STATIC_DIR
+from sphinx_awserrors.sphinxext.table_directive import STATIC_DIR
 
 if TYPE_CHECKING:
     from io import StringIO

@@ -9,8 +9,14 @@ from typing import Any
 import pytest
 
 from sphinx_awserrors.catalogue import ErrorEntry
-from sphinx_awserrors.domain import AwsDomain, did_you_mean, label_name, suggestions, tooltip
-from sphinx_awserrors.roles import external_url, parse_status
+from sphinx_awserrors.sphinxext.domain import (
+    AwsDomain,
+    did_you_mean,
+    label_name,
+    suggestions,
+    tooltip,
+)
+from sphinx_awserrors.sphinxext.roles import external_url, parse_status
 
 
 def make_domain(domaindata: dict[str, Any] | None = None) -> AwsDomain:

@@ -13,8 +13,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from sphinx_awserrors import buildstate
-from sphinx_awserrors.exporters import to_json
+from sphinx_awserrors.convert.writers import to_json
+from sphinx_awserrors.sphinxext import buildstate
 
 if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp

@@ -21,7 +21,7 @@ from docutils.parsers.rst import roles
 
 from sphinx_awserrors.catalogue import Catalogue, ErrorEntry, bundled_path, load_file
 from sphinx_awserrors.cli import main
-from sphinx_awserrors.exporters import (
+from sphinx_awserrors.convert.writers import (
     CSV_HEADER,
     TABLE_HEADERS,
     filter_status,
@@ -31,7 +31,7 @@ from sphinx_awserrors.exporters import (
     to_markdown,
     to_rst,
 )
-from sphinx_awserrors.render import description_text
+from sphinx_awserrors.markup.text import description_text
 
 LONG_CODE = "IllegalVersioningConfigurationException"
 
@@ -566,7 +566,7 @@ def test_bundled_rst_and_markdown_tables(capsys: pytest.CaptureFixture[str]) -> 
 # --- round trips through the importers ------------------------------------------------------
 
 needs_importers = pytest.mark.skipif(
-    importlib.util.find_spec("sphinx_awserrors.importers") is None,
+    importlib.util.find_spec("sphinx_awserrors.convert.tables") is None,
     reason="the importers are not there yet",
 )
 

@@ -20,7 +20,8 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from sphinx_awserrors import locale, statusfilter
+from sphinx_awserrors.catalogue import status as statusfilter
+from sphinx_awserrors.sphinxext import locale
 
 if TYPE_CHECKING:
     from io import StringIO

@@ -9,14 +9,15 @@ import pytest
 
 from sphinx_awserrors.catalogue import bundled_path, load_file
 from sphinx_awserrors.cli import main
-from sphinx_awserrors.importers import (
+from sphinx_awserrors.convert.catalogue_writer import dump_yaml
+from sphinx_awserrors.convert.md_table import read_tables as read_md
+from sphinx_awserrors.convert.rst_table import read_file, read_tables
+from sphinx_awserrors.convert.tables import (
     convert_tables,
-    dump_yaml,
+    load_entries,
     parse_columns,
     parse_status,
 )
-from sphinx_awserrors.mdtable import read_tables as read_md
-from sphinx_awserrors.rsttable import load_entries, read_file, read_tables
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data" / "import"
@@ -453,7 +454,7 @@ def test_inline_markdown_to_rst(markdown: str, rst: str) -> None:
 
 
 def test_first_sentence_of_botocore_documentation() -> None:
-    from sphinx_awserrors.botocore_import import first_sentence
+    from sphinx_awserrors.convert.botocore import first_sentence
 
     html = "<p>The <code>Key</code> is *bad*. See the guide.</p>"
     assert first_sentence(html) == "The ``Key`` is \\*bad\\*."

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from test_buildstate import build, edit
 
-from sphinx_awserrors import buildstate, domain, export
-from sphinx_awserrors.buildstate import changed_codes
 from sphinx_awserrors.catalogue import Catalogue, ErrorEntry
+from sphinx_awserrors.sphinxext import buildstate, domain
+from sphinx_awserrors.sphinxext import json_export as export
+from sphinx_awserrors.sphinxext.buildstate import changed_codes
 
 if TYPE_CHECKING:
     from collections.abc import Callable

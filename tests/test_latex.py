@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from sphinx_awserrors.latex import BREAK, code_parts
+from sphinx_awserrors.sphinxext.latex import BREAK, code_parts
 
 if TYPE_CHECKING:
     from io import StringIO

@@ -29,8 +29,8 @@ import yaml
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from sphinx_awserrors import statusfilter
 from sphinx_awserrors.catalogue import ErrorEntry, Problem, parse_catalogue_text
+from sphinx_awserrors.catalogue import status as statusfilter
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -312,7 +312,7 @@ def test_status_class_and_reason_never_raise(status: int) -> None:
     )
 )
 def test_status_role_parser_never_raises(text: str) -> None:
-    roles = pytest.importorskip("sphinx_awserrors.roles")
+    roles = pytest.importorskip("sphinx_awserrors.sphinxext.roles")
     result = roles.parse_status(text)
     if result is None:
         return
@@ -364,7 +364,7 @@ def _write_project(src: Path, entries: list[dict[str, Any]], body: str) -> None:
 
 
 def test_role_texts_never_crash_a_build(make_app: Any, tmp_path: Path) -> None:
-    pytest.importorskip("sphinx_awserrors.domain")
+    pytest.importorskip("sphinx_awserrors.sphinxext.domain")
     entries: list[dict[str, Any]] = [
         {"code": code, "status": 404, "description": f"The {code} is missing."}
         for code in ("NoSuchKey", "NoSuchBucket", "NoSuchUpload")
@@ -394,7 +394,7 @@ def test_role_texts_never_crash_a_build(make_app: Any, tmp_path: Path) -> None:
 
 
 def _rsttable() -> Any:
-    return pytest.importorskip("sphinx_awserrors.rsttable")
+    return pytest.importorskip("sphinx_awserrors.convert.rst_table")
 
 
 def _read_tables(module: Any, text: str) -> Any:
@@ -500,7 +500,7 @@ plain_descriptions = st.lists(
 @BOUNDED
 @given(text=st.one_of(plain_descriptions, st.text(max_size=60)))
 def test_description_text_is_plain(text: str) -> None:
-    render = importlib.import_module("sphinx_awserrors.render")
+    render = importlib.import_module("sphinx_awserrors.markup.text")
     plain = render.description_text(text)
     assert isinstance(plain, str)
     assert "\n" not in plain
@@ -529,9 +529,9 @@ def _strip_tags(fragment: str) -> str:
 
 
 def test_markup_in_descriptions_never_becomes_html(make_app: Any, tmp_path: Path) -> None:
-    pytest.importorskip("sphinx_awserrors.domain")
-    pytest.importorskip("sphinx_awserrors.buildstate")
-    render = importlib.import_module("sphinx_awserrors.render")
+    pytest.importorskip("sphinx_awserrors.sphinxext.domain")
+    pytest.importorskip("sphinx_awserrors.sphinxext.buildstate")
+    render = importlib.import_module("sphinx_awserrors.markup.text")
     descriptions = _nasty_descriptions(40)
     entries: list[dict[str, Any]] = [
         {"code": f"Nasty{index:02d}", "status": 400, "description": text}
@@ -567,7 +567,7 @@ def test_page_level_markup_in_descriptions_is_reported_at_the_catalogue(
     make_app: Any, tmp_path: Path
 ) -> None:
     """References and substitutions that need the page (``x_``, ```docs`_``, ``|sub|``)."""
-    pytest.importorskip("sphinx_awserrors.domain")
+    pytest.importorskip("sphinx_awserrors.sphinxext.domain")
     descriptions = ["Key x_ here.", "See `docs`_ now.", "A |sub| here.", "Fine *text*."]
     entries: list[dict[str, Any]] = [
         {"code": f"Nasty{index}", "status": 400, "description": text}

@@ -11,10 +11,11 @@ import pytest
 from docutils import nodes
 from sphinx import addnodes
 
-from sphinx_awserrors.directive import AwsErrorTable, InvalidOption
-from sphinx_awserrors.domain import anchor_id
-from sphinx_awserrors.render import awserr_description
-from sphinx_awserrors.statusfilter import StatusFilter
+from sphinx_awserrors.catalogue.status import StatusFilter
+from sphinx_awserrors.sphinxext.domain import anchor_id
+from sphinx_awserrors.sphinxext.options import InvalidOption
+from sphinx_awserrors.sphinxext.render import awserr_description
+from sphinx_awserrors.sphinxext.table_directive import AwsErrorTable
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from sphinx_awserrors import buildstate
 from sphinx_awserrors.catalogue import load_catalogue, load_file
 from sphinx_awserrors.cli import main
+from sphinx_awserrors.sphinxext import buildstate
 
 if TYPE_CHECKING:
     from collections.abc import Callable

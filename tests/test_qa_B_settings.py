@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from sphinx_awserrors.checks.settings import SettingsError, load_settings
 from sphinx_awserrors.cli import main
-from sphinx_awserrors.settings import SettingsError, load_settings
 
 if TYPE_CHECKING:
     from collections.abc import Callable

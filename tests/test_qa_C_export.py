@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING
 
 from sphinx_awserrors.catalogue import ErrorEntry, load_file
 from sphinx_awserrors.cli import main
-from sphinx_awserrors.exporters import to_markdown, to_rst
-from sphinx_awserrors.mdtable import read_tables
-from sphinx_awserrors.render import description_text
+from sphinx_awserrors.convert.md_table import read_tables
+from sphinx_awserrors.convert.writers import to_markdown, to_rst
+from sphinx_awserrors.markup.text import description_text
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -11,7 +11,7 @@ from docutils.core import publish_doctree
 
 from sphinx_awserrors.catalogue import load_file
 from sphinx_awserrors.cli import main
-from sphinx_awserrors.mdtable import read_markdown, read_tables
+from sphinx_awserrors.convert.md_table import read_markdown, read_tables
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 from sphinx_awserrors.catalogue import load_file
 from sphinx_awserrors.cli import main
-from sphinx_awserrors.rsttable import load_entries, read_rst
+from sphinx_awserrors.convert.rst_table import read_rst
+from sphinx_awserrors.convert.tables import load_entries
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -22,8 +22,8 @@ from babel.messages.pofile import read_po
 
 import sphinx_awserrors
 from sphinx_awserrors import cli
-from sphinx_awserrors._logging import SUBTYPES
 from sphinx_awserrors.checks import REGISTRY
+from sphinx_awserrors.sphinxext._logging import SUBTYPES
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -121,12 +121,16 @@ def test_docs_conf_hides_the_deprecations_of_sphinx_autodoc_typehints_only() -> 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         runpy.run_path(str(DOCS / "conf.py"))
-        for module in ("sphinx_autodoc_typehints._parser", "sphinx_awserrors.domain", "sphinx"):
+        for module in (
+            "sphinx_autodoc_typehints._parser",
+            "sphinx_awserrors.sphinxext.domain",
+            "sphinx",
+        ):
             warnings.warn_explicit(
                 f"{module} is deprecated", DeprecationWarning, f"{module}.py", 30, module=module
             )
     assert [str(w.message) for w in caught] == [
-        "sphinx_awserrors.domain is deprecated",
+        "sphinx_awserrors.sphinxext.domain is deprecated",
         "sphinx is deprecated",
     ]
 

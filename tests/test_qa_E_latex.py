@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from sphinx_awserrors.latex import BREAK, ForeignColumnTypeError, spec_columns
+from sphinx_awserrors.sphinxext.latex import BREAK, ForeignColumnTypeError, spec_columns
 
 if TYPE_CHECKING:
     from io import StringIO

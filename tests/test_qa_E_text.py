@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from sphinx_awserrors.directive import MAX_CODE_WIDTH
+from sphinx_awserrors.sphinxext.table_directive import MAX_CODE_WIDTH
 
 if TYPE_CHECKING:
     from io import StringIO

@@ -10,8 +10,8 @@ from xml.etree import ElementTree
 import pytest
 from docutils import nodes
 
-from sphinx_awserrors.directive import STATIC_DIR
-from sphinx_awserrors.render import awserr_code, code_parts
+from sphinx_awserrors.sphinxext.render import awserr_code, code_parts
+from sphinx_awserrors.sphinxext.table_directive import STATIC_DIR
 
 if TYPE_CHECKING:
     from io import StringIO

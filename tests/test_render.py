@@ -9,7 +9,7 @@ import pytest
 from docutils import nodes
 from sphinx import addnodes
 
-from sphinx_awserrors.render import description_text
+from sphinx_awserrors.markup.text import description_text
 
 if TYPE_CHECKING:
     from io import StringIO

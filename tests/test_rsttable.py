@@ -7,14 +7,14 @@ from pathlib import Path
 import pytest
 from docutils.parsers.rst import directives, roles
 
-from sphinx_awserrors.rsttable import (
+from sphinx_awserrors.convert.rst_table import (
     TableReadError,
     join_lines,
-    load_entries,
     read_file,
     read_rst,
     read_tables,
 )
+from sphinx_awserrors.convert.tables import load_entries
 
 DATA = Path(__file__).resolve().parent / "data"
 SHAPES = DATA / "import" / "shapes.rst"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from sphinx_awserrors.checks.registry import Settings
-from sphinx_awserrors.settings import (
+from sphinx_awserrors.checks.settings import (
     ProjectSettings,
     SettingsError,
     find_pyproject,

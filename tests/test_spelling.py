@@ -21,7 +21,7 @@ from sphinx_awserrors.checks.spelling import (
     vocabulary,
     words_of,
 )
-from sphinx_awserrors.lint import lint
+from sphinx_awserrors.cli.lint import lint
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

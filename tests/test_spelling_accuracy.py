@@ -27,7 +27,7 @@ from typogen import KINDS, Typo, generate
 
 from sphinx_awserrors.catalogue import Catalogue, ErrorEntry, load_catalogue
 from sphinx_awserrors.checks.spelling import spelling_findings
-from sphinx_awserrors.lint import read_inputs
+from sphinx_awserrors.cli.lint import read_inputs
 
 SEED = Path(__file__).resolve().parent / "data" / "seed_aws_error_codes.rst"
 REAL_WORLD = Path("/work/shared/real-world")

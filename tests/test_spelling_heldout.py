@@ -9,7 +9,7 @@ which the check must leave alone. A slip counts only when it gives a non-word of
 by pyspellchecker's whole word list (however rare the word) and the field vocabulary.
 
 Corpora: the bundled catalogue, the error documentation of AWS service models in botocore
-(read through :func:`sphinx_awserrors.botocore_import.botocore_entries`, as a user's import
+(read through :func:`sphinx_awserrors.convert.botocore.botocore_entries`, as a user's import
 would) and the real-world tables in ``/work/shared/real-world/`` (read in place, never
 copied). For each: recall, right top suggestion, and findings per 100 entries of the clean
 text. Run ``python tests/test_spelling_heldout.py`` to print the figures with the misses.
@@ -31,7 +31,7 @@ import pytest
 
 from sphinx_awserrors.catalogue import Catalogue, ErrorEntry, load_catalogue
 from sphinx_awserrors.checks.spelling import dictionary, spelling_findings, vocabulary
-from sphinx_awserrors.lint import read_inputs
+from sphinx_awserrors.cli.lint import read_inputs
 
 REAL_WORLD = Path("/work/shared/real-world")
 
@@ -313,7 +313,7 @@ BOTOCORE_SERVICES = (
 
 
 def botocore_corpus() -> list[tuple[str, str]]:
-    importer = pytest.importorskip("sphinx_awserrors.botocore_import")
+    importer = pytest.importorskip("sphinx_awserrors.convert.botocore")
     pytest.importorskip("botocore")
     result = importer.botocore_entries(BOTOCORE_SERVICES)
     return [(e.code, e.description) for e in result.entries]

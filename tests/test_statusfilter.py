@@ -6,7 +6,7 @@ import pickle
 
 import pytest
 
-from sphinx_awserrors.statusfilter import (
+from sphinx_awserrors.catalogue.status import (
     ALL,
     class_title,
     parse_status_filter,

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from test_xref import awserrors_warnings, build, copy_root, inventory
 
-from sphinx_awserrors.domain import AwsDomain
+from sphinx_awserrors.sphinxext.domain import AwsDomain
 
 if TYPE_CHECKING:
     from collections.abc import Set

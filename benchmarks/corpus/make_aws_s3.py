@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from sphinx_awserrors.catalogue import ErrorEntry
-from sphinx_awserrors.importers import dump_yaml
+from sphinx_awserrors.convert.catalogue_writer import dump_yaml
 
 SECTIONS = {"S3": (), "Replication": ("replication",), "Tagging": ("tagging",),
             "SelectObjectContent": ("select",)}  # fmt: skip

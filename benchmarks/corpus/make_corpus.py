@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sphinx_awserrors.catalogue import ErrorEntry
-from sphinx_awserrors.importers import dump_yaml
+from sphinx_awserrors.convert.catalogue_writer import dump_yaml
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator

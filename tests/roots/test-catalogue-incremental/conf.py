@@ -5,7 +5,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-from sphinx_awserrors import buildstate
+from sphinx_awserrors.sphinxext import buildstate
 
 extensions = ["sphinx_awserrors"]
 awserrors_catalogue = ["errors.yaml"]

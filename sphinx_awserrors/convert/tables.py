@@ -1,59 +1,43 @@
-"""From legacy tables to a catalogue: column detection, row conversion, catalogue writers.
+"""From legacy tables to catalogue entries: column detection and row conversion.
 
-The readers (:mod:`sphinx_awserrors.rsttable` for reStructuredText, :mod:`sphinx_awserrors.mdtable`
-for Markdown) give tables of cells; this module decides which tables are error tables and
-which columns hold the code, the HTTP status and the description, turns each row into an
-:class:`~sphinx_awserrors.catalogue.ErrorEntry` that points at its row, and writes the entries
-as YAML (with a ``# source: FILE:LINE`` comment per entry), TOML (likewise) or JSON.
+The readers (:mod:`~sphinx_awserrors.convert.rst_table` for reStructuredText,
+:mod:`~sphinx_awserrors.convert.md_table` for Markdown) give tables of cells; this module decides
+which tables are error tables and which columns hold the code, the HTTP status and the
+description, and turns each row into an :class:`~sphinx_awserrors.catalogue.ErrorEntry` that
+points at its row (:mod:`~sphinx_awserrors.convert.catalogue_writer` writes them out).
 
 Columns are recognised by their content first (a column of 3-digit numbers, or of "404 Not
 Found", is the status; a column of PascalCase words, possibly as ``literals``, is the code),
 then by their headers, since real tables head the status column "Error" or "Code" as often as
 "HTTP Status". ``--columns`` says it explicitly. Descriptions are kept verbatim: the lint
 command finds their typos afterwards.
-
-Exit status of the commands: 0 every row converted; 1 the catalogue was written but some rows
-(or error tables) could not be converted, each reported on standard error with its line; 2
-unreadable input, no error table, nothing to convert, or bad usage.
 """
 
 from __future__ import annotations
 
-import json
 import re
-import sys
-import textwrap
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-
-from sphinx_awserrors.catalogue import ErrorEntry, Problem, format_of
+from sphinx_awserrors.catalogue import ErrorEntry, Problem
+from sphinx_awserrors.convert.rst_table import TableReadError, read_file
 
 if TYPE_CHECKING:
-    import argparse
     from collections.abc import Callable, Iterable, Sequence
+    from pathlib import Path
 
-    from sphinx_awserrors.rsttable import Cell, ReadResult, Row, Table
+    from sphinx_awserrors.convert.rst_table import Cell, Row, Table
+
 
 __all__ = [
     "ColumnSpec",
     "ConvertResult",
     "convert_tables",
     "detect_columns",
-    "dump_catalogue",
-    "dump_json",
-    "dump_toml",
-    "dump_yaml",
     "parse_columns",
     "parse_status",
-    "run_import_md",
-    "run_import_rst",
-    "write_catalogue",
 ]
 
-# --- columns ----------------------------------------------------------------------------------
 
 #: The names ``--columns`` accepts (``-`` skips a column), and their aliases.
 COLUMN_NAMES: dict[str, str] = {
@@ -113,12 +97,23 @@ def parse_columns(spec: str) -> ColumnSpec:
 
 
 _STATUS = re.compile(r"^(\d+)(?:\s+([^\d\s][^\d]*))?$")  # "404", "404 Not Found"
+
+
 _NUMBER_FIRST = re.compile(r"^\d+\b")
+
+
 _PASCAL = re.compile(r"^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$")
+
+
 _CODE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.:\-]*$")
 
+
 _CODE_HEADERS = ("error code", "code", "error", "error name", "name", "exception")
+
+
 _STATUS_HEADERS = ("http status", "http status code", "status", "status code", "http", "error")
+
+
 _DESCRIPTION_HEADERS = (
     "description",
     "error description",
@@ -130,6 +125,8 @@ _DESCRIPTION_HEADERS = (
     "details",
     "explanation",
 )
+
+
 _HEADER_WORDS = frozenset((*_CODE_HEADERS, *_STATUS_HEADERS, *_DESCRIPTION_HEADERS))
 
 
@@ -208,9 +205,6 @@ def detect_columns(table: Table) -> tuple[ColumnSpec | None, str]:
             description = max(prose, key=lambda c: sum(len(v) for v in columns[c]))
     how = "content"
     return ColumnSpec(code, status, description, how), ""
-
-
-# --- conversion -------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -386,230 +380,27 @@ def convert_tables(
     )
 
 
-# --- writers ----------------------------------------------------------------------------------
+def load_entries(
+    path: str | Path, columns: str | None = None
+) -> tuple[list[ErrorEntry], list[Problem]]:
+    """The catalogue entries of the error tables in the ``.rst`` file *path*, with lines.
 
-_WIDTH = 96
-
-
-def _plain_scalar_ok(text: str) -> bool:
-    dumped = yaml.safe_dump(text, width=1_000_000)
-    if dumped.startswith(("'", '"', "|", ">")):
-        return False
-    try:
-        return bool(yaml.safe_load(dumped) == text)
-    except yaml.YAMLError:
-        return False
-
-
-def yaml_scalar(text: str, indent: int, key: str) -> str:
-    """*text* as the value of ``key:`` at *indent*: plain, folded (``>-``) or double-quoted.
-
-    Short values are plain when YAML reads them back unchanged, else double-quoted; long
-    values are folded over several lines when that reads back unchanged.
+    For linting a legacy table in place: every entry points at its row. Tables that are not
+    error tables are left out; rows that cannot be converted and unreadable files become
+    problems (an unreadable file gives one fatal problem). *columns* is as for
+    ``import-rst --columns``.
     """
-    fits = indent + len(key) + 2 + len(text) <= _WIDTH
-    if fits and "\n" not in text and _plain_scalar_ok(text):
-        return f" {text}"
-    simple = text == text.strip() and "  " not in text and not any(c in text for c in "\n\t\r")
-    if not fits and simple:
-        pad = " " * (indent + 2)
-        lines = textwrap.wrap(
-            text, _WIDTH - len(pad), break_long_words=False, break_on_hyphens=False
-        )
-        folded = " >-\n" + "\n".join(pad + line for line in lines)
-        try:
-            if yaml.safe_load(f"{key}:{folded}") == {key: text}:
-                return folded
-        except yaml.YAMLError:
-            pass
-    quoted = yaml.safe_dump(text, default_style='"', width=1_000_000, allow_unicode=True)
-    return " " + quoted.strip().removesuffix("...").strip()
-
-
-def dump_yaml(
-    entries: Sequence[ErrorEntry], header: Sequence[str] = (), sources: bool = True
-) -> str:
-    """Entries as a YAML catalogue; *header* lines become comments at the top.
-
-    With *sources*, each entry is preceded by ``# source: FILE:LINE``.
-    """
-    out = [f"# {line}".rstrip() for line in header]
-    if out:
-        out.append("")
-    out.append("errors:")
-    for entry in entries:
-        if sources and entry.line:
-            out.append(f"  # source: {entry.file}:{entry.line}")
-        out.append("  - code:" + yaml_scalar(entry.code, 4, "code"))
-        out.append(f"    status: {entry.status}")
-        out.append("    description:" + yaml_scalar(entry.description, 4, "description"))
-        for name in ("tags", "see_also", "ignore"):
-            values: tuple[str, ...] = getattr(entry, name)
-            if values:
-                items = ", ".join(yaml_scalar(v, 0, "").strip() for v in values)
-                out.append(f"    {name}: [{items}]")
-    return "\n".join(out) + "\n"
-
-
-def _toml_string(text: str) -> str:
-    # A JSON string is a TOML basic string, except that TOML wants DEL escaped too.
-    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
-
-
-def dump_toml(
-    entries: Sequence[ErrorEntry], header: Sequence[str] = (), sources: bool = True
-) -> str:
-    """Entries as a TOML catalogue (an ``[[errors]]`` table each), with source comments."""
-    out = [f"# {line}".rstrip() for line in header]
-    for entry in entries:
-        if out:
-            out.append("")
-        if sources and entry.line:
-            out.append(f"# source: {entry.file}:{entry.line}")
-        out.append("[[errors]]")
-        out.append(f"code = {_toml_string(entry.code)}")
-        out.append(f"status = {entry.status}")
-        out.append(f"description = {_toml_string(entry.description)}")
-        for name in ("tags", "see_also", "ignore"):
-            values: tuple[str, ...] = getattr(entry, name)
-            if values:
-                out.append(f"{name} = [{', '.join(_toml_string(v) for v in values)}]")
-    return "\n".join(out) + "\n"
-
-
-def dump_json(entries: Sequence[ErrorEntry]) -> str:
-    """Entries as a JSON catalogue (JSON has no comments: no source lines)."""
-    data = {
-        "errors": [
-            {
-                "code": e.code,
-                "status": e.status,
-                "description": e.description,
-                **{
-                    name: list(getattr(e, name))
-                    for name in ("tags", "see_also", "ignore")
-                    if getattr(e, name)
-                },
-            }
-            for e in entries
-        ]
-    }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-
-
-def dump_catalogue(entries: Sequence[ErrorEntry], fmt: str, header: Sequence[str] = ()) -> str:
-    """Entries in catalogue format *fmt* (``yaml``, ``toml`` or ``json``)."""
-    if fmt == "toml":
-        return dump_toml(entries, header)
-    if fmt == "json":
-        return dump_json(entries)
-    return dump_yaml(entries, header)
-
-
-def write_catalogue(
-    entries: Sequence[ErrorEntry], output: str | None, header: Sequence[str] = ()
-) -> None:
-    """Write *entries* to *output* (format by suffix), or as YAML to stdout when None.
-
-    Raises :class:`ValueError` for an unknown suffix and :class:`OSError` when writing fails.
-    """
-    if output is None:
-        sys.stdout.write(dump_yaml(entries, header))
-        return
-    fmt = format_of(output)
-    if fmt is None:
-        raise ValueError(
-            f"{output}: unknown catalogue format {Path(output).suffix!r}; "
-            "name the output .yaml, .yml, .toml or .json"
-        )
-    Path(output).write_text(dump_catalogue(entries, fmt, header), encoding="utf-8")
-
-
-# --- the commands -----------------------------------------------------------------------------
-
-
-def _err(message: str) -> None:
-    print(message, file=sys.stderr)
-
-
-def _run_import(args: argparse.Namespace, command: str, read: Callable[[str], ReadResult]) -> int:
-    from sphinx_awserrors.rsttable import TableReadError
-
-    file: str = args.file
-
-    def fatal(message: str) -> None:
-        # what stops the command reads like lint's and export's errors; row reports stay
-        # compiler-style (file:line: message)
-        _err(f"sphinx-awserrors {command}: {message}")
-
     try:
-        spec = parse_columns(args.columns) if getattr(args, "columns", None) else None
-    except ValueError as exc:
-        fatal(str(exc))
-        return 2
-    output: str | None = getattr(args, "output", None)
-    if output is not None and format_of(output) is None:
-        fatal(
-            f"{output}: unknown catalogue format "
-            f"{Path(output).suffix!r}; name the output .yaml, .yml, .toml or .json"
-        )
-        return 2
-    try:
-        result = read(file)
+        result = read_file(path)  # not detached: the page's references work in the page
+        spec = parse_columns(columns) if columns else None
     except TableReadError as exc:
-        fatal(str(exc))
-        return 2
-    tables = list(result.tables)
-    read_notes = [(n.line or 0, f"{n.location()}: note: {n.message}") for n in result.notes]
-    if not tables:
-        lines = [(p.line or 0, str(p)) for p in result.problems] + read_notes
-        for _line, message in sorted(lines, key=lambda item: item[0]):
-            _err(message)
-        fatal(f"{file}: no table found")
-        return 2
-    number: int | None = getattr(args, "table", None)
-    if number is not None:
-        if not 1 <= number <= len(tables):
-            fatal(f"{file}: --table {number}: the file has {len(tables)} table(s)")
-            return 2
-        tables = [tables[number - 1]]
-    converted = convert_tables(tables, spec)
-    messages = [(p.line or 0, str(p)) for p in (*result.problems, *converted.problems)]
-    messages += [(n.line or 0, f"{n.location()}: note: {n.message}") for n in converted.notes]
-    messages += read_notes
-    for _line, message in sorted(messages, key=lambda item: item[0]):
-        _err(message)
+        return [], [Problem(exc.file, exc.line, exc.message, fatal=True)]
+    except ValueError as exc:
+        return [], [Problem(str(path), None, str(exc), fatal=True)]
+    converted = convert_tables(result.tables, spec)
+    problems = [*result.problems, *converted.problems]
     if not converted.error_tables:
-        fatal(
-            f"{file}: no error table found (a table needs a column of error codes and one "
-            "of HTTP statuses); use --columns to name them"
+        problems.append(
+            Problem(str(path), None, "no error table found (no code and status columns)", True)
         )
-        return 2
-    if not converted.entries:
-        fatal(f"{file}: no row could be converted; nothing written")
-        return 2
-    header = [f"Imported from {file} by sphinx-awserrors {command}."]
-    try:
-        write_catalogue(converted.entries, output, header)
-    except OSError as exc:
-        fatal(f"{output}: cannot write: {exc.strerror}")
-        return 2
-    if output is not None:
-        left = len(converted.problems)
-        summary = f"{output}: {len(converted.entries)} entries"
-        _err(summary + (f", {left} problem(s) reported above" if left else ""))
-    return 1 if converted.problems or result.problems else 0
-
-
-def run_import_rst(args: argparse.Namespace) -> int:
-    """``sphinx-awserrors import-rst``: the error tables of a reStructuredText file."""
-    from sphinx_awserrors.rsttable import read_file
-
-    return _run_import(args, "import-rst", lambda path: read_file(path, detach=True))
-
-
-def run_import_md(args: argparse.Namespace) -> int:
-    """``sphinx-awserrors import-md``: the error tables (pipe tables) of a Markdown file."""
-    from sphinx_awserrors.mdtable import read_file
-
-    return _run_import(args, "import-md", read_file)
+    return list(converted.entries), problems

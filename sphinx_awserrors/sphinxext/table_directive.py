@@ -12,7 +12,7 @@ import re
 import shutil
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Final, NamedTuple, cast
+from typing import TYPE_CHECKING, ClassVar, Final, cast
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -20,24 +20,30 @@ from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
 
-from sphinx_awserrors import buildstate
-from sphinx_awserrors._logging import warn
-from sphinx_awserrors.domain import anchor_id
-from sphinx_awserrors.locale import __, class_title, column_header, page_translation
-from sphinx_awserrors.render import (
+from sphinx_awserrors.catalogue.status import (
+    ALL,
+    StatusFilter,
+    parse_status_filter,
+    reason_phrase,
+    status_class,
+)
+from sphinx_awserrors.sphinxext import buildstate
+from sphinx_awserrors.sphinxext._logging import warn
+from sphinx_awserrors.sphinxext.domain import anchor_id
+from sphinx_awserrors.sphinxext.locale import __, class_title, column_header, page_translation
+from sphinx_awserrors.sphinxext.options import (
+    OptionSpec,
+    _reported_in_run,
+    flag_option,
+    option_error,
+)
+from sphinx_awserrors.sphinxext.render import (
     awserr_code,
     awserr_description,
     depart_transparent,
     description_nodes,
     visit_code_html,
     visit_transparent,
-)
-from sphinx_awserrors.statusfilter import (
-    ALL,
-    StatusFilter,
-    parse_status_filter,
-    reason_phrase,
-    status_class,
 )
 
 if TYPE_CHECKING:
@@ -46,7 +52,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
     from sphinx_awserrors.catalogue import ErrorEntry
-    from sphinx_awserrors.domain import AwsDomain
+    from sphinx_awserrors.sphinxext.domain import AwsDomain
+
 
 #: The columns a table can show, with their default header (translated where the table is built).
 COLUMNS: Final[dict[str, str]] = {
@@ -55,15 +62,20 @@ COLUMNS: Final[dict[str, str]] = {
     "description": "Description",
     "reason": "Reason",
 }
+
+
 DEFAULT_COLUMNS: Final = ("code", "description", "status")
+
 
 #: Relative column widths when ``:widths:`` is not given (LaTeX and text output).
 DEFAULT_WIDTHS: Final[dict[str, int]] = {"code": 30, "description": 55, "status": 10, "reason": 20}
+
 
 #: Without ``:widths:``, the code column of text output grows to fit codes up to this long
 #: (in characters, quotes included) and no further, so that one outlandish code does not
 #: squeeze every description.
 MAX_CODE_WIDTH: Final = 42
+
 
 #: The sort orders, each a key on (catalogue position, entry).
 SORTS: Final[dict[str, Callable[[tuple[int, ErrorEntry]], tuple[object, ...]]]] = {
@@ -72,14 +84,15 @@ SORTS: Final[dict[str, Callable[[tuple[int, ErrorEntry]], tuple[object, ...]]]] 
     "-status": lambda item: (-item[1].status, item[1].code.casefold(), item[0]),
     "source": lambda item: (item[0],),
 }
+
+
 GROUPS: Final = ("status-class",)
+
 
 _SPLIT: Final = re.compile(r"[\s,]+")
 
+
 STATIC_DIR: Final = Path(__file__).resolve().parent / "static"
-
-
-# Option converters: a ValueError becomes one error naming the file, line, option and value.
 
 
 def _words(argument: str | None, option: str) -> list[str]:
@@ -90,7 +103,7 @@ def _words(argument: str | None, option: str) -> list[str]:
 
 
 def status_option(argument: str | None) -> StatusFilter:
-    """``:status:``: a status filter (see :mod:`sphinx_awserrors.statusfilter`)."""
+    """``:status:``: a status filter (see :mod:`sphinx_awserrors.catalogue.status`)."""
     return parse_status_filter(argument or "")
 
 
@@ -158,81 +171,6 @@ def widths_option(argument: str | None) -> list[int] | str:
     if any(width <= 0 for width in widths):
         raise ValueError(__("invalid :widths: %r; widths must be positive") % argument)
     return widths
-
-
-class InvalidOption(NamedTuple):
-    """An option value a converter rejected, kept for :meth:`AwsErrorTable.run` to report."""
-
-    argument: str | None
-    message: str
-    #: the option's name is not an option of the table
-    unknown: bool = False
-
-
-def _unknown_option(argument: str | None) -> InvalidOption:
-    return InvalidOption(argument, "", unknown=True)
-
-
-class OptionSpec(dict[str, "Callable[[str], object]"]):
-    """A directive's options; an unknown name converts to an :class:`InvalidOption` as well.
-
-    docutils reports an unknown option and drops the directive; myst-parser warns and runs the
-    directive without it, so a misspelt ``:stauts:`` would list every entry. Both parsers look
-    the converter up by name, so the directive reports the unknown name itself
-    (:func:`option_error`).
-    """
-
-    def __missing__(self, name: str) -> Callable[[str | None], InvalidOption]:
-        return _unknown_option
-
-
-def _reported_in_run(converter: Callable[..., object]) -> Callable[[str], object]:
-    """*converter*, with a rejected value returned as :class:`InvalidOption` instead of raised.
-
-    docutils turns a converter's ``ValueError`` into an error and drops the directive, but
-    myst-parser only warns and runs the directive without the option: a table whose ``:status:``
-    is malformed would list every entry. :meth:`AwsErrorTable.run` reports the value as docutils
-    does, on either parser, and renders nothing.
-    """
-
-    def convert(argument: str | None) -> object:
-        try:
-            return converter(argument)
-        except ValueError as error:
-            return InvalidOption(argument, " ".join(str(arg) for arg in error.args))
-
-    convert.__name__ = converter.__name__
-    convert.__doc__ = converter.__doc__
-    return convert
-
-
-#: A flag (``:no-index:``): a value is an error on MyST pages too, where myst-parser would
-#: accept any value, so ``:no-index: false`` would set it.
-flag_option = _reported_in_run(directives.flag)
-
-
-def option_error(directive: SphinxDirective) -> nodes.system_message | None:
-    """The error for *directive*'s first :class:`InvalidOption`, worded as docutils words it.
-
-    ``None`` when every option is valid.
-    """
-    for name, value in directive.options.items():
-        if not isinstance(value, InvalidOption):
-            continue
-        if value.unknown:
-            message = f'Error in "{directive.name}" directive:\nunknown option: "{name}".'
-        else:
-            message = (
-                f'Error in "{directive.name}" directive:\n'
-                f'invalid option value: (option: "{name}"; value: {value.argument!r})\n'
-                f"{value.message}."
-            )
-        block = nodes.literal_block(directive.block_text, directive.block_text)
-        error: nodes.system_message = directive.state_machine.reporter.error(
-            message, block, line=directive.lineno
-        )
-        return error
-    return None
 
 
 class AwsErrorTable(SphinxDirective):

@@ -7,7 +7,8 @@ directory once the build has succeeded. It is written once, from the main proces
 ``build-finished``, so parallel builds are unaffected, and only when its content changed: a
 key of what it is made from (the catalogue's digest, the documented places, the builder) is kept
 in the doctree directory, so a rebuild that changed none of them does not even serialise it. The
-format is that of :func:`sphinx_awserrors.exporters.to_json`, plus the ``url`` of the place that
+format is that of :func:`sphinx_awserrors.convert.writers.to_json`, plus the ``url`` of the place
+that
 documents each code (relative to the JSON file), or ``null``.
 """
 
@@ -25,9 +26,10 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.errors import ExtensionError
 
-from sphinx_awserrors import buildstate
-from sphinx_awserrors._logging import config_location, warn
-from sphinx_awserrors.exporters import to_json
+from sphinx_awserrors.catalogue import safe_io
+from sphinx_awserrors.convert.writers import to_json
+from sphinx_awserrors.sphinxext import buildstate
+from sphinx_awserrors.sphinxext._logging import config_location, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -61,7 +63,13 @@ def export_path(app: Sphinx) -> PurePosixPath | None:
         )
         return None
     path = PurePosixPath(posixpath.normpath(value.replace("\\", "/")))
-    if not path.parts or path.parts[0] == ".." or path.is_absolute() or Path(value).is_absolute():
+    if (
+        not path.parts
+        or path.parts[0] == ".."
+        or path.is_absolute()
+        or Path(value).is_absolute()
+        or "\0" in value
+    ):
         warn(
             f"awserrors_json_export must be a file path inside the output directory, "
             f"not {value!r}; the JSON export is skipped",
@@ -230,15 +238,16 @@ def write_json_export(app: Sphinx, exception: BaseException | None) -> None:
     text = to_json(catalogue, urls=urls)
     data = text.encode("utf-8")
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        outdir = Path(app.outdir).resolve()
+        if not target.resolve().is_relative_to(outdir):  # a symbolic link out of the output
+            raise safe_io.FileProblem(target, "is outside the output directory")
         if not (target.is_file() and target.read_bytes() == data):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            safe_io.write_text(target, text)
         # else unchanged: keep the file (and its time) as it is
     except OSError as exc:
-        warn(
-            f"cannot write the JSON export to {target}: {exc.strerror or exc}",
-            "export",
-        )
+        reason = exc.reason if isinstance(exc, safe_io.FileProblem) else exc.strerror or exc
+        warn(f"cannot write the JSON export to {target}: {reason}", "export")
         return
     with contextlib.suppress(OSError):  # only a cache: the next build writes the export again
         _record(stamp, key, target)

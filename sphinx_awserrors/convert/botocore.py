@@ -15,19 +15,21 @@ from __future__ import annotations
 
 import difflib
 import re
-import sys
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 
-from sphinx_awserrors.catalogue import ErrorEntry, format_of
-from sphinx_awserrors.importers import write_catalogue
+from sphinx_awserrors.catalogue import ErrorEntry
 
 if TYPE_CHECKING:
-    import argparse
     from collections.abc import Sequence
 
-__all__ = ["BotocoreMissing", "BotocoreResult", "botocore_entries", "run_import_botocore"]
+
+__all__ = [
+    "BotocoreMissing",
+    "BotocoreResult",
+    "botocore_entries",
+]
 
 
 class BotocoreMissing(Exception):
@@ -72,7 +74,11 @@ class _DocText(HTMLParser):
 
 
 _RST_SPECIAL = re.compile(r"([\\*`|])")
+
+
 _SENTENCE_END = re.compile(r"(\S+)\.(?=\s+[A-Z(])")
+
+
 _ABBREVIATIONS = frozenset({"e.g", "i.e", "etc", "vs", "approx", "no"})
 
 
@@ -156,42 +162,3 @@ def botocore_entries(services: Sequence[str]) -> BotocoreResult:
             )
     ordered = sorted(entries.values(), key=lambda e: (e.code.lower(), e.code, e.status))
     return BotocoreResult(tuple(ordered), tuple(left_out), tuple(models))
-
-
-def run_import_botocore(args: argparse.Namespace) -> int:
-    """``sphinx-awserrors import-botocore SERVICE...``."""
-    output: str | None = getattr(args, "output", None)
-    if output is not None and format_of(output) is None:
-        print(
-            f"sphinx-awserrors import-botocore: {output}: unknown catalogue format; "
-            "name the output .yaml, .yml, .toml or .json",
-            file=sys.stderr,
-        )
-        return 2
-    try:
-        result = botocore_entries(args.services)
-    except (BotocoreMissing, ValueError) as exc:
-        print(f"sphinx-awserrors import-botocore: {exc}", file=sys.stderr)
-        return 2
-    for note in result.left_out:
-        print(f"note: {note}; left out", file=sys.stderr)
-    if not result.entries:
-        print(
-            "sphinx-awserrors import-botocore: the models declare no error with a status; "
-            "nothing written",
-            file=sys.stderr,
-        )
-        return 2
-    import botocore
-
-    header = [
-        f"Built by sphinx-awserrors import-botocore from botocore {botocore.__version__}: "
-        + ", ".join(result.models)
-        + "."
-    ]
-    try:
-        write_catalogue(result.entries, output, header)
-    except OSError as exc:
-        print(f"{output}: cannot write: {exc.strerror}", file=sys.stderr)
-        return 2
-    return 0

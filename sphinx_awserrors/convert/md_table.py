@@ -24,7 +24,7 @@ from markdown_it.rules_block.table import escapedSplit, getLine
 from markdown_it.rules_block.table import table as _gfm_table
 
 from sphinx_awserrors.catalogue import Problem
-from sphinx_awserrors.rsttable import (
+from sphinx_awserrors.convert.rst_table import (
     Cell,
     ReadResult,
     Row,
@@ -39,7 +39,12 @@ if TYPE_CHECKING:
     from markdown_it.rules_block import StateBlock
     from markdown_it.token import Token
 
-__all__ = ["inline_to_rst", "read_file", "read_markdown", "read_tables"]
+__all__ = [
+    "inline_to_rst",
+    "read_file",
+    "read_markdown",
+    "read_tables",
+]
 
 _IAL = re.compile(r"^\s*\{:.*\}\s*$")
 _YFM_TABLE = re.compile(r"^\s*#\|\s*$")
@@ -411,7 +416,7 @@ def read_tables(text: str, source: str = "<string>") -> list[Table]:
 def read_file(path: str | Path) -> ReadResult:
     """Read the pipe tables of the Markdown file *path*.
 
-    Raises :class:`~sphinx_awserrors.rsttable.TableReadError` when the file is missing,
+    Raises :class:`~sphinx_awserrors.convert.rst_table.TableReadError` when the file is missing,
     unreadable or not UTF-8.
     """
     return read_markdown(read_text_file(path), str(path))

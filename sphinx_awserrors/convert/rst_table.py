@@ -10,7 +10,7 @@ restored afterwards. File access (``include``, ``raw``, ``csv-table :file:``) is
 
 A cell keeps two forms of its text: ``source``, the inline reStructuredText as written, with
 wrapped lines joined the way docutils reads them (an escaped line end joins without a space),
-and ``text``, the plain text. The converter in :mod:`sphinx_awserrors.importers` turns tables
+and ``text``, the plain text. The converter in :mod:`sphinx_awserrors.convert.tables` turns tables
 into catalogue entries; :func:`load_entries` does both for the consistency checks, which lint a
 legacy table in place.
 """
@@ -24,7 +24,6 @@ import re
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import docutils.core
@@ -34,10 +33,13 @@ from docutils.parsers.rst import Directive, directives, roles
 from docutils.parsers.rst.directives import tables as docutils_tables
 from docutils.utils import unescape
 
+from sphinx_awserrors.catalogue import safe_io
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
+    from pathlib import Path
 
-    from sphinx_awserrors.catalogue import ErrorEntry, Problem
+    from sphinx_awserrors.catalogue import Problem
 
 __all__ = [
     "Cell",
@@ -45,7 +47,6 @@ __all__ = [
     "Row",
     "Table",
     "TableReadError",
-    "load_entries",
     "read_file",
     "read_rst",
     "read_tables",
@@ -237,7 +238,7 @@ def _standalone(source: str) -> nodes.document:
     from docutils.parsers.rst import Parser
     from docutils.utils import new_document
 
-    from sphinx_awserrors.inline import default_settings  # docutils 0.18 has no shortcut
+    from sphinx_awserrors.markup.inline import default_settings
 
     global _STANDALONE_SETTINGS  # built once: building it (optparse) is slow
     if _STANDALONE_SETTINGS is None:
@@ -827,13 +828,15 @@ def read_text_file(path: str | Path) -> str:
     """The UTF-8 text of *path*; :class:`TableReadError` with a one-line reason otherwise."""
     name = str(path)
     try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise TableReadError("file not found", name) from None
-    except IsADirectoryError:
-        raise TableReadError("is a directory, not a file", name) from None
-    except OSError as exc:
-        raise TableReadError(f"cannot read the file: {exc.strerror}", name) from None
+        data = safe_io.read_bytes(path)
+    except safe_io.FileProblem as exc:
+        if exc.reason == "not found":
+            raise TableReadError("file not found", name) from None
+        if exc.reason.startswith("is a directory"):
+            raise TableReadError("is a directory, not a file", name) from None
+        if exc.reason.startswith("is "):
+            raise TableReadError(exc.reason, name) from None
+        raise TableReadError(f"cannot read the file: {exc.reason}", name) from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise TableReadError(
             "UTF-16 text (it starts with a byte-order mark); save it as UTF-8", name
@@ -857,32 +860,3 @@ def read_file(path: str | Path, *, detach: bool = False) -> ReadResult:
     parsable.
     """
     return read_rst(read_text_file(path), str(path), detach=detach)
-
-
-def load_entries(
-    path: str | Path, columns: str | None = None
-) -> tuple[list[ErrorEntry], list[Problem]]:
-    """The catalogue entries of the error tables in the ``.rst`` file *path*, with lines.
-
-    For linting a legacy table in place: every entry points at its row. Tables that are not
-    error tables are left out; rows that cannot be converted and unreadable files become
-    problems (an unreadable file gives one fatal problem). *columns* is as for
-    ``import-rst --columns``.
-    """
-    from sphinx_awserrors.catalogue import Problem
-    from sphinx_awserrors.importers import convert_tables, parse_columns
-
-    try:
-        result = read_file(path)  # not detached: the page's references work in the page
-        spec = parse_columns(columns) if columns else None
-    except TableReadError as exc:
-        return [], [Problem(exc.file, exc.line, exc.message, fatal=True)]
-    except ValueError as exc:
-        return [], [Problem(str(path), None, str(exc), fatal=True)]
-    converted = convert_tables(result.tables, spec)
-    problems = [*result.problems, *converted.problems]
-    if not converted.error_tables:
-        problems.append(
-            Problem(str(path), None, "no error table found (no code and status columns)", True)
-        )
-    return list(converted.entries), problems

@@ -1,193 +1,54 @@
-"""The error-code catalogue: immutable entries, the ordered collection, and its file loaders.
+"""The catalogue file loaders: YAML, TOML and JSON read with the line of every entry and field.
 
-:func:`load_file` reads one YAML, TOML or JSON file into entries and problems (each a
-:class:`Problem` with its file and line); :func:`load_catalogue` reads and merges the files an
-``awserrors_catalogue`` value names. Neither raises for bad input. No Sphinx import here: the
-command-line tools reuse this module.
+:func:`load_file` reads one file into entries and problems (each a
+:class:`~sphinx_awserrors.catalogue.Problem` with its file and line); :func:`load_catalogue`
+reads and merges the files an ``awserrors_catalogue`` value names. Neither raises for bad input.
+No Sphinx import here: the command-line tools reuse this module.
 """
 
 from __future__ import annotations
 
 import bisect
+import contextlib
 import difflib
 import hashlib
 import json
 import os
 import re
 import tomllib
-from dataclasses import dataclass, field, replace
-from importlib import resources
+import unicodedata
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from sphinx_awserrors._gc import gc_paused
+from sphinx_awserrors.catalogue import bundled, safe_io
+from sphinx_awserrors.catalogue.bundled import BUNDLED
+from sphinx_awserrors.catalogue.model import (
+    FIELDS,
+    REQUIRED_FIELDS,
+    Catalogue,
+    CatalogueFile,
+    ErrorEntry,
+    LoadResult,
+    Problem,
+)
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Mapping, Sequence
+    from collections.abc import Callable, Sequence
 
-#: The name that stands for the bundled AWS catalogue in ``awserrors_catalogue``.
-BUNDLED: str = "bundled"
-
-#: The fields an entry may have, in the order they are written out.
-FIELDS: tuple[str, ...] = ("code", "status", "description", "tags", "see_also", "ignore")
-REQUIRED_FIELDS: tuple[str, ...] = ("code", "status", "description")
-
-
-@dataclass(frozen=True)
-class ErrorEntry:
-    """One error code as the catalogue defines it, and where it was defined.
-
-    ``description`` is inline reStructuredText. ``file`` and ``line`` (1-based) point at the
-    start of the entry; ``field_lines`` at each field that the file gave a position for.
-    """
-
-    code: str
-    status: int
-    description: str
-    tags: tuple[str, ...] = ()
-    see_also: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    file: str = "<memory>"
-    line: int | None = None
-    # a plain dict (not a mapping proxy) so entries pickle for parallel builds
-    field_lines: Mapping[str, int] = field(
-        default_factory=dict, compare=False, hash=False, repr=False
-    )
-
-    def line_of(self, field_name: str) -> int | None:
-        """The line of *field_name* in the source file, falling back to the entry's line."""
-        return self.field_lines.get(field_name, self.line)
-
-    def location(self, field_name: str | None = None) -> str:
-        """``file:line`` of the entry (or of one of its fields), for messages."""
-        line = self.line if field_name is None else self.line_of(field_name)
-        return f"{self.file}:{line}" if line else self.file
-
-
-@dataclass(frozen=True)
-class Catalogue:
-    """An ordered collection of entries with lookup by code.
-
-    Entries keep their source order; when a code occurs more than once (a finding of the
-    ``duplicate-code`` check) lookup returns the first occurrence.
-    """
-
-    entries: tuple[ErrorEntry, ...] = ()
-    _by_code: dict[str, ErrorEntry] = field(
-        init=False, repr=False, compare=False, hash=False, default_factory=dict
-    )
-
-    def __post_init__(self) -> None:
-        by_code: dict[str, ErrorEntry] = {}
-        for entry in self.entries:
-            by_code.setdefault(entry.code, entry)
-        object.__setattr__(self, "_by_code", by_code)
-
-    def __iter__(self) -> Iterator[ErrorEntry]:
-        return iter(self.entries)
-
-    def __len__(self) -> int:
-        return len(self.entries)
-
-    def __contains__(self, code: object) -> bool:
-        return code in self._by_code
-
-    def __getitem__(self, code: str) -> ErrorEntry:
-        return self._by_code[code]
-
-    def get(self, code: str) -> ErrorEntry | None:
-        """The entry for *code*, or ``None``."""
-        return self._by_code.get(code)
-
-    @property
-    def codes(self) -> tuple[str, ...]:
-        """The distinct codes, in catalogue order."""
-        return tuple(self._by_code)
-
-    @property
-    def files(self) -> tuple[str, ...]:
-        """The files the entries came from, in order of first appearance."""
-        return tuple(dict.fromkeys(entry.file for entry in self.entries))
-
-
-def bundled_path() -> Path:
-    """The path of the bundled AWS catalogue file."""
-    return Path(str(resources.files("sphinx_awserrors") / "data" / "aws.yaml"))
-
-
-# --------------------------------------------------------------------------------------------
-# Loading catalogue files
-# --------------------------------------------------------------------------------------------
 
 #: File suffixes the loaders understand, and the format each names.
 FORMATS: dict[str, str] = {".yaml": "yaml", ".yml": "yaml", ".toml": "toml", ".json": "json"}
 
+
 #: Keys allowed at the top level of a catalogue file besides ``errors``.
 TOP_LEVEL_KEYS: tuple[str, ...] = ("errors", "$schema")
 
+
 _LIST_FIELDS: tuple[str, ...] = ("tags", "see_also", "ignore")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Something in a catalogue file the loader cannot represent, and where it is.
-
-    ``fatal`` is true when nothing at all could be read from the file (missing, empty, not
-    UTF-8, a syntax error, a top level without an ``errors`` list); otherwise only one entry
-    (or one field of it) was left out.
-    """
-
-    file: str
-    line: int | None
-    message: str
-    fatal: bool = False
-    #: the code of the entry the problem is in, when it has one
-    code: str | None = None
-    #: ``code``, ``status`` or ``description`` when the problem is that field's
-    field: str | None = None
-
-    def location(self) -> str:
-        """``file:line`` (or just ``file``) for messages."""
-        return f"{self.file}:{self.line}" if self.line else self.file
-
-    def __str__(self) -> str:
-        return f"{self.location()}: {self.message}"
-
-
-@dataclass(frozen=True)
-class CatalogueFile:
-    """One file named by the configuration, resolved to a path."""
-
-    path: Path
-    bundled: bool = False
-
-    @property
-    def name(self) -> str:
-        """The file name used in entries and messages."""
-        return str(self.path)
-
-
-@dataclass(frozen=True)
-class LoadResult:
-    """A merged catalogue, the files it came from and every problem met while loading."""
-
-    #: the merged entries
-    catalogue: Catalogue
-    #: every problem of every file, in file order
-    problems: tuple[Problem, ...] = ()
-    #: the files read, in the configured order
-    files: tuple[CatalogueFile, ...] = ()
-
-    @property
-    def fatal(self) -> bool:
-        """True when the project named files of its own and nothing at all could be loaded.
-
-        That is so whether the files could not be read or every entry in them is malformed.
-        """
-        own = any(not f.bundled for f in self.files)
-        return own and not self.catalogue.entries
 
 
 # A parsed document with positions, the same shape for the three formats: a mapping keeps its
@@ -225,7 +86,11 @@ def _describe(value: object) -> str:
     if isinstance(value, bool):
         return f"a boolean ({str(value).lower()})"
     if isinstance(value, int):
+        if value.bit_length() > 64:  # str() of a very long int raises; nobody reads it anyway
+            return f"an integer of about {int(value.bit_length() * 0.30103) + 1} digits"
         return f"an integer ({value})"
+    if isinstance(value, _LongNumber):
+        return f"a number of {value.digits} digits"
     if isinstance(value, float):
         return f"a number ({value})"
     if isinstance(value, str):
@@ -250,9 +115,9 @@ def _did_you_mean(word: str, choices: Sequence[str]) -> str:
     return f"; did you mean {match[0]!r}?" if match else f" (allowed: {', '.join(choices)})"
 
 
-# --- YAML -----------------------------------------------------------------------------------
-
 _YamlLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
@@ -290,6 +155,8 @@ def _parse_yaml(text: str) -> _Node | None:
 # YAML also breaks lines at NEL, LS and PS, which a string may hold; editors, grep and the
 # other formats' messages count only CR/LF line ends.
 _YAML_ODD_BREAKS: tuple[str, ...] = ("\x85", "\u2028", "\u2029")
+
+
 _YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
@@ -338,6 +205,14 @@ def _yaml_node(
         except yaml.YAMLError as exc:
             problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
             raise _FileError(f"YAML value error: {problem}", line) from None
+        except (ValueError, TypeError, KeyError, IndexError, OverflowError):
+            # an explicit tag on a value it cannot take (!!bool maybe, an empty !!float) or
+            # an integer longer than Python converts: PyYAML's constructors raise plain errors
+            raise _FileError(
+                f"YAML value error: {_shown(node.value)} is not a valid "
+                f"{node.tag.rpartition(':')[2]} value",
+                line,
+            ) from None
         return _Node("scalar", line, value)
     done = {} if done is None else done
     key_id = id(node)
@@ -435,9 +310,6 @@ def _hashable(value: object) -> bool:
     return True
 
 
-# --- JSON -----------------------------------------------------------------------------------
-
-
 class _Pairs(list[tuple[str, Any]]):
     """A JSON object as the list of its pairs, so a duplicate key is not collapsed."""
 
@@ -455,15 +327,47 @@ def _surrogate(value: str) -> int:
     return next(i for i, char in enumerate(value) if "\ud800" <= char <= "\udfff")
 
 
+# JSON allows CR, LF and CR LF between tokens; an old Mac file has only CRs
+_LINE_END = re.compile("\r\n|\r|\n")
+
+
 def _line_starts(text: str) -> list[int]:
-    return [0, *(m.end() for m in re.finditer("\n", text))]
+    return [0, *(m.end() for m in _LINE_END.finditer(text))]
+
+
+def _line_at(text: str, offset: int) -> int:
+    """The 1-based line of *offset* in *text*, counting CR, LF and CR LF line ends."""
+    return len(_LINE_END.findall(text, 0, offset)) + 1
+
+
+#: Python converts at most this many digits to an int by default (sys.get_int_max_str_digits)
+_MAX_DIGITS = 4300
+
+
+class _LongNumber:
+    """A JSON number too long to be a status; kept as what it is for the message."""
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+
+def _json_int(text: str) -> int | _LongNumber:
+    return int(text) if len(text) <= _MAX_DIGITS else _LongNumber(len(text.lstrip("-")))
+
+
+def _shown(text: object) -> str:
+    """*text* quoted for a message, shortened when long."""
+    shown = repr(text)
+    return (
+        shown if len(shown) <= 40 else f"{shown[:30]}...{shown[-6:]} ({len(str(text))} characters)"
+    )
 
 
 def _parse_json(text: str) -> _Node:
     try:
-        data = json.loads(text, object_pairs_hook=_Pairs)
+        data = json.loads(text, object_pairs_hook=_Pairs, parse_int=_json_int)
     except json.JSONDecodeError as exc:
-        raise _FileError(f"JSON syntax error: {exc.msg}", exc.lineno) from None
+        raise _FileError(f"JSON syntax error: {exc.msg}", _line_at(text, exc.pos)) from None
     except RecursionError:
         raise _FileError("JSON nested too deeply") from None
     # json gives no positions; the text is valid JSON, so a scan of its strings and brackets
@@ -513,38 +417,63 @@ def _parse_json(text: str) -> _Node:
         return _Node("scalar", line, scalar(value, line))
 
     # a top level that is no object (null, a list) is on the line where the value starts
-    return build(data, text.count("\n", 0, len(text) - len(text.lstrip())) + 1)
+    return build(data, _line_at(text, len(text) - len(text.lstrip())))
 
-
-# --- TOML -----------------------------------------------------------------------------------
 
 _TOML_ERROR_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+def _toml_error(text: str, exc: tomllib.TOMLDecodeError) -> _FileError:
+    message = str(exc)
+    found = _TOML_ERROR_LINE.search(message)
+    if found:
+        line: int | None = int(found.group(1))
+    elif "(at end of document)" in message:
+        line = max(1, len(text.rstrip("\n").split("\n")))
+    else:
+        line = None
+    detail = _TOML_ERROR_LINE.sub("", message).replace("(at end of document)", "").strip()
+    return _FileError(
+        f"TOML syntax error: {detail} (at the end of the file)"
+        if found is None and line
+        else f"TOML syntax error: {detail}",
+        line,
+    )
+
+
 _TOML_ERRORS_TABLE = re.compile(r"\s*\[\[\s*(?:errors|\"errors\"|'errors')\s*\]\]")
+
+
 _TOML_HEADER = re.compile(r"\s*\[")
+
+
 _TOML_ERRORS_SINGLE = re.compile(r"\s*\[\s*(?:errors|\"errors\"|'errors')\s*\]")
+
+
 _TOML_ERRORS_SUBTABLE = re.compile(
     r"\s*\[\[?\s*(?:errors|\"errors\"|'errors')\s*\.\s*(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_$-]+)"
 )
+
+
 _TOML_KEY = re.compile(r"\s*(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_$-]+)\s*=")
+
+
+_LONG_DIGITS = re.compile(rf"[0-9_]{{{_MAX_DIGITS},}}")
 
 
 def _parse_toml(text: str) -> _Node:
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        found = _TOML_ERROR_LINE.search(message)
-        if found:
-            line: int | None = int(found.group(1))
-        elif "(at end of document)" in message:
-            line = max(1, len(text.rstrip("\n").split("\n")))
-        else:
-            line = None
-        detail = _TOML_ERROR_LINE.sub("", message).replace("(at end of document)", "").strip()
+    except RecursionError:
+        raise _FileError("TOML nested too deeply") from None
+    except ValueError as exc:
+        if isinstance(exc, tomllib.TOMLDecodeError):
+            raise _toml_error(text, exc) from None
+        # not a syntax error: an integer longer than Python converts by default
+        found = _LONG_DIGITS.search(text)
+        line = _line_at(text, found.start()) if found else None
         raise _FileError(
-            f"TOML syntax error: {detail} (at the end of the file)"
-            if found is None and line
-            else f"TOML syntax error: {detail}",
+            f"TOML value error: an integer too long to read (more than {_MAX_DIGITS} digits)",
             line,
         ) from None
     # tomllib gives no positions: find the `[[errors]]` headers and the `key =` lines under
@@ -636,8 +565,6 @@ def _set_line(node: _Node, line: int | None) -> None:
     for item in node.items:
         _set_line(item, line)
 
-
-# --- From parsed documents to entries -------------------------------------------------------
 
 _PARSERS: dict[str, Callable[[str], _Node | None]] = {
     "yaml": _parse_yaml,
@@ -743,6 +670,8 @@ def _entries(root: _Node, file: str, problems: list[Problem]) -> list[ErrorEntry
 
 #: The keys an entry of a JSON export has that no catalogue entry has (see exporters.py).
 _EXPORT_KEYS: frozenset[str] = frozenset({"reason", "description_rst"})
+
+
 _EXPORTED = (
     "this is a JSON export (as 'sphinx-awserrors export' and a build's _static/awserrors.json "
     "write it: entries with 'reason' and 'description_rst'), not a catalogue; use the "
@@ -784,7 +713,9 @@ def _entry(node: _Node, index: int, file: str, problems: list[Problem]) -> Error
             lines[name] = line
     code_node = fields.get("code")
     code = code_node.value if code_node is not None and isinstance(code_node.value, str) else None
-    label = f"entry {index} ({code})" if code else f"entry {index}"
+    # a code with control characters is reported, not printed: it could drive a terminal
+    shown = code if code is None or _invisible(code, "", _NOT_IN_CODES) is None else ascii(code)
+    label = f"entry {index} ({shown})" if code else f"entry {index}"
 
     def report(line: int | None, message: str, name: str | None = None) -> None:
         field_name = name if name in REQUIRED_FIELDS else None
@@ -843,6 +774,18 @@ def _entry(node: _Node, index: int, file: str, problems: list[Problem]) -> Error
             values[name] = items
     if not ok:
         return None
+    description = values["description"]
+    if (bad := _invisible(description)) is not None:
+        report(
+            lines.get("description", node.line),
+            f"{label}: 'description' contains the {bad}, which no output can show; "
+            "it is shown as \N{REPLACEMENT CHARACTER}",
+            "description",
+        )
+        description = "".join(
+            "\N{REPLACEMENT CHARACTER}" if _invisible(char) else char for char in description
+        )
+        values["description"] = description
     return ErrorEntry(
         code=values["code"],
         status=values["status"],
@@ -861,6 +804,8 @@ _REQUIRED_HINT: dict[str, str] = {
     "status": "add the HTTP status, such as status: 404",
     "description": "add a one-sentence description",
 }
+
+
 _LIST_EXAMPLE: dict[str, str] = {"tags": "s3", "see_also": "NoSuchBucket", "ignore": "status"}
 
 
@@ -883,6 +828,31 @@ def _check_required(name: str, value: object) -> str | None:
         return f"{name!r} is empty"
     if not isinstance(value, str):
         return f"{name!r} must be a string, not {_describe(value)}"
+    if name == "code" and (bad := _invisible(value, "", _NOT_IN_CODES)) is not None:
+        return (
+            f"'code' contains the {bad}; a code is printed, "
+            "linked and indexed, and must be visible text"
+        )
+    return None
+
+
+#: Unicode categories a code may not hold: control, format (invisible) and surrogate characters
+_NOT_IN_CODES: frozenset[str] = frozenset({"Cc", "Cf", "Cs"})
+
+
+def _invisible(
+    text: str, allowed: str = "\t\n\r\x85", categories: frozenset[str] = frozenset({"Cc"})
+) -> str | None:
+    """The first character of *text* in *categories* and not in *allowed*, named; or None.
+
+    Descriptions may hold format characters (a soft hyphen, a zero-width joiner in an emoji,
+    the joiners of Persian text) but no control characters (NUL, BEL, ESC...): no output
+    shows those, and the writers drop them without a word. Codes hold neither.
+    """
+    for char in text:
+        if char not in allowed and unicodedata.category(char) in categories:
+            name = unicodedata.name(char, "")
+            return f"character U+{ord(char):04X}" + (f" ({name})" if name else "")
     return None
 
 
@@ -910,8 +880,11 @@ def load_file(path: str | Path) -> tuple[list[ErrorEntry], list[Problem]]:
     fatal :class:`Problem` and no entries; a malformed entry is left out with its problem.
     """
     name = str(path)
+    is_dir = False
     # a directory's name rarely has a catalogue suffix: say what it is, not that the suffix is wrong
-    if Path(path).is_dir():
+    with contextlib.suppress(OSError, ValueError):
+        is_dir = Path(path).is_dir()
+    if is_dir:
         return [], [Problem(name, None, "is a directory, not a catalogue file", fatal=True)]
     fmt = format_of(path)
     if fmt is None:
@@ -925,13 +898,15 @@ def load_file(path: str | Path) -> tuple[list[ErrorEntry], list[Problem]]:
             )
         ]
     try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        return [], [Problem(name, None, "catalogue file not found", fatal=True)]
-    except IsADirectoryError:
-        return [], [Problem(name, None, "is a directory, not a catalogue file", fatal=True)]
-    except OSError as exc:
-        return [], [Problem(name, None, f"cannot read the file: {exc.strerror}", fatal=True)]
+        data = safe_io.read_bytes(path)
+    except safe_io.FileProblem as exc:
+        if exc.reason == "not found":
+            return [], [Problem(name, None, "catalogue file not found", fatal=True)]
+        if exc.reason.startswith("is a directory"):
+            return [], [Problem(name, None, "is a directory, not a catalogue file", fatal=True)]
+        if exc.reason.startswith("is "):
+            return [], [Problem(name, None, exc.reason, fatal=True)]
+        return [], [Problem(name, None, f"cannot read the file: {exc.reason}", fatal=True)]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Windows PowerShell's `>` writes these
         return [], [
             Problem(
@@ -964,7 +939,8 @@ def resolve_files(
 ) -> tuple[list[CatalogueFile], list[Problem]]:
     """The files that ``awserrors_catalogue``-style *paths* name, relative to *base_dir*.
 
-    ``None`` means the bundled catalogue alone; the string :data:`BUNDLED` names it in a list.
+    ``None`` means the bundled catalogue alone; the string
+    :data:`~sphinx_awserrors.catalogue.BUNDLED` names it in a list.
     A file listed twice is used once (with a problem).
     """
     if paths is None:
@@ -977,7 +953,7 @@ def resolve_files(
     problems: list[Problem] = []
     for name in names:
         if name == BUNDLED:
-            item = CatalogueFile(bundled_path(), bundled=True)
+            item = CatalogueFile(bundled.bundled_path(), bundled=True)
         else:
             item = CatalogueFile(Path(base_dir, name).resolve())
         if item in files:
@@ -993,8 +969,8 @@ def catalogue_digest(files: Sequence[CatalogueFile], extra: str = "") -> str:
     for item in files:
         digest.update(b"\0file\0" + item.name.encode() + (b"\0bundled" if item.bundled else b""))
         try:
-            digest.update(b"\0" + item.path.read_bytes())
-        except OSError:
+            digest.update(b"\0" + safe_io.read_bytes(item.path))
+        except safe_io.FileProblem:
             digest.update(b"\0<unreadable>")
     return digest.hexdigest()
 

@@ -30,7 +30,6 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 from sphinx_awserrors import __version__
-from sphinx_awserrors._logging import config_location, error, warn
 from sphinx_awserrors.catalogue import (
     Catalogue,
     CatalogueFile,
@@ -40,7 +39,8 @@ from sphinx_awserrors.catalogue import (
     load_files,
     resolve_files,
 )
-from sphinx_awserrors.render import description_text
+from sphinx_awserrors.markup.text import description_text
+from sphinx_awserrors.sphinxext._logging import config_location, error, warn
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -140,7 +140,7 @@ def note_renders_entries(env: BuildEnvironment, docname: str, codes: Iterable[st
 
 
 def plain_text(env: BuildEnvironment, description: str) -> str:
-    """*description* as plain text (:func:`~sphinx_awserrors.render.description_text`), cached.
+    """*description* as plain text (:func:`~sphinx_awserrors.markup.text.description_text`), cached.
 
     The cache lives in the environment, so a rebuild does not parse every description again.
     """
@@ -289,7 +289,8 @@ def _run_checks(app: Sphinx, state: BuildState) -> None:
     bundled_only = all(f.bundled for f in state.files)
     if bundled_only and app.config.awserrors_checks is None:
         return  # nothing to check and no names to validate: skip the imports and pyproject
-    from sphinx_awserrors import checks, settings
+    from sphinx_awserrors import checks
+    from sphinx_awserrors.checks import settings
 
     try:
         shared = settings.load_settings(Path(app.confdir))

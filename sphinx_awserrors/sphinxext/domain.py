@@ -21,11 +21,11 @@ from sphinx import addnodes
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.util.nodes import make_refnode
 
-from sphinx_awserrors import buildstate
-from sphinx_awserrors._logging import warn
-from sphinx_awserrors.locale import _, class_title
-from sphinx_awserrors.render import description_text
-from sphinx_awserrors.statusfilter import reason_phrase, status_class
+from sphinx_awserrors.catalogue.status import reason_phrase, status_class
+from sphinx_awserrors.markup.text import description_text
+from sphinx_awserrors.sphinxext import buildstate
+from sphinx_awserrors.sphinxext._logging import warn
+from sphinx_awserrors.sphinxext.locale import _, class_title
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Set
@@ -606,9 +606,7 @@ def _on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def setup_domain(app: Sphinx) -> None:
-    """Register the ``aws`` domain, its roles, the ``aws-error`` directive and the fallbacks."""
-    from sphinx_awserrors import errordirective, roles
-
+    """Register the ``aws`` domain, its settings and the events that keep its data current."""
     if "awserrors_external_url" not in app.config:
         # normally registered with the other settings; kept here so the domain works alone
         app.add_config_value("awserrors_external_url", None, "env", types=frozenset({str}))
@@ -616,7 +614,5 @@ def setup_domain(app: Sphinx) -> None:
     # cheaper (Sphinx renders the general index in every HTML build)
     app.add_config_value("awserrors_index_entries", "all", "env", types=(str, bool))
     app.add_domain(AwsDomain)
-    roles.setup_roles(app)
-    errordirective.setup_errordirective(app)
     app.connect("env-updated", _on_env_updated)
     app.connect("doctree-resolved", _add_index_nodes)

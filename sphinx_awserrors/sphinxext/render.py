@@ -10,20 +10,19 @@ text is never treated as raw HTML, and ``<``, ``&`` reach the writers as text an
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Final
 
 from docutils import nodes
 from docutils.parsers.rst.states import Inliner
-from docutils.utils import Reporter, unescape
+from docutils.utils import Reporter
 from sphinx import addnodes
 from sphinx.transforms.i18n import parse_noqa
 
-from sphinx_awserrors._logging import warn
-from sphinx_awserrors.inline import QUIET, memo, parse_quietly
-from sphinx_awserrors.latex import MIN_BREAKABLE, WORD_BOUNDARY
-from sphinx_awserrors.locale import __, page_translation
+from sphinx_awserrors.markup.inline import QUIET, memo
+from sphinx_awserrors.sphinxext._logging import warn
+from sphinx_awserrors.sphinxext.latex import MIN_BREAKABLE, WORD_BOUNDARY
+from sphinx_awserrors.sphinxext.locale import __, page_translation
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -149,7 +148,8 @@ _CODE_BREAK: Final = re.compile(rf"{WORD_BOUNDARY.pattern}|(?<=[._\-:/])(?=[^._\
 def code_parts(code: str) -> list[str]:
     """*code* split where HTML may break it (see :class:`awserr_code`).
 
-    A code shorter than :data:`~sphinx_awserrors.latex.MIN_BREAKABLE` fits any sensible column
+    A code shorter than :data:`~sphinx_awserrors.sphinxext.latex.MIN_BREAKABLE` fits any sensible
+    column
     and stays whole, as in LaTeX.
     """
     if len(code) < MIN_BREAKABLE:
@@ -357,37 +357,3 @@ def description_nodes(entry: ErrorEntry, directive: SphinxDirective) -> list[nod
         )
     )
     return [node]
-
-
-def _plain_interpreted(
-    rawsource: str, text: str, role: str, lineno: int
-) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-    """Render interpreted text of any role as its visible text, link-free.
-
-    Outside a Sphinx build roles such as ``:awserr:`` do not exist; for plain text they need not:
-    the visible text of ``:role:`title <target>``` is *title*, of ``:role:`~!target``` *target*.
-    """
-    name = role.lower()
-    if name in {"pep", "pep-reference"}:
-        return [nodes.Text(f"PEP {text}")], []
-    if name in {"rfc", "rfc-reference"}:
-        return [nodes.Text(f"RFC {text}")], []
-    match = _EXPLICIT_TITLE.match(text)
-    shown = match["title"] if match else text.lstrip("!~")
-    return [nodes.Text(unescape(shown))], []
-
-
-_EXPLICIT_TITLE = re.compile(r"^(?P<title>.+?)\s*(?<!\x00)<(?P<target>.*?)>$", re.DOTALL)
-
-
-@lru_cache(maxsize=8192)
-def description_text(text: str) -> str:
-    """*text*, an inline-reStructuredText description, as plain text with the markup removed.
-
-    For tooltips, indices, search and exports. Whitespace is collapsed; markup errors are
-    ignored here (the build reports them where the description is rendered).
-    """
-    if not text.strip():
-        return ""
-    plain = "".join(node.astext() for node in parse_quietly(text, _plain_interpreted))
-    return " ".join(plain.split())

@@ -18,11 +18,11 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.roles import XRefRole
 
-from sphinx_awserrors import buildstate
-from sphinx_awserrors._logging import config_location, warn
-from sphinx_awserrors.domain import AwsDomain, did_you_mean, tooltip
-from sphinx_awserrors.locale import __, class_title
-from sphinx_awserrors.statusfilter import reason_phrase, status_class
+from sphinx_awserrors.catalogue.status import reason_phrase, status_class
+from sphinx_awserrors.sphinxext import buildstate
+from sphinx_awserrors.sphinxext._logging import config_location, warn
+from sphinx_awserrors.sphinxext.domain import AwsDomain, did_you_mean, tooltip
+from sphinx_awserrors.sphinxext.locale import __, class_title
 
 if TYPE_CHECKING:
     from docutils.nodes import Element, Node, TextElement, system_message

@@ -2,7 +2,8 @@
 
 ``_`` translates text that lands in the output (table headers, captions, index names) into the
 project's ``language``; ``__`` translates log messages into the console's locale. The
-catalogue ``sphinx_awserrors`` lives beside this file, ``<lang>/LC_MESSAGES/sphinx_awserrors.mo``,
+catalogue ``sphinx_awserrors`` lives in the package's ``locale`` folder,
+``<lang>/LC_MESSAGES/sphinx_awserrors.mo``,
 and is registered in :func:`sphinx_awserrors.setup`.
 
 Regenerate the template after changing a message, then merge and compile (babel ships with
@@ -36,8 +37,9 @@ if TYPE_CHECKING:
 #: The gettext domain of the extension's messages (the ``.pot``/``.po``/``.mo`` file name).
 MESSAGE_CATALOG: Final = "sphinx_awserrors"
 
-#: The directory that holds ``<lang>/LC_MESSAGES/sphinx_awserrors.mo``.
-LOCALE_DIR: Final = Path(__file__).resolve().parent
+#: The directory that holds ``<lang>/LC_MESSAGES/sphinx_awserrors.mo``: ``sphinx_awserrors/locale``,
+#: a data folder beside the layers.
+LOCALE_DIR: Final = Path(__file__).resolve().parent.parent / "locale"
 
 #: Text in the output, in the project's language.
 _ = get_translation(MESSAGE_CATALOG)

@@ -23,8 +23,8 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from sphinx_awserrors._logging import warn
-from sphinx_awserrors.locale import __
+from sphinx_awserrors.sphinxext._logging import warn
+from sphinx_awserrors.sphinxext.locale import __
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

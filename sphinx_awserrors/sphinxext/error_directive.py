@@ -13,13 +13,13 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_awserrors import buildstate
-from sphinx_awserrors._logging import warn
-from sphinx_awserrors.directive import OptionSpec, flag_option, option_error
-from sphinx_awserrors.domain import AwsDomain, anchor_id, did_you_mean
-from sphinx_awserrors.locale import __
-from sphinx_awserrors.render import description_nodes
-from sphinx_awserrors.statusfilter import reason_phrase, status_class
+from sphinx_awserrors.catalogue.status import reason_phrase, status_class
+from sphinx_awserrors.sphinxext import buildstate
+from sphinx_awserrors.sphinxext._logging import warn
+from sphinx_awserrors.sphinxext.domain import AwsDomain, anchor_id, did_you_mean
+from sphinx_awserrors.sphinxext.locale import __
+from sphinx_awserrors.sphinxext.options import OptionSpec, flag_option, option_error
+from sphinx_awserrors.sphinxext.render import description_nodes
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -113,7 +113,7 @@ class AwsErrorDirective(SphinxDirective):
         return node_id
 
 
-def setup_errordirective(app: Sphinx) -> None:
+def setup_error_directive(app: Sphinx) -> None:
     """Register ``aws-error`` and its domain form ``aws:error``."""
     app.add_directive("aws-error", AwsErrorDirective)
     app.add_directive_to_domain("aws", "error", AwsErrorDirective)

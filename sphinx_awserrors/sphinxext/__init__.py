@@ -1,0 +1,41 @@
+"""The Sphinx layer: the thin glue between Sphinx and the layers below.
+
+What belongs here: the ``aws`` domain (``domain``), the ``aws-error-table`` directive
+(``table_directive``) and its options (``options``), the ``aws-error`` directive
+(``error_directive``), the ``:awserr:`` roles (``roles``), descriptions and codes as docutils
+nodes (``render``), LaTeX support (``latex``), the catalogue's life in a build
+(``buildstate``), the HTML JSON export (``json_export``), gettext (``locale``), warnings
+(``_logging``) and the static files (``static/``). A new directive option goes into the
+directive's module; anything that needs no Sphinx goes into a layer below.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sphinx_awserrors.sphinxext import (
+    buildstate,
+    domain,
+    error_directive,
+    json_export,
+    latex,
+    roles,
+    table_directive,
+)
+from sphinx_awserrors.sphinxext.locale import LOCALE_DIR, MESSAGE_CATALOG
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def setup_extension(app: Sphinx) -> None:
+    """Register the message catalogue, then every part of the extension, in dependency order."""
+    # first: the modules below translate their labels with this catalogue
+    app.add_message_catalog(MESSAGE_CATALOG, str(LOCALE_DIR))
+    buildstate.setup_buildstate(app)
+    domain.setup_domain(app)
+    error_directive.setup_error_directive(app)
+    roles.setup_roles(app)
+    table_directive.setup_directive(app)
+    json_export.setup_export(app)
+    latex.setup_latex(app)
