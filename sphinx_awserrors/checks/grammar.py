@@ -261,6 +261,10 @@ def _articles(text: str) -> Iterator[tuple[str, str]]:
 
 # --- a missing word: "due an attempt", "in order avoid", "is same as" --------------------------
 
+_DETERMINER_WORDS = words(
+    """a an the this that these those its their your our his her some any no each every one two
+    either neither both multiple several many more most only other such another all"""
+)
 _DETERMINERS = "a|an|the|this|that|these|those|its|their|your|our|his|her|some|any|no|each"
 _MISSING_TO = re.compile(
     rf"\b(due|owing|according|prior)\s+(?=(?:{_DETERMINERS})\b)", re.IGNORECASE
@@ -271,9 +275,60 @@ _IN_ORDER = re.compile(
 _SAME_AS = re.compile(r"\b(is|are|be|was|were|been|being|not)\s+same\s+as\b", re.IGNORECASE)
 
 
+#: Adjectives of error texts that stand before a noun: "contains invalid token".
+_ERROR_ADJECTIVES = (
+    "invalid|valid|correct|incorrect|unterminated|unsupported|unexpected|wrong|empty|"
+    "missing|duplicate|unknown|illegal|malformed|bad|improper|proper"
+)
+#: Nouns without a plural that need no article: "contains invalid data".
+_MASS_NOUNS = words(
+    """data metadata information content input output syntax access text code encoding
+    payload storage encryption authentication authorization permission json xml yaml csv
+    utf ascii unicode whitespace padding formatting configuration usage traffic"""
+)
+_BARE_OBJECT = re.compile(
+    rf"\b(contains?|containing|ha[sv]e?|having|requires?)\s+(?:({_ERROR_ADJECTIVES})\s+)?"
+    r"((?-i:[a-z]{3,}))\b(?![-'’])",
+    re.IGNORECASE,
+)
+_NOT_NOUN_ENDINGS = ("s", "ed", "ing", "ly", "ble", "ous", "ful", "est")
+
+
+def _countable(noun: str) -> bool:
+    """Whether *noun* has a plural in common use (so a singular one takes an article)."""
+    from sphinx_awserrors.checks.spelling import MIN_FREQUENCY, dictionary
+
+    plural = noun + ("es" if noun.endswith(("s", "x", "z", "ch", "sh")) else "s")
+    return dictionary().get(plural, 0) >= MIN_FREQUENCY
+
+
+def _bare_objects(text: str) -> Iterator[tuple[str, str]]:
+    """A singular noun with no article after "contains" or "has" and an adjective:
+    "contains unterminated token", "may not contain comma"."""
+    for match in _BARE_OBJECT.finditer(text):
+        verb, adjective, noun = match.groups()
+        if adjective is None and not verb.lower().startswith("contain"):
+            continue  # "has expired", "have been": a verb, not an object
+        if noun in _MASS_NOUNS or noun.endswith(_NOT_NOUN_ENDINGS) or noun in _NO_NOUN:
+            continue
+        if noun in _DETERMINER_WORDS or noun.lower() in _ERROR_ADJECTIVES.split("|"):
+            continue
+        following = re.match(r"\s+([a-z]+)\b", text[match.end() :])
+        if following and following.group(1) not in _CLAUSE_WORDS | _NO_NOUN:
+            continue  # the noun modifies the next word: "contains tag input", "has resource names"
+        if not _countable(noun):
+            continue  # "has incorrect arity": no plural, no article needed
+        article = "an" if (adjective or noun)[0].lower() in "aeiou" else "a"
+        head = f"{adjective} {noun}" if adjective else noun
+        yield match.group(0), f"{verb} {article} {head}"
+
+
 def _missing_words(text: str) -> Iterator[tuple[str, str, str]]:
-    """(phrase, fixed phrase, what is missing) for a dropped "to" or "the"."""
+    """(phrase, fixed phrase, what is missing) for a dropped "to", "the" or "a"."""
     lowered = text.lower()
+    if any(w in lowered for w in ("contain", "has ", "have ", "having ", "require")):
+        for phrase, fixed in _bare_objects(text):
+            yield phrase, fixed, "an article"
     if not any(w in lowered for w in ("due ", "owing ", "according ", "prior ", "order ", "same ")):
         return
     for match in _MISSING_TO.finditer(text):

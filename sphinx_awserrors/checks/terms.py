@@ -1,11 +1,12 @@
 """Check ``term-spelling``: a technical term written open where AWS writes it hyphenated.
 
 The terms are the hyphenated compounds of the ``aws-s3`` reference (every description AWS
-gives for an S3 error code): ``multipart/form-data``, ``server-side encryption``,
-``log-delivery group``. A description that writes one open ("multipart/form data",
-"server side encryption") is reported when AWS never writes it open, and only where the
-hyphen belongs: before a noun, or inside a slash-separated name such as a media type. After
-a verb English writes a compound open ("the object is up to date"), which is not reported.
+gives for an S3 error code) and of the bundled catalogue: ``multipart/form-data``,
+``server-side encryption``, ``log-delivery group``, ``cross-location logging``. A
+description that writes one open ("multipart/form data", "server side encryption") is
+reported when AWS never writes it open, and only where the hyphen belongs: before a noun,
+or inside a slash-separated name such as a media type. After a verb English writes a
+compound open ("the object is up to date"), which is not reported.
 """
 
 from __future__ import annotations
@@ -33,11 +34,13 @@ _BE = re.compile(r"\b(?:is|are|was|were|be|been|being|not|isn't|aren't|wasn't)\s
 
 @cache
 def reference_terms() -> dict[str, str]:
-    """The hyphenated compounds of the ``aws-s3`` reference that it never writes open:
-    ``"form data"`` -> ``"form-data"``."""
+    """The hyphenated compounds of the ``aws-s3`` reference and the bundled catalogue that
+    they never write open: ``"form data"`` -> ``"form-data"``."""
+    from sphinx_awserrors.catalogue import load_catalogue
     from sphinx_awserrors.checks.references import aws_s3
 
-    texts = [prose(e.description) for e in aws_s3()]
+    bundled = load_catalogue(None).catalogue
+    texts = [prose(e.description) for e in (*aws_s3(), *bundled)]
     joined = "\n".join(texts).lower()
     terms: dict[str, str] = {}
     for text in texts:
