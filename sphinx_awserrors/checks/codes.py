@@ -36,9 +36,15 @@ _DIGITS = re.compile(r"\d")
 
 
 @lru_cache(maxsize=1 << 15)
+def code_parts(code: str) -> tuple[str, ...]:
+    """The words of *code* (see :func:`~sphinx_awserrors.checks.spelling.code_words`)."""
+    return tuple(code_words(code))
+
+
+@lru_cache(maxsize=1 << 15)
 def _prefix(code: str) -> str | None:
     """The first two words of a PascalCase code (``NoSuch`` of ``NoSuchKey``), if it has three."""
-    parts = code_words(code)
+    parts = code_parts(code)
     return "".join(parts[:2]) if len(parts) >= 3 and all(p.isalpha() for p in parts[:2]) else None
 
 
@@ -80,9 +86,10 @@ def _leaks(
         yield entry, why
 
 
-def _deletes(word: str) -> set[str]:
+@lru_cache(maxsize=1 << 14)
+def _deletes(word: str) -> frozenset[str]:
     """*word* and every string one deletion from it: an index key for near words."""
-    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+    return frozenset({word} | {word[:i] + word[i + 1 :] for i in range(len(word))})
 
 
 @lru_cache(maxsize=1 << 14)
@@ -117,11 +124,13 @@ def _misspelt(
                 near_prefixes.setdefault(variant, []).append(p)
     codes = {e.code for e in entries}
     lowered = {c.lower() for c in reference}
+    words = {w for e in entries for w in code_parts(e.code)}
+    unknown = frozenset(w for w in words if _unknown(w))
     for entry in entries:
         code = entry.code
         if code in reference or not code.isascii() or " " in code:
             continue
-        parts = code_words(code)
+        parts = code_parts(code)
         prefix = _prefix(code)
         if prefix and known[prefix] <= 1:
             candidates = {p for v in _deletes(prefix) for p in near_prefixes.get(v, ())}
@@ -145,13 +154,13 @@ def _misspelt(
                     ),
                 )
                 continue
-        if len(code) >= 8 and code.lower() not in lowered and any(map(_unknown, parts)):
+        if len(code) >= 8 and not unknown.isdisjoint(parts) and code.lower() not in lowered:
             near = [
                 c for c in reference
                 if c not in codes and abs(len(c) - len(code)) <= 1 and damerau(code, c, 1) <= 1
             ]  # fmt: skip
             # the slip must be in a part that is no word: "Buckte", not AWS's "Agregate"
-            odd = [p for p in parts if p not in code_words(near[0]) and _unknown(p)] if near else []
+            odd = [p for p in parts if p not in code_parts(near[0]) and _unknown(p)] if near else []
             if len(near) == 1 and odd:
                 yield (
                     entry,

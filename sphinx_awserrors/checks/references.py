@@ -32,8 +32,32 @@ def aws_s3_path() -> Path:
 
 @cache
 def aws_s3() -> Catalogue:
-    """The bundled ``aws-s3`` reference: every S3 error code AWS documents (read once)."""
-    entries, problems = load_file(aws_s3_path())
+    """The bundled ``aws-s3`` reference: every S3 error code AWS documents (read once).
+
+    Read with libyaml straight into entries (the checks need no line numbers of it, and the
+    full loader would cost a tenth of a second on every lint); the full loader is the
+    fallback, and reports a broken file.
+    """
+    path = aws_s3_path()
+    try:
+        import yaml
+
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+        entries = [
+            ErrorEntry(
+                str(item["code"]),
+                int(item["status"]),
+                str(item["description"]),
+                tags=tuple(item.get("tags", ())),
+                file=str(path),
+            )
+            for item in data["errors"]
+        ]
+        return Catalogue(tuple(entries))
+    except (ImportError, OSError, KeyError, TypeError, ValueError, yaml.YAMLError):
+        pass
+    entries, problems = load_file(path)
     fatal = [p for p in problems if p.fatal]
     if fatal:  # a broken installation, not a user mistake
         raise ReferenceError(f"the bundled aws-s3 reference cannot be read: {fatal[0]}")

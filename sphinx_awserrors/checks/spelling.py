@@ -284,11 +284,9 @@ def code_words(code: str) -> list[str]:
 # --- tokens --------------------------------------------------------------------------------------
 
 #: Placeholders and tags in other projects' prose: ``{bucket}``, ``{{ name }}``, ``<Key>``.
-_NON_PROSE = re.compile(
-    r"\{\{.*?\}\}|\{[^{}\s]*\}|</?[A-Za-z][^<>]*>"
-    # a single word in quotes is a literal value ('userplus', "STANDARD_IA"), not prose
-    r"|(?<![\w'’])'[^'\s]+'(?![\w'’])|(?<![\w\"])\"[^\"\s]+\"(?![\w\"])"
-)
+_NON_PROSE = re.compile(r"\{\{.*?\}\}|\{[^{}\s]*\}|</?[A-Za-z][^<>]*>")
+#: A single word in quotes is a literal value ('userplus', "STANDARD_IA"), not prose.
+_QUOTED = re.compile(r"(?<![\w'’])'[^'\s]+'(?![\w'’])|(?<![\w\"])\"[^\"\s]+\"(?![\w\"])")
 _DIGIT = re.compile(r"\d")
 _EDGE_PUNCTUATION = "\"'“”‘’()[]{}<>,;:!?*.…«»"
 _SENTENCE_END = (".", "!", "?", ":")
@@ -400,6 +398,8 @@ def words_of(description: str) -> list[Word]:
     if "\\" in text:  # words joined by escaped spaces are checked as they render
         text = _ESCAPED_SPACE.sub("", text)
     # markup stands apart, so it ends the word before it and starts no word after it
+    if "'" in text or '"' in text:
+        text = _QUOTED.sub(PLACEHOLDER, text)
     text = _NON_PROSE.sub(PLACEHOLDER, text).replace(PLACEHOLDER, f" {PLACEHOLDER} ")
     found: list[Word] = []
     initial = True

@@ -64,11 +64,20 @@ def _terms_pattern() -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])", re.IGNORECASE)
 
 
+@cache
+def _last_words() -> re.Pattern[str]:
+    """The last words of the terms' open forms: a cheap test before the full pattern."""
+    last = sorted({form.rsplit(" ", 1)[-1] for form in reference_terms()})
+    return re.compile("|".join(re.escape(w) for w in last) or "(?!)")
+
+
 def _open_uses(text: str, terms: dict[str, str]) -> Iterator[tuple[str, str]]:
     pattern = _terms_pattern()
     if pattern is None:
         return
     lowered = text.lower()
+    if not _last_words().search(lowered):
+        return
     for match in pattern.finditer(text):
         start, end = match.span()
         term = terms[lowered[start:end]]

@@ -13,7 +13,6 @@ value is not valid") describes the sibling.
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from collections import Counter, defaultdict
@@ -21,6 +20,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from sphinx_awserrors.checks._text import prose, words
+from sphinx_awserrors.checks.codes import code_parts
 from sphinx_awserrors.checks.registry import CheckContext, Finding, check
 from sphinx_awserrors.checks.spelling import code_words
 
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
     from sphinx_awserrors.catalogue import ErrorEntry
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*|[.,;:!?()\u2060]")
+_WORD = re.compile(r"[a-z][a-z0-9]*|[.,;:!?()\u2060]")
 _NOT_HEADS = words(
     """a an the this that these those its their your our my his her some any no each every
     all both and or but nor of to in on at by for with as is are was were be been not than
@@ -46,7 +46,7 @@ ARTICLE_USES = 3
 
 @lru_cache(maxsize=1 << 15)
 def _tokens(text: str) -> tuple[str, ...]:
-    return tuple(t.lower() for t in _WORD.findall(prose(text)))
+    return tuple(_WORD.findall(prose(text).lower()))
 
 
 def _with_the(texts: Iterable[str]) -> Counter[tuple[str, str]]:
@@ -78,29 +78,44 @@ def _candidate(pair: tuple[str, str]) -> bool:
     return a not in _NOT_HEADS or a in ("in", "of", "to", "on", "at", "by", "for", "with")
 
 
+def _lowered(entry: ErrorEntry) -> str:
+    return _lower_prose(entry.description)
+
+
+@lru_cache(maxsize=1 << 15)
+def _lower_prose(description: str) -> str:
+    return prose(description).lower()
+
+
 def _missing_articles(entries: tuple[ErrorEntry, ...]) -> Iterator[tuple[ErrorEntry, str, str]]:
+    """The file's text is tokenised once, in one pass; pairs are counted in C (Counter of a
+    zip), and only the few pairs written bare against the majority are looked up entry by
+    entry."""
     ref_bare, ref_the = _reference_counts()
-    own = _with_the(e.description for e in entries)
-    uses = own + ref_the
-    # the file's own usage decides; AWS's descriptions only add weight to it
-    hot = {pair for pair, n in own.items() if uses[pair] >= ARTICLE_USES and pair not in ref_bare}
-    if not hot:
-        return
-    bare: Counter[tuple[str, str]] = Counter()
-    where: list[tuple[ErrorEntry, tuple[str, str]]] = []
-    for entry in entries:
-        tokens = _tokens(entry.description)
-        for pair in set(itertools.pairwise(tokens)) & hot:
-            bare[pair] += 1
-            where.append((entry, pair))
-    for entry, pair in where:
-        if bare[pair] * 4 > uses[pair] or not _candidate(pair):
-            continue
-        a, b = pair
-        found = re.search(rf"\b{re.escape(a)}\s+{re.escape(b)}\b", entry.description, re.I)
-        phrase = found.group(0) if found else f"{a} {b}"
-        first, second = phrase.split(None, 1)
-        yield entry, phrase, f"{first} the {second}"
+    tokens = _WORD.findall("\n.\n".join(_lowered(e) for e in entries))
+    bare = Counter(itertools.pairwise(tokens))
+    own = Counter(
+        (a, c) for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False) if b == "the"
+    )
+    slips = [
+        pair
+        for pair, n in own.items()
+        if pair in bare
+        and pair not in ref_bare
+        and bare[pair] * 4 <= n + ref_the[pair]
+        and n + ref_the[pair] >= ARTICLE_USES
+        and _candidate(pair)
+    ]
+    for a, b in slips:
+        pattern = re.compile(rf"\b{re.escape(a)}\s+{re.escape(b)}\b", re.IGNORECASE)
+        for entry in entries:
+            if f"{a} {b}" not in _lowered(entry):
+                continue
+            found = pattern.search(prose(entry.description))
+            if found is None:
+                continue
+            first, second = found.group(0).split(None, 1)
+            yield entry, found.group(0), f"{first} the {second}"
 
 
 @check("missing-article", scope="file")
@@ -124,54 +139,45 @@ def missing_article(ctx: CheckContext) -> Iterator[Finding]:
 _GENERIC = words("Error Exception Failed Failure Invalid Exists Exceeded Found Mismatch Conflict")
 
 
-def _mentions(tokens: frozenset[str], word: str) -> bool:
-    """Whether one of *tokens* (lower-case words) starts with *word*'s stem."""
+def _mentions(text: str, word: str) -> bool:
+    """Whether the lower-case *text* has a word that starts with *word*'s stem."""
     stem = word.lower()[: max(4, len(word) - 2)]
-    return any(t.startswith(stem) for t in tokens)
-
-
-_PROSE_WORD = re.compile(r"[A-Za-z]{3,}")
-
-
-@lru_cache(maxsize=1 << 15)
-def _words_of(description: str) -> frozenset[str]:
-    """The lower-case words of three letters or more of *description*'s prose."""
-    return frozenset(w.lower() for w in _PROSE_WORD.findall(prose(description)))
-
-
-def _used(vocabulary: list[str], word: str) -> bool:
-    """Whether a word of the sorted *vocabulary* starts with *word*'s stem."""
-    stem = word.lower()[: max(4, len(word) - 2)]
-    at = bisect.bisect_left(vocabulary, stem)
-    return at < len(vocabulary) and vocabulary[at].startswith(stem)
+    at = text.find(stem)
+    while at >= 0:
+        if at == 0 or not text[at - 1].isalpha():
+            return True
+        at = text.find(stem, at + 1)
+    return False
 
 
 def _copied(entries: tuple[ErrorEntry, ...]) -> Iterator[tuple[ErrorEntry, ErrorEntry]]:
     families: dict[str, list[tuple[ErrorEntry, str]]] = defaultdict(list)
     for entry in entries:
-        parts = code_words(entry.code)
+        parts = code_parts(entry.code)
         if len(parts) >= 3 and parts[-1].isalpha() and parts[-1] not in _GENERIC:
             families["".join(parts[:-1])].append((entry, parts[-1]))
-    vocabulary_set: set[str] = set()
-    for entry in entries:
-        vocabulary_set.update(_words_of(entry.description))
-    vocabulary = sorted(vocabulary_set)
+    joined: str | None = None  # the file's prose, made only when a description is suspect
+    used: dict[str, bool] = {}
     for family in families.values():
         if len(family) < 2:
             continue
         for entry, own in family:
-            text = _words_of(entry.description)
+            text = _lowered(entry)
             if _mentions(text, own):
-                continue
-            # the file's prose uses the code's own word elsewhere, so the writer would have
-            # used it here ("operator"); a word no description uses ("redirect" for "has
-            # moved temporarily") says nothing
-            if not _used(vocabulary, own):
                 continue
             named = [
                 e for e, last in family if e is not entry and last != own and _mentions(text, last)
             ]
-            if len(named) == 1:
+            if len(named) != 1:
+                continue
+            # the file's prose uses the code's own word elsewhere, so the writer would have
+            # used it here ("operator"); a word no description uses ("redirect" for "has
+            # moved temporarily") says nothing
+            if joined is None:
+                joined = "\n".join(_lowered(e) for e in entries)
+            if own not in used:
+                used[own] = _mentions(joined, own)
+            if used[own]:
                 yield entry, named[0]
 
 
