@@ -48,6 +48,7 @@ def _prefix(code: str) -> str | None:
     return "".join(parts[:2]) if len(parts) >= 3 and all(p.isalpha() for p in parts[:2]) else None
 
 
+@lru_cache(maxsize=1)
 def _reference_codes() -> frozenset[str]:
     from sphinx_awserrors.checks.references import aws_s3
 
@@ -106,6 +107,16 @@ def _unknown(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4)
+def _reference_index(reference: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """The reference codes by each string one deletion from them: near codes, fast."""
+    index: dict[str, list[str]] = {}
+    for code in reference:
+        for variant in _deletes(code):
+            index.setdefault(variant, []).append(code)
+    return {variant: tuple(codes) for variant, codes in index.items()}
+
+
 def _misspelt(
     entries: Sequence[ErrorEntry], reference: frozenset[str]
 ) -> Iterator[tuple[ErrorEntry, str]]:
@@ -155,10 +166,9 @@ def _misspelt(
                 )
                 continue
         if len(code) >= 8 and not unknown.isdisjoint(parts) and code.lower() not in lowered:
-            near = [
-                c for c in reference
-                if c not in codes and abs(len(c) - len(code)) <= 1 and damerau(code, c, 1) <= 1
-            ]  # fmt: skip
+            index = _reference_index(reference)
+            candidates = {c for v in _deletes(code) for c in index.get(v, ())}
+            near = [c for c in candidates if c not in codes and damerau(code, c, 1) <= 1]
             # the slip must be in a part that is no word: "Buckte", not AWS's "Agregate"
             odd = [p for p in parts if p not in code_parts(near[0]) and _unknown(p)] if near else []
             if len(near) == 1 and odd:

@@ -290,6 +290,7 @@ _BARE_OBJECT = re.compile(
     rf"\b(contains?|containing|ha[sv]e?|having|requires?)\s+(?:({_ERROR_ADJECTIVES})\s+)?"
     r"([a-z]{3,})\b(?![-'’])"
 )
+_HAS_ADJECTIVE = re.compile(rf"\b(?:ha[sv]e?|having|requires?) (?:{_ERROR_ADJECTIVES}) ")
 _NOT_NOUN_ENDINGS = ("s", "ed", "ing", "ly", "ble", "ous", "ful", "est")
 
 
@@ -325,7 +326,7 @@ def _bare_objects(text: str) -> Iterator[tuple[str, str]]:
 def _missing_words(text: str) -> Iterator[tuple[str, str, str]]:
     """(phrase, fixed phrase, what is missing) for a dropped "to", "the" or "a"."""
     lowered = text.lower()
-    if any(w in lowered for w in ("contain", "has ", "have ", "having ", "require")):
+    if "contain" in lowered or _HAS_ADJECTIVE.search(lowered):
         for phrase, fixed in _bare_objects(text):
             yield phrase, fixed, "an article"
     if not any(w in lowered for w in ("due ", "owing ", "according ", "prior ", "order ", "same ")):
@@ -363,8 +364,14 @@ _PLURAL_VERB = {"does": "do", "is": "are", "has": "have", "was": "were", "doesn'
                 "isn't": "aren't", "hasn't": "haven't", "wasn't": "weren't"}  # fmt: skip
 
 
+#: What a plural noun before a singular verb looks like, as plain text: a cheap test first.
+_PLURAL_HINTS = ("s is", "s does", "s has", "s was")
+
+
 def _plural_agreement(text: str) -> Iterator[tuple[str, str]]:
     """A plural noun after "the" (and up to two words) with a singular verb after it."""
+    if not any(hint in text for hint in _PLURAL_HINTS):
+        return
     for match in _PLURAL_VERB_AFTER.finditer(text):
         noun, verb = match.groups()
         if noun in _SINGULAR_S or noun.endswith(("ss", "us", "is", "ous", "ics")):

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from sphinx_awserrors.catalogue import ErrorEntry
 
 _DOUBLED_STOP = re.compile(r"(?<![.\w])[ \t]*([.,;])\s+\1(?![.\w])|(?<=\w)([.,;])\s+\2(?=\s|$)")
+_MAY_SLIP = re.compile(r"[(\[]|([.,;])\s+\1")
 _MAY_DOUBLE = re.compile(r"([.,;])(?:\s\s+|\n)\1")
 # a lower-case word of two letters or more, glued to a bracket that opens words
 _NO_SPACE_BRACKET = re.compile(r"(?<![\w.:/-])([a-z][a-z]+)([(\[])(?=[A-Za-z]{2})")
@@ -41,6 +42,8 @@ def _unmangle(text: str) -> str | None:
 
 def problems(description: str) -> Iterator[tuple[str, str, str | None]]:
     """(message, phrase, suggestion) for each punctuation slip of *description*."""
+    if not _MAY_SLIP.search(description) and description.isascii():
+        return  # the common case: no doubled mark, no bracket, plain ASCII
     text = prose(description)
     doubled = ". ." in text or ", ," in text or "; ;" in text or _MAY_DOUBLE.search(text)
     for match in _DOUBLED_STOP.finditer(text) if doubled else ():

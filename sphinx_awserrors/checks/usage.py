@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
     from sphinx_awserrors.catalogue import ErrorEntry
 
+#: "w1 the w2", each pair once (the match consumes "w1 the w2")
+_THE_PAIR = re.compile(r"(?<![a-z0-9])([a-z][a-z0-9]*) the ([a-z][a-z0-9]*)(?![a-z0-9])")
 _WORD = re.compile(r"[a-z][a-z0-9]*|[.,;:!?()\u2060]")
 _NOT_HEADS = words(
     """a an the this that these those its their your our my his her some any no each every
@@ -92,11 +94,10 @@ def _missing_articles(entries: tuple[ErrorEntry, ...]) -> Iterator[tuple[ErrorEn
     zip), and only the few pairs written bare against the majority are looked up entry by
     entry."""
     ref_bare, ref_the = _reference_counts()
-    tokens = _WORD.findall("\n.\n".join(_lowered(e) for e in entries))
+    joined = "\n.\n".join(_lowered(e) for e in entries)
+    tokens = _WORD.findall(joined)
     bare = Counter(itertools.pairwise(tokens))
-    own = Counter(
-        (a, c) for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False) if b == "the"
-    )
+    own = Counter(_THE_PAIR.findall(joined))
     slips = [
         pair
         for pair, n in own.items()
