@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SPHINXOPTS ?= -nW --keep-going
 DOCS_OUT := docs/_build
 
-.PHONY: demo test test-oldest docs pdf lint type bench clean
+.PHONY: demo test test-oldest docs pdf lint type bench fuzz screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,13 @@ docs: demo
 
 test: $(VENV)/.stamp-test+docs
 	$(BIN)/python -m pytest
+
+# The hypothesis fuzz tests of tests/hostile/ at length (FUZZ_EXAMPLES per test); the normal
+# suite runs them with a few dozen examples, CI with a few hundred.
+FUZZ_EXAMPLES ?= 5000
+
+fuzz: $(VENV)/.stamp-test+docs
+	AWSERRORS_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -m slow tests/hostile -q
 
 # The suite on the oldest supported stack (.ci/oldest.txt), in its own venv; .ci/run calls it.
 OLDEST_VENV ?= .venv-oldest
@@ -50,6 +57,10 @@ lint: $(VENV)/.stamp-lint
 	$(BIN)/ruff format --check sphinx_awserrors tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+
+# PNGs of aws-error-table in every theme, light and dark, 1280 and 400 px (needs chromium)
+screenshots: $(VENV)/.stamp-test
+	$(BIN)/python docs/screenshots.py --out $(DOCS_OUT)/screenshots
 
 bench: $(VENV)/.stamp-test
 	$(BIN)/python benchmarks/run.py

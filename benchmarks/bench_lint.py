@@ -1,7 +1,7 @@
 """Benchmark: ``sphinx-awserrors lint`` of a 10,000-entry catalogue with about 1% typos.
 
 The catalogue is made by ``benchmarks/generate.py`` (S3-like codes and descriptions) and
-one description in a hundred gets a typo from ``tests/typogen.py``. Each run is a fresh
+one description in a hundred gets a typo from ``tests/support_typos.py``. Each run is a fresh
 Python process, so the time includes importing the package and loading the dictionary::
 
     python benchmarks/bench_lint.py [--entries 10000] [--typo-rate 0.01] [--runs 3]
@@ -28,7 +28,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent / "tests")]
 
 import generate  # noqa: E402  (benchmarks/generate.py)
-import typogen  # noqa: E402  (tests/typogen.py)
+import support_typos  # noqa: E402  (tests/support_typos.py)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -53,7 +53,7 @@ def make_catalogue(entries: int, typo_rate: float, seed: int) -> tuple[str, dict
     descriptions = [entry.description for entry in made]
     wanted = round(entries * typo_rate)
     typos: dict[str, str] = {}
-    for index, typo in typogen.generate(descriptions, wanted * 3, seed=seed):
+    for index, typo in support_typos.generate(descriptions, wanted * 3, seed=seed):
         code = made[index].code
         if code in typos:
             continue

@@ -49,6 +49,7 @@ nitpick_ignore_regex = [
     (r"py:class", r"(Builder|TextElement|system_message|Inliner|Body|RSTState|StateMachine)"),
     (r"py:class", r"(spellchecker\..*|SpellChecker|yaml\..*|_io\..*|io\..*|Finding)"),
     (r"py:class", r"(NoneType|Final|Scope|CheckFunction|Location|Command)"),
+    (r"py:data", r"Ellipsis"),  # tuple[Row, ...]
 ]
 
 autodoc_member_order = "bysource"
@@ -60,6 +61,18 @@ always_document_param_types = False
 latex_documents = [
     (root_doc, "sphinx-awserrors.tex", "sphinx-awserrors", author.replace("_", r"\_"), "manual"),
 ]
+latex_elements = {
+    # chapters are numbered, sections not: the tutorial and the migration guide number their
+    # steps in the headings ("7. Check the result"), which a section number repeated
+    # ("2.7 7. Check the result")
+    "preamble": r"\setcounter{secnumdepth}{0}",
+    # a listing line with no place to wrap (a long URL, a long call) wraps anyway instead of
+    # running past the margin
+    "sphinxsetup": "verbatimforcewraps",
+    # the index has two columns: long codes (ServerSideEncryptionConfigurationNotFoundError)
+    # fit them better in a smaller type, ragged right
+    "printindex": r"\footnotesize\raggedright\printindex",
+}
 man_pages = [
     ("cli", "sphinx-awserrors", "check, import and export AWS-style error catalogues", author, 1)
 ]

@@ -24,6 +24,7 @@ from sphinx_awserrors.catalogue.loader import (
     resolve_files,
 )
 from sphinx_awserrors.catalogue.model import (
+    DIFFERS_KEYS,
     FIELDS,
     REQUIRED_FIELDS,
     Catalogue,
@@ -35,6 +36,7 @@ from sphinx_awserrors.catalogue.model import (
 
 __all__ = [
     "BUNDLED",
+    "DIFFERS_KEYS",
     "FIELDS",
     "FORMATS",
     "REQUIRED_FIELDS",

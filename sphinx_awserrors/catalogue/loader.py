@@ -27,6 +27,7 @@ from sphinx_awserrors._gc import gc_paused
 from sphinx_awserrors.catalogue import bundled, safe_io
 from sphinx_awserrors.catalogue.bundled import BUNDLED
 from sphinx_awserrors.catalogue.model import (
+    DIFFERS_KEYS,
     FIELDS,
     REQUIRED_FIELDS,
     Catalogue,
@@ -94,7 +95,7 @@ def _describe(value: object) -> str:
     if isinstance(value, float):
         return f"a number ({value})"
     if isinstance(value, str):
-        return f"the string {value!r}"
+        return f"the string {_shown(value)}"
     if isinstance(value, list | tuple):
         return "a list"
     if isinstance(value, dict):
@@ -772,6 +773,7 @@ def _entry(node: _Node, index: int, file: str, problems: list[Problem]) -> Error
             )
         else:
             values[name] = items
+    _optional_fields(fields, label, values, report)
     if not ok:
         return None
     description = values["description"]
@@ -793,10 +795,129 @@ def _entry(node: _Node, index: int, file: str, problems: list[Problem]) -> Error
         tags=values.get("tags", ()),
         see_also=values.get("see_also", ()),
         ignore=values.get("ignore", ()),
+        differs=values.get("differs", ()),
+        since=values.get("since"),
+        deprecated=values.get("deprecated"),
+        deprecated_reason=values.get("deprecated_reason", ""),
         file=file,
         line=node.line,
         field_lines=lines,
     )
+
+
+def _version(node: _Node, label: str, name: str) -> tuple[str | None, str | None]:
+    """The version string of *node* (a ``since`` or ``deprecated`` value), and a message.
+
+    A string is the version; an integer is read as its digits; a float (``since: 1.10``
+    unquoted, which YAML reads as 1.1) is kept as written by YAML but reported.
+    """
+    value = node.value if node.kind == "scalar" else None
+    if isinstance(value, str) and value.strip():
+        return value.strip(), None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value), None
+    if isinstance(value, float):
+        return str(value), (
+            f"{label}: {name!r} is the number {value}, not a version string; quote it "
+            f'({name}: "{value}"), since unquoted 1.10 reads as 1.1'
+        )
+    return None, (
+        f'{label}: {name!r} must be a version string, such as {name}: "2.1", '
+        f"not {_node_kind(node)}; it is ignored"
+    )
+
+
+def _optional_fields(
+    fields: dict[str, _Node],
+    label: str,
+    values: dict[str, Any],
+    report: Callable[[int | None, str], None],
+) -> None:
+    """Validate ``differs``, ``since`` and ``deprecated`` into *values*; report problems.
+
+    A malformed optional field is left out with a problem; the entry is kept.
+    """
+    node = fields.get("differs")
+    if node is not None:
+        allowed = ", ".join(DIFFERS_KEYS)
+        if node.kind != "map":
+            report(
+                node.line,
+                f"{label}: 'differs' must be a mapping of what differs to why, such as "
+                f'differs: {{status: "we answer 400 as Ceph does"}}, not {_node_kind(node)}; '
+                "it is ignored",
+            )
+        else:
+            pairs: list[tuple[str, str]] = []
+            for key, value, line in node.pairs:
+                if not isinstance(key, str) or key not in DIFFERS_KEYS:
+                    shown = _odd_key(key) or repr(key)
+                    hint = (
+                        _did_you_mean(key, DIFFERS_KEYS)
+                        if isinstance(key, str)
+                        else f" (allowed: {allowed})"
+                    )
+                    report(line, f"{label}: 'differs' has an unknown key {shown}{hint}")
+                    continue
+                if any(name == key for name, _ in pairs):
+                    report(line, f"{label}: 'differs' gives {key!r} twice; keep one")
+                    continue
+                why = value.value if value.kind == "scalar" else None
+                if not isinstance(why, str) or not why.strip():
+                    report(
+                        value.line or line,
+                        f"{label}: 'differs' {key!r} must be a non-empty reason (a string), "
+                        f"not {_node_kind(value)}; it is ignored",
+                    )
+                    continue
+                pairs.append((key, why.strip()))
+            if pairs:
+                values["differs"] = tuple(pairs)
+    node = fields.get("since")
+    if node is not None:
+        version, message = _version(node, label, "since")
+        if message:
+            report(node.line, message)
+        if version is not None:
+            values["since"] = version
+    node = fields.get("deprecated")
+    if node is not None:
+        reason = ""
+        version_node: _Node | None = node
+        if node.kind == "map":
+            keys = {str(k): (v, line) for k, v, line in node.pairs}
+            for key, (_, line) in keys.items():
+                if key not in ("version", "reason"):
+                    report(
+                        line,
+                        f"{label}: 'deprecated' has an unknown key {key!r}"
+                        f"{_did_you_mean(key, ('version', 'reason'))}",
+                    )
+            version_node = keys.get("version", (None, None))[0]
+            reason_node = keys.get("reason", (None, None))[0]
+            if reason_node is not None:
+                why = reason_node.value if reason_node.kind == "scalar" else None
+                if isinstance(why, str) and why.strip():
+                    reason = why.strip()
+                else:
+                    report(
+                        reason_node.line,
+                        f"{label}: 'deprecated' reason must be a string, "
+                        f"not {_node_kind(reason_node)}; it is ignored",
+                    )
+            if version_node is None:
+                report(
+                    node.line,
+                    f"{label}: 'deprecated' has no 'version'; give the version that "
+                    'deprecated the code, such as deprecated: {version: "2.0", reason: "..."}',
+                )
+        if version_node is not None:
+            version, message = _version(version_node, label, "deprecated")
+            if message:
+                report(version_node.line, message)
+            if version is not None:
+                values["deprecated"] = version
+                values["deprecated_reason"] = reason
 
 
 _REQUIRED_HINT: dict[str, str] = {

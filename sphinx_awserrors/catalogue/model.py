@@ -15,7 +15,22 @@ if TYPE_CHECKING:
 
 
 #: The fields an entry may have, in the order they are written out.
-FIELDS: tuple[str, ...] = ("code", "status", "description", "tags", "see_also", "ignore")
+FIELDS: tuple[str, ...] = (
+    "code",
+    "status",
+    "description",
+    "tags",
+    "see_also",
+    "ignore",
+    "differs",
+    "since",
+    "deprecated",
+)
+
+
+#: The aspects a ``differs:`` mapping may name: why an entry deliberately differs from the
+#: reference it is compared with (``sphinx-awserrors compat``).
+DIFFERS_KEYS: tuple[str, ...] = ("status", "code", "extension")
 
 
 REQUIRED_FIELDS: tuple[str, ...] = ("code", "status", "description")
@@ -35,6 +50,15 @@ class ErrorEntry:
     tags: tuple[str, ...] = ()
     see_also: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    #: deliberate differences from a reference: (aspect, reason) pairs, aspect in
+    #: ``DIFFERS_KEYS``
+    differs: tuple[tuple[str, str], ...] = ()
+    #: the version that introduced the code
+    since: str | None = None
+    #: the version that deprecated the code
+    deprecated: str | None = None
+    #: why the code is deprecated (or what to use instead); only with ``deprecated``
+    deprecated_reason: str = ""
     file: str = "<memory>"
     line: int | None = None
     # a plain dict (not a mapping proxy) so entries pickle for parallel builds
@@ -45,6 +69,10 @@ class ErrorEntry:
     def line_of(self, field_name: str) -> int | None:
         """The line of *field_name* in the source file, falling back to the entry's line."""
         return self.field_lines.get(field_name, self.line)
+
+    def differs_reason(self, aspect: str) -> str | None:
+        """The reason the ``differs:`` mapping gives for *aspect*, or ``None``."""
+        return next((why for name, why in self.differs if name == aspect), None)
 
     def location(self, field_name: str | None = None) -> str:
         """``file:line`` of the entry (or of one of its fields), for messages."""

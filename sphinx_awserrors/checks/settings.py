@@ -188,6 +188,8 @@ def load_settings(location: str | Path | None = None) -> ProjectSettings:
     if location is not None and Path(location).is_file():
         path = Path(location)
     elif location is not None and Path(location).suffix == ".toml":
+        if Path(location).exists():  # not a regular file: say what it is (a FIFO, a device)
+            _read(Path(location))
         msg = f"{location}: file not found"
         raise SettingsError(msg)
     else:

@@ -1,10 +1,11 @@
 """The ``sphinx-awserrors`` command line: argument parsing and dispatch to the commands.
 
 What belongs here: one module per command (``lint``, ``import_table`` for ``import-rst`` and
-``import-md``, ``import_botocore``, ``export``), each with ``register(commands)`` that adds its
-parser and a ``run_*`` function that takes the parsed arguments and returns the exit code:
-0 success, 1 findings (lint), 2 usage or input error. Errors are one line on stderr. How
-findings are printed is ``formats``. A new command is a new module registered in
+``import-md``, ``import_botocore``, ``export``, ``probe``, ``compat``, ``diff``), each with
+``register(commands)`` that adds its parser and a ``run_*`` function that takes the parsed
+arguments and returns the exit code: 0 success, 1 findings (lint, compat; diff with
+``--fail-on``) or mismatches (probe), 2 usage or input error. Errors are one line on stderr.
+How findings are printed is ``formats``. A new command is a new module registered in
 :func:`get_parser`.
 """
 
@@ -17,7 +18,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from sphinx_awserrors import __version__
-from sphinx_awserrors.cli import export, import_botocore, import_table, lint
+from sphinx_awserrors.cli import compat, diff, export, import_botocore, import_table, lint, probe
 from sphinx_awserrors.cli._parser import Parser
 
 Command = Callable[[argparse.Namespace], int]
@@ -27,11 +28,12 @@ def get_parser() -> argparse.ArgumentParser:
     """The argument parser of ``sphinx-awserrors`` and its subcommands."""
     parser = Parser(
         prog="sphinx-awserrors",
-        description="Check, import and export catalogues of AWS-style error codes.",
+        description="Check, import and export catalogues of AWS-style error codes, and probe "
+        "S3 servers for them.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (lint, import_table, import_botocore, export):
+    for module in (lint, import_table, import_botocore, export, probe, compat, diff):
         module.register(commands)
     return parser
 

@@ -12,7 +12,7 @@ of the pseudo-check ``catalogue``: they are always reported, whatever ``--select
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, TextIO
 
@@ -104,7 +104,12 @@ def _read_table_file(path: Path, inputs: Inputs) -> None:
         return
     converted = importers.convert_tables(result.tables, descriptions_optional=True)
     if not converted.error_tables:
+        # say why: a malformed table is not read at all, and the reader's messages name its line
+        reasons = [*result.problems, *result.notes, *converted.problems]
+        inputs.problems.extend(replace(problem, fatal=True) for problem in reasons)
         message = "no error table found (no column of codes and one of statuses)"
+        if reasons:
+            message = "no error table found (see the table reader's messages above)"
         inputs.problems.append(Problem(str(path), None, message, fatal=True))
         return
     inputs.entries.extend(converted.entries)

@@ -221,6 +221,13 @@ class ConvertResult:
     columns: dict[int, ColumnSpec] = field(default_factory=dict)
 
 
+def _spans_into(cell: Cell | None, other: Cell | None) -> bool:
+    """Whether *other* is *cell* itself, repeated by a grid-table cell spanning columns."""
+    if cell is None or other is None or not other.spanned or cell.spanned:
+        return False
+    return (other.source, other.text, other.line) == (cell.source, cell.text, cell.line)
+
+
 def _row_entry(
     table: Table, row: Row, spec: ColumnSpec, problems: list[Problem]
 ) -> ErrorEntry | None:
@@ -250,6 +257,10 @@ def _row_entry(
         return None  # an empty row is layout, not data
     if not code:
         report("the code cell is empty; row left out")
+        return None
+    if spec.description is not None and _spans_into(code_cell, description_cell):
+        # a grid-table cell spanning columns: the "description" is the code again
+        report("the code cell spans the description column; row left out")
         return None
     if row.issues:  # the reader lost part of the row: converting it would drop text
         for issue in row.issues:

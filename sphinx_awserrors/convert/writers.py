@@ -28,6 +28,7 @@ from docutils.utils import column_width, unescape
 from sphinx_awserrors.catalogue import Catalogue, ErrorEntry
 from sphinx_awserrors.catalogue.status import parse_status_filter, reason_phrase
 from sphinx_awserrors.convert.rst_table import squash_spaces
+from sphinx_awserrors.markup import policy
 from sphinx_awserrors.markup.inline import parse_quietly
 from sphinx_awserrors.markup.text import description_text
 
@@ -62,7 +63,7 @@ class ExportError(Exception):
 
 def entry_record(entry: ErrorEntry) -> dict[str, Any]:
     """*entry* as the JSON export writes it (``description`` in plain text)."""
-    return {
+    record: dict[str, Any] = {
         "code": entry.code,
         "status": entry.status,
         "reason": reason_phrase(entry.status),
@@ -71,6 +72,16 @@ def entry_record(entry: ErrorEntry) -> dict[str, Any]:
         "tags": list(entry.tags),
         "see_also": list(entry.see_also),
     }
+    # the optional keys only where the entry has them: older exports keep their bytes
+    if entry.differs:
+        record["differs"] = dict(entry.differs)
+    if entry.since is not None:
+        record["since"] = entry.since
+    if entry.deprecated is not None:
+        record["deprecated"] = entry.deprecated
+        if entry.deprecated_reason:
+            record["deprecated_reason"] = entry.deprecated_reason
+    return record
 
 
 def to_json(catalogue: Entries, *, urls: Mapping[str, str] | None = None) -> str:
@@ -78,7 +89,9 @@ def to_json(catalogue: Entries, *, urls: Mapping[str, str] | None = None) -> str
 
     Each error has ``code``, ``status``, ``reason`` (the HTTP reason phrase, ``""`` when the
     status has none), ``description`` (plain text), ``description_rst`` (the catalogue's
-    inline reStructuredText), ``tags`` and ``see_also``. Keys keep that order and the text
+    inline reStructuredText), ``tags`` and ``see_also``; entries that have them also get
+    ``differs`` (an object: what deliberately differs from the reference, and why),
+    ``since``, ``deprecated`` and ``deprecated_reason`` (strings). Keys keep that order and the text
     ends with a newline, so the same catalogue always gives the same bytes.
 
     :param urls: when given, each error also gets ``url``: ``urls[code]``, or ``null``.
@@ -323,8 +336,12 @@ def _md_node(node: nodes.Node) -> str:
         return f"**{_md_nodes(node.children)}**"
     if isinstance(node, nodes.emphasis):
         return f"*{_md_nodes(node.children)}*"
+    if isinstance(node, nodes.raw):  # never made by the roles read here; never written
+        return _md_text(node.astext())
     if isinstance(node, nodes.reference) and node.get("refuri"):
         uri = str(node["refuri"])
+        if not policy.uri_allowed(uri):  # javascript:, data:, ...: the text, not a link
+            return _md_nodes(node.children)
         if node.astext() == uri and not re.search(r"[\s<>]", uri):
             return f"<{uri}>"
         # a link destination: no spaces, and parentheses, angle brackets and backslashes
@@ -343,7 +360,9 @@ def rst_to_markdown(text: str) -> str:
     ``literal`` becomes a code span, ``*emphasis*`` and ``**strong**`` stay, ```text <url>`_``
     becomes ``[text](url)`` and a bare URL an autolink; roles keep their visible text (code
     roles such as ``:awserr:`` as code spans). Other characters with a meaning in Markdown are
-    backslash-escaped. Markup errors are ignored: the faulty markup stays as text.
+    backslash-escaped. Markup errors are ignored: the faulty markup stays as text. Links
+    follow the description policy (``sphinx_awserrors.markup.policy``): one whose URL scheme
+    is not allowed (``javascript:``, ``data:``, ...) is written as its text.
     """
     text = squash_spaces(text)
     if not text:

@@ -1,10 +1,12 @@
 """The Sphinx layer: the thin glue between Sphinx and the layers below.
 
 What belongs here: the ``aws`` domain (``domain``), the ``aws-error-table`` directive
-(``table_directive``) and its options (``options``), the ``aws-error`` directive
-(``error_directive``), the ``:awserr:`` roles (``roles``), descriptions and codes as docutils
-nodes (``render``), LaTeX support (``latex``), the catalogue's life in a build
-(``buildstate``), the HTML JSON export (``json_export``), gettext (``locale``), warnings
+(``table_directive``) and its options (``options``), its HTML (row anchors, permalinks,
+the filter's assets: ``table_html``), the ``aws-error`` directive
+(``error_directive``), the ``aws-error-compat`` matrix (``compat_directive``), the notes
+under a description (``entry_notes``), the ``:awserr:`` roles (``roles``), descriptions and
+codes as docutils nodes (``render``), LaTeX support (``latex``), the catalogue's life in a
+build (``buildstate``), the HTML JSON export (``json_export``), gettext (``locale``), warnings
 (``_logging``) and the static files (``static/``). A new directive option goes into the
 directive's module; anything that needs no Sphinx goes into a layer below.
 """
@@ -15,12 +17,15 @@ from typing import TYPE_CHECKING
 
 from sphinx_awserrors.sphinxext import (
     buildstate,
+    compat_directive,
     domain,
     error_directive,
     json_export,
     latex,
+    render,
     roles,
     table_directive,
+    table_html,
 )
 from sphinx_awserrors.sphinxext.locale import LOCALE_DIR, MESSAGE_CATALOG
 
@@ -37,5 +42,8 @@ def setup_extension(app: Sphinx) -> None:
     error_directive.setup_error_directive(app)
     roles.setup_roles(app)
     table_directive.setup_directive(app)
+    table_html.setup_table_html(app)
+    compat_directive.setup_compat_directive(app)
     json_export.setup_export(app)
     latex.setup_latex(app)
+    render.setup_render(app)

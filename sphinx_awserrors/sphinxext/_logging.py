@@ -24,10 +24,12 @@ SUBTYPES: Final[dict[str, str]] = {
     "catalogue": "a catalogue file cannot be read or an entry in it is malformed",
     "config": "a configuration value of the extension is invalid",
     "table": "an aws-error-table filter matches nothing, or a tabularcolumns before it is unusable",
-    "description": "a catalogue description has reStructuredText markup errors",
+    "description": "a catalogue description has reStructuredText markup errors, or markup the "
+    "description policy refuses (a role not allowed, raw output, a link of another URL scheme)",
     "ref": "an :awserr: or :awsstatus: reference names an unknown code or status",
     "directive": "an aws-error directive names an unknown code",
     "export": "the JSON export of the catalogue could not be written",
+    "compat": "an aws-error-compat reference cannot be read, or its filters match nothing",
 }
 
 logger = logging.getLogger("sphinx_awserrors")

@@ -39,6 +39,7 @@ from sphinx_awserrors.catalogue import (
     load_files,
     resolve_files,
 )
+from sphinx_awserrors.markup.policy import visible_controls
 from sphinx_awserrors.markup.text import description_text
 from sphinx_awserrors.sphinxext._logging import config_location, error, warn
 
@@ -143,11 +144,13 @@ def plain_text(env: BuildEnvironment, description: str) -> str:
     """*description* as plain text (:func:`~sphinx_awserrors.markup.text.description_text`), cached.
 
     The cache lives in the environment, so a rebuild does not parse every description again.
+    Control characters become visible (``\\x1b``): the text goes into HTML attributes and
+    indices, where they are invalid or invisible.
     """
     texts = _state(env).texts
     text = texts.get(description)
     if text is None:
-        text = texts[description] = description_text(description)
+        text = texts[description] = visible_controls(description_text(description))
     return text
 
 
@@ -158,7 +161,16 @@ def _selection(entry: ErrorEntry) -> tuple[object, ...]:
 
 def _content(entry: ErrorEntry) -> tuple[object, ...]:
     """What a rendered entry shows (its lines in the file only place warnings)."""
-    return (*_selection(entry), entry.description, entry.see_also, entry.ignore)
+    return (
+        *_selection(entry),
+        entry.description,
+        entry.see_also,
+        entry.ignore,
+        entry.differs,
+        entry.since,
+        entry.deprecated,
+        entry.deprecated_reason,
+    )
 
 
 def changed_codes(old: Catalogue, new: Catalogue) -> frozenset[str] | None:
@@ -411,6 +423,8 @@ def setup_buildstate(app: Sphinx) -> None:
     app.add_config_value(
         "awserrors_json_export", DEFAULT_JSON_EXPORT, "html", types=(str, type(None))
     )
+    # extra roles a project trusts in catalogue descriptions (markup.policy has the defaults)
+    app.add_config_value("awserrors_description_roles", [], "env", types=(list, tuple))
     app.connect("builder-inited", _builder_inited)
     app.connect("env-get-outdated", _outdated)
     app.connect("env-get-updated", _updated)

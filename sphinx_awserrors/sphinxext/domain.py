@@ -8,7 +8,8 @@ serial result.
 
 Canonical target rule: an ``aws-error`` directive first, then the table row that comes first by
 (document name, sorted; then line). Among several ``aws-error`` directives for one code the same
-order applies.
+order applies. A place inside an ``only`` directive whose expression the builder's tags make false
+(``.. only:: latex`` in an HTML build) is not in the output, so it is no candidate.
 """
 
 from __future__ import annotations
@@ -22,9 +23,11 @@ from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.util.nodes import make_refnode
 
 from sphinx_awserrors.catalogue.status import reason_phrase, status_class
+from sphinx_awserrors.markup.policy import index_text, visible_controls
 from sphinx_awserrors.markup.text import description_text
 from sphinx_awserrors.sphinxext import buildstate
 from sphinx_awserrors.sphinxext._logging import warn
+from sphinx_awserrors.sphinxext.latex import awserr_index
 from sphinx_awserrors.sphinxext.locale import _, class_title
 
 if TYPE_CHECKING:
@@ -36,6 +39,7 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
+    from sphinx.util.tags import Tags
 
     from sphinx_awserrors.catalogue import Catalogue, ErrorEntry
 
@@ -43,7 +47,7 @@ if TYPE_CHECKING:
 KINDS: Final = ("directive", "row")
 
 #: The keys of the domain data that hold one entry per document.
-PER_DOC: Final = ("shown", "hidden", "status", "refs", "status_refs", "label_refs")
+PER_DOC: Final = ("shown", "hidden", "status", "refs", "status_refs", "label_refs", "only")
 
 #: Prefix of the standard label (and HTML anchor) of a code.
 LABEL_PREFIX: Final = "awserr-"
@@ -152,7 +156,7 @@ class AwsErrorIndex(Index):
                 )
             groups.setdefault(status_class(entry.status), []).append(
                 IndexEntry(
-                    code,
+                    visible_controls(code),
                     0,
                     place.docname,
                     place.node_id,
@@ -186,6 +190,9 @@ class AwsDomain(Domain):
     ``hidden``
         docname -> sorted list of the codes it shows only where ``:no-index:`` is set (not
         targets; recorded so a reference to such a code is explained)
+    ``only``
+        docname -> {node_id: the expressions of the ``only`` directives around the place}, for
+        the places of ``shown`` inside ``only`` directives
 
     ``derived`` holds what the main process derived after the last read (the labels and index
     entries it added to other domains, and a snapshot of how each code resolved), so the next
@@ -208,9 +215,10 @@ class AwsDomain(Domain):
         "status_refs": {},
         "label_refs": {},
         "hidden": {},
+        "only": {},
         "derived": {"labels": {}, "index": {}, "snapshot": {}},
     }
-    data_version = 2
+    data_version = 3
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -275,7 +283,23 @@ class AwsDomain(Domain):
             self._dirty = True
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
-        """Record the ``:ref:`` references to ``awserr-*`` labels, which move with the target."""
+        """Record the ``:ref:`` references to ``awserr-*`` labels, which move with the target.
+
+        Also record which places of *docname* are inside ``only`` directives (see ``only``).
+        """
+        inside: dict[str, list[str]] = {}
+        for _code, node_id, _lineno, _kind in self.data["shown"].get(docname, ()):
+            node = document.ids.get(node_id)
+            expressions = []
+            while node is not None:
+                if isinstance(node, addnodes.only):
+                    expressions.append(str(node["expr"]))
+                node = node.parent
+            if expressions:
+                inside[node_id] = expressions
+        if inside:
+            self.data["only"][docname] = inside
+            self._records_changed()
         labels = sorted(
             {
                 str(node["reftarget"])
@@ -309,8 +333,12 @@ class AwsDomain(Domain):
 
     def _derive(self) -> Derived:
         canonical: dict[str, tuple[tuple[int, str, int, int], Place]] = {}
+        verdicts: dict[str, bool] = self.data["derived"].get("only_verdicts", {})
         for docname in sorted(self.data["shown"]):
+            inside = self.data["only"].get(docname, {})
             for order, (code, node_id, lineno, kind) in enumerate(self.data["shown"][docname]):
+                if not all(verdicts.get(expr, True) for expr in inside.get(node_id, ())):
+                    continue  # left out of this builder's output by an ``only`` directive
                 place = Place(docname, node_id, lineno, kind, order)
                 key = (KINDS.index(kind), docname, lineno, order)
                 if code not in canonical or key < canonical[code][0]:
@@ -352,7 +380,33 @@ class AwsDomain(Domain):
         """Every code some document shows with ``:no-index:``."""
         return {code for codes in self.data["hidden"].values() for code in codes}
 
-    def after_read(self, catalogue: Catalogue, *, catalogue_changed: bool = True) -> list[str]:
+    def left_out_codes(self) -> set[str]:
+        """Codes shown only inside ``only`` directives this builder leaves out (no target)."""
+        return self.shown_codes() - self.canonical.keys()
+
+    def _judge_only(self, tags: Tags | None) -> None:
+        """Evaluate the recorded ``only`` expressions with *tags*; re-derive when they changed.
+
+        An expression that cannot be evaluated keeps its content, as Sphinx does.
+        """
+        expressions = {
+            expr for places in self.data["only"].values() for exprs in places.values()
+            for expr in exprs
+        }  # fmt: skip
+        verdicts: dict[str, bool] = {}
+        for expr in sorted(expressions):
+            try:
+                verdicts[expr] = bool(tags.eval_condition(expr)) if tags is not None else True
+            except Exception:  # Sphinx keeps the content of a malformed expression
+                verdicts[expr] = True
+        record = self.data["derived"]
+        if verdicts != record.get("only_verdicts", {}):
+            record["only_verdicts"] = verdicts
+            self._records_changed()
+
+    def after_read(
+        self, catalogue: Catalogue, *, catalogue_changed: bool = True, tags: Tags | None = None
+    ) -> list[str]:
         """Derive labels and index entries from all records; return documents to rewrite.
 
         Runs once per build in the main process (``env-updated``), after every document was
@@ -363,8 +417,12 @@ class AwsDomain(Domain):
         When no record changed in this build and the catalogue did not change either, the
         previous build's results still stand: nothing is derived again (a no-change rebuild
         costs nothing per entry).
+
+        *tags* are the builder's: a place inside an ``only`` directive they make false is no
+        target (without *tags*, every place is one).
         """
         self.warned.clear()
+        self._judge_only(tags)
         if not (self._dirty or catalogue_changed):
             return []
         derived = self.derived
@@ -542,13 +600,28 @@ def index_entries(
     """General-index entries of a canonical target: the code, and the code under its status.
 
     *wanted* is :confval:`awserrors_index_entries`: ``"code"`` keeps the first, ``"none"``
-    neither (the domain index lists every code anyway).
+    neither (the domain index lists every code anyway). The code is one entry whatever its
+    characters (:func:`~sphinx_awserrors.markup.policy.index_text`: a ``;`` would split it).
     """
     if wanted == "none":
         return []
-    result: list[tuple[str, str, str, str, str | None]] = [("single", code, node_id, "main", None)]
+    text = index_text(code)
+    result: list[tuple[str, str, str, str, str | None]] = [("single", text, node_id, "main", None)]
     if entry is not None and wanted == "all":
-        result.append(("single", f"{entry.status}; {code}", node_id, "", None))
+        result.append(("single", f"{entry.status}; {text}", node_id, "", None))
+    return result
+
+
+def index_parts(
+    code: str, entry: ErrorEntry | None, wanted: str = "all"
+) -> list[tuple[tuple[str, ...], bool]]:
+    """The levels of :func:`index_entries` as written (for LaTeX), and which one is main."""
+    if wanted == "none":
+        return []
+    text = visible_controls(code)
+    result: list[tuple[tuple[str, ...], bool]] = [((text,), True)]
+    if entry is not None and wanted == "all":
+        result.append(((str(entry.status), text), False))
     return result
 
 
@@ -584,14 +657,18 @@ def _add_index_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> None
                 if code is None:
                     continue
                 entries = index_entries(code, node_id, catalogue.get(code), setting)
+                parts = index_parts(code, catalogue.get(code), setting)
                 if isinstance(child, addnodes.desc_signature) and child.parent is not None:
                     # before the whole description, as Sphinx's own object directives do
                     holder = child.parent
                     if holder.parent is not None:
-                        index = addnodes.index(entries=entries, inline=False)
+                        index = awserr_index(entries=entries, inline=False)
+                        index["awserr-parts"] = parts
                         holder.parent.insert(holder.parent.index(holder), index)
                 else:
-                    parent.insert(parent.index(child), addnodes.index(entries=entries))
+                    index = awserr_index(entries=entries)
+                    index["awserr-parts"] = parts
+                    parent.insert(parent.index(child), index)
             visit(child, current)
 
     visit(doctree, docname)
@@ -600,8 +677,12 @@ def _add_index_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> None
 def _on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = env.get_domain("aws")
     assert isinstance(domain, AwsDomain)
+    # the builder's tags (its name and format too); Sphinx 7.2 has them on the application
+    tags = getattr(app.builder, "tags", None) or getattr(app, "tags", None)
     return domain.after_read(
-        buildstate.get_catalogue(env), catalogue_changed=buildstate.catalogue_changed(env)
+        buildstate.get_catalogue(env),
+        catalogue_changed=buildstate.catalogue_changed(env),
+        tags=tags,
     )
 
 

@@ -17,6 +17,7 @@ from sphinx_awserrors.catalogue.status import reason_phrase, status_class
 from sphinx_awserrors.sphinxext import buildstate
 from sphinx_awserrors.sphinxext._logging import warn
 from sphinx_awserrors.sphinxext.domain import AwsDomain, anchor_id, did_you_mean
+from sphinx_awserrors.sphinxext.entry_notes import entry_notes
 from sphinx_awserrors.sphinxext.locale import __
 from sphinx_awserrors.sphinxext.options import OptionSpec, flag_option, option_error
 from sphinx_awserrors.sphinxext.render import description_nodes
@@ -99,6 +100,7 @@ class AwsErrorDirective(SphinxDirective):
             paragraph = nodes.paragraph(classes=["awserr-description"])
             paragraph.extend(description_nodes(entry, self))
             content += paragraph
+            content.extend(entry_notes(entry))
         if self.content:
             self.state.nested_parse(self.content, self.content_offset, content)
         return [desc]

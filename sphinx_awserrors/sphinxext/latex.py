@@ -8,6 +8,12 @@ section, or any literal that is one PascalCase identifier) gets a permitted brea
 where it fits. In a table cell, another long literal (a header name such as
 ``x-amz-content-sha256``) gets one after each hyphen and underscore.
 
+In the general index, whose two columns are narrow, the entry of a long code may break
+between its words as well (its sort key stays the code).
+
+A table's first row stays with its second, and its last with the one before (``\\*``, which
+forbids a page break there), so that a short table leaves no single orphan row on a page.
+
 A page's ``.. tabularcolumns::`` right before a table takes precedence over the table's own
 column specification, unless a long table cannot use it (a column type of ``tabulary`` or
 ``tabularx``, or a column count other than the table's), which would stop the PDF build: that is
@@ -28,6 +34,7 @@ from sphinx_awserrors.sphinxext.locale import __
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.writers.latex import LaTeXTranslator
 
 #: Between a lower-case letter or digit and a capital (``Such|Key``), and before the last
 #: capital of an acronym that starts a word (``XML|Parse``).
@@ -37,6 +44,9 @@ WORD_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 MIN_BREAKABLE = 12
 
 BREAK = r"\allowbreak{}"
+
+#: The general index has two columns of about 25 characters of its type: shorter codes fit.
+INDEX_MIN_BREAKABLE = 24
 
 
 def code_parts(code: str) -> list[str]:
@@ -110,6 +120,51 @@ class BreakableCodes(SphinxPostTransform):
                 children += [nodes.raw("", BREAK, format="latex"), nodes.Text(part)]
             literal.clear()
             literal.extend(children)
+
+
+class awserr_index(addnodes.index):
+    """General-index entries of a code, whose text LaTeX must not split.
+
+    Other builders read it as Sphinx's ``index`` node (its ``entries``, made safe with
+    :func:`~sphinx_awserrors.markup.policy.index_text`). LaTeX writes ``awserr-parts`` (each
+    entry's levels as written, and whether it is the main entry) itself, escaped as Sphinx
+    escapes index entries: so a ``;`` of a code stays a ``;`` and does not start a sub-entry.
+    """
+
+
+def _index_key(translator: LaTeXTranslator, value: str) -> str:
+    """*value* as one level of a ``\\index`` entry, escaped as Sphinx escapes them."""
+    value = translator.encode(value)
+    value = value.replace(r"\{", r"\sphinxleftcurlybrace{}")
+    value = value.replace(r"\}", r"\sphinxrightcurlybrace{}")
+    value = value.replace('"', '""').replace("@", '"@').replace("!", '"!')
+    return value.replace("|", r"\textbar{}")
+
+
+def _index_shown(part: str) -> str | None:
+    """How a long code is shown in the general index: breakable between its words.
+
+    The index has two narrow columns, where a code such as
+    ``ServerSideEncryptionConfigurationNotFoundError`` ran into the next one. ``None`` for
+    anything else (shown as its sort key).
+    """
+    if len(part) < INDEX_MIN_BREAKABLE or not PASCAL_CASE.fullmatch(part):
+        return None
+    return BREAK.join(code_parts(part))
+
+
+def visit_index_latex(translator: LaTeXTranslator, node: nodes.Element) -> None:
+    """LaTeX: ``\\index{404@\\spxentry{404}!Code@\\spxentry{Code}}``, each level escaped."""
+    inline = node.get("inline", True)
+    if not inline:
+        translator.body.append("\n")
+    for parts, main in node["awserr-parts"]:
+        keys = [(_index_key(translator, str(part)), _index_shown(str(part))) for part in parts]
+        levels = "!".join(f"{key}@\\spxentry{{{shown or key}}}" for key, shown in keys)
+        translator.body.append(f"\\index{{{levels}{'|spxpagem' if main else ''}}}")
+    if not inline:
+        translator.body.append(r"\ignorespaces ")
+    raise nodes.SkipNode
 
 
 def _page_spec_before(node: nodes.Element) -> addnodes.tabular_col_spec | None:
@@ -293,7 +348,34 @@ def _widths_followed(spec: addnodes.tabular_col_spec) -> None:
         following["classes"].remove("colwidths-given")
 
 
+def _keeps_with_next(row: nodes.Element) -> bool:
+    """Whether no page break may follow *row*: the first, or the last but one, of a table."""
+    body = row.parent
+    if "awserr-row" not in row["classes"] or not isinstance(body, nodes.tbody):
+        return False
+    count = len(body.children)
+    position = body.index(row)
+    return count >= 2 and position in {0, count - 2}
+
+
+def visit_row_latex(translator: LaTeXTranslator, node: nodes.Element) -> None:
+    """Sphinx's own."""
+    type(translator).visit_row(translator, node)  # type: ignore[arg-type]
+
+
+def depart_row_latex(translator: LaTeXTranslator, node: nodes.Element) -> None:
+    """Sphinx's own, with ``\\*`` (no page break) after the first and the last but one row."""
+    start = len(translator.body)
+    type(translator).depart_row(translator, node)  # type: ignore[arg-type]
+    if _keeps_with_next(node) and translator.body[start : start + 1] == ["\\\\\n"]:
+        translator.body[start] = "\\\\*\n"
+
+
 def setup_latex(app: Sphinx) -> None:
-    """Register the LaTeX post-transforms."""
+    """Register the LaTeX post-transforms and the row ends that keep rows together."""
     app.add_post_transform(BreakableCodes)
+    app.add_node(awserr_index, latex=(visit_index_latex, None))
     app.add_post_transform(PageColumnSpec)
+    # not app.add_node: that would register docutils' own node class again, and unregistering
+    # it at the end of a build (sphinx.testing does) would remove GenericNodeVisitor.visit_row
+    app.registry.add_translation_handlers(nodes.row, latex=(visit_row_latex, depart_row_latex))

@@ -10,12 +10,13 @@ Regenerate the template after changing a message, then merge and compile (babel 
 Sphinx)::
 
     pybabel extract -k _ -k __ --no-location --sort-output \\
+        --project sphinx-awserrors --copyright-holder "sphinx_awserrors developers" \\
         -o sphinx_awserrors/locale/sphinx_awserrors.pot sphinx_awserrors
     pybabel update -i sphinx_awserrors/locale/sphinx_awserrors.pot \\
-        -d sphinx_awserrors/locale -D sphinx_awserrors --no-location
+        -d sphinx_awserrors/locale -D sphinx_awserrors
     pybabel compile -d sphinx_awserrors/locale -D sphinx_awserrors
 
-``tests/test_i18n.py`` fails when the template, a translation or a compiled file is stale.
+``tests/sphinxext/test_i18n.py`` fails when the template, a translation or a compiled file is stale.
 
 :func:`page_translation` looks a catalogue description up in the project's own catalogues
 (``locale_dirs``), as Sphinx's i18n transform does for the page's paragraphs.

@@ -14,11 +14,14 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Final
 
 from docutils import nodes
+from docutils.parsers.rst import roles
 from docutils.parsers.rst.states import Inliner
 from docutils.utils import Reporter
 from sphinx import addnodes
 from sphinx.transforms.i18n import parse_noqa
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from sphinx_awserrors.markup import policy
 from sphinx_awserrors.markup.inline import QUIET, memo
 from sphinx_awserrors.sphinxext._logging import warn
 from sphinx_awserrors.sphinxext.latex import MIN_BREAKABLE, WORD_BOUNDARY
@@ -28,6 +31,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from docutils.frontend import Values
+    from sphinx.application import Sphinx
     from sphinx.util.docutils import SphinxDirective
     from sphinx.writers.html5 import HTML5Translator
 
@@ -167,6 +171,39 @@ def visit_code_html(translator: HTML5Translator, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
 
+def _ours(node: nodes.Element) -> bool:
+    """Whether *node* holds catalogue text: a code, a description, an element of our classes."""
+    classes: list[str] = node.get("classes", [])
+    return isinstance(node, (awserr_code, awserr_description)) or any(
+        name.startswith("awserr") for name in classes
+    )
+
+
+class VisibleControls(SphinxPostTransform):
+    """Control characters in catalogue text (codes, descriptions) become visible ``\\xNN``.
+
+    They are invalid in LaTeX and XML and invisible in HTML; the loader refuses them in codes,
+    this keeps every builder's output valid whatever reaches it.
+    """
+
+    default_priority = 390  # before the LaTeX transforms split codes into parts
+
+    def run(self, **kwargs: Any) -> None:
+        """Rewrite the text nodes of the extension's elements that hold control characters."""
+        for element in list(self.document.findall(nodes.Element)):
+            if not _ours(element):
+                continue
+            for text in list(element.findall(nodes.Text)):
+                visible = policy.visible_controls(str(text), docutils_text=True)
+                if visible != text and text.parent is not None:
+                    text.parent.replace(text, nodes.Text(visible))
+
+
+def setup_render(app: Sphinx) -> None:
+    """Register the post-transform that makes control characters visible."""
+    app.add_post_transform(VisibleControls)
+
+
 def _forget(document: nodes.document, node: nodes.Element) -> None:
     """Forget *node* in *document*'s registries of references, targets and ids."""
     refname = node.get("refname")
@@ -225,6 +262,88 @@ def _page_only(node: nodes.Node) -> str | None:
     return None
 
 
+def _refused(node: nodes.Node) -> str | None:
+    """Why the description policy refuses *node*, or ``None`` when it may stay.
+
+    The roles are checked as they are read (:func:`_checked_interpreted`); this catches what
+    an allowed role, or docutils itself, made: raw output (a project's role redefined with
+    ``raw``), file downloads, images, and links whose scheme is not allowed (embedded URIs,
+    bare ``javascript:...`` text, which docutils turns into a link, a role's own link).
+    """
+    if isinstance(node, nodes.raw):
+        return __("raw output is not allowed in a catalogue description; shown as plain text")
+    if isinstance(node, addnodes.download_reference):
+        return __(
+            "%s reads a file, which a catalogue description may not do; shown as plain text"
+        ) % (node.rawsource or node.astext())
+    if isinstance(node, nodes.image):
+        return __("images are not allowed in a catalogue description; shown as plain text")
+    if isinstance(node, nodes.reference) and "refuri" in node:
+        uri = str(node["refuri"])
+        if not policy.uri_allowed(uri):
+            return __(
+                "the link to %r has the URL scheme %r, which a catalogue description may not "
+                "use (only http, https, mailto and relative references); shown as plain text"
+            ) % (uri, policy.uri_scheme(uri))
+    return None
+
+
+def _refused_text(node: nodes.Node) -> str:
+    """What a refused *node* shows instead: its visible text (the alt text of an image)."""
+    if isinstance(node, nodes.image):
+        return str(node.get("alt", ""))
+    return node.astext()
+
+
+def _known_role(name: str, inliner: Inliner) -> bool:
+    """Whether *name* is a role of this build (an unknown one is docutils' error, as before).
+
+    Looked up as docutils does while the page is read (Sphinx adds its domains' roles), with a
+    reporter that reports nothing.
+    """
+    quiet = Reporter("", QUIET, QUIET, stream=False)
+    language: Any = getattr(inliner, "language", None)
+    try:
+        found, _messages = roles.role(name, language, 0, quiet)
+    except Exception:  # a lookup that fails: treat it as known, so it is refused as text
+        return True
+    return found is not None
+
+
+def _checked_interpreted(
+    inliner: Inliner,
+    allowed: frozenset[str],
+    default_role: str,
+    report: Callable[[str], None],
+) -> Callable[..., tuple[list[nodes.Node], list[nodes.system_message]]]:
+    """``Inliner.interpreted`` that reads only the roles of *allowed* (the policy's list).
+
+    Interpreted text without a role takes *default_role* (the project's ``default_role``, or
+    docutils' ``title-reference``), whatever a page's ``default-role`` directive says: a
+    description reads the same on every page. A role of the build that is not allowed is
+    reported through *report* and shown as its text; an unknown role is docutils' error, and its
+    markup stays as it was written.
+    """
+    read = Inliner.interpreted.__get__(inliner)
+
+    def interpreted(
+        rawsource: str, text: str, role: str, lineno: int
+    ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        name = role or default_role
+        if not policy.role_allowed(name, allowed) and _known_role(name, inliner):
+            report(
+                __(
+                    "the role :%s: is not allowed in a catalogue description (see "
+                    "awserrors_description_roles); shown as plain text"
+                )
+                % name
+            )
+            return [nodes.Text(policy.role_text(name, text))], []
+        return read(rawsource, text, name, lineno)  # type: ignore[no-any-return]
+
+    return interpreted
+
+
 def _from_root(node: nodes.Element) -> None:
     """Make a relative ``:doc:`` or ``:download:`` target relative to the source directory.
 
@@ -251,6 +370,16 @@ def _resolvable(
     """
     result: list[nodes.Node] = []
     for node in parsed:
+        refusal = _refused(node)
+        if refusal is not None:
+            report(refusal)
+            if isinstance(node, nodes.Element):
+                for inner in node.findall(nodes.Element):
+                    _forget(document, inner)
+            text = _refused_text(node)
+            if text:
+                result.append(nodes.Text(text))
+            continue
         if isinstance(node, nodes.problematic):
             result.append(nodes.Text(node.astext()))
             continue
@@ -304,6 +433,10 @@ def _parse(
 
     reporter.attach_observer(report)
     inliner = _inliner(document.settings)
+    env = getattr(document.settings, "env", None)
+    config = getattr(env, "config", None)
+    allowed = policy.allowed_roles(getattr(config, "awserrors_description_roles", None) or ())
+    default_role = getattr(config, "default_role", None) or policy.DEFAULT_INTERPRETED_ROLE
     state = memo(document, reporter, inliner, getattr(document.settings, "language_code", "en"))
     scratch = nodes.inline()
     # Newer docutils take the reporter from the document: lend ours for the parse.
@@ -312,11 +445,16 @@ def _parse(
     # A target the description defines (`text <https://...>`_, _`inline`) gets an id but no
     # name of the page: registered, it would clash with the page's own target of that name.
     document.note_explicit_target = document.set_id  # type: ignore[method-assign,assignment]
+    # the cached inliner reads roles through the policy, for this parse only
+    inliner.interpreted = _checked_interpreted(  # type: ignore[method-assign]
+        inliner, allowed, str(default_role), warn_here
+    )
     try:
         parsed, _messages = inliner.parse(text, line or 0, state, scratch)
     finally:
         document.reporter = page_reporter
         del document.note_explicit_target
+        del inliner.interpreted
     return _resolvable(parsed, document, warn_here)
 
 

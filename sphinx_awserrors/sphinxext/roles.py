@@ -237,7 +237,13 @@ def resolve_fallback(
             return reference
     if code not in domain.warned:
         domain.warned.add(code)
-        if code in domain.hidden_codes():
+        if code in domain.left_out_codes():
+            message = __(
+                "%s is shown only inside 'only' directives that this builder leaves out, so the "
+                "reference is plain text; show the code outside them too, or set "
+                "awserrors_external_url"
+            )
+        elif code in domain.hidden_codes():
             message = __(
                 "%s is shown only where :no-index: is set (aws-error-table rows or aws-error "
                 "directives), which are not link targets, so the reference is plain text; "

@@ -30,6 +30,7 @@ from sphinx_awserrors.catalogue.status import (
 from sphinx_awserrors.sphinxext import buildstate
 from sphinx_awserrors.sphinxext._logging import warn
 from sphinx_awserrors.sphinxext.domain import anchor_id
+from sphinx_awserrors.sphinxext.entry_notes import entry_notes
 from sphinx_awserrors.sphinxext.locale import __, class_title, column_header, page_translation
 from sphinx_awserrors.sphinxext.options import (
     OptionSpec,
@@ -72,9 +73,12 @@ DEFAULT_WIDTHS: Final[dict[str, int]] = {"code": 30, "description": 55, "status"
 
 
 #: Without ``:widths:``, the code column of text output grows to fit codes up to this long
-#: (in characters, quotes included) and no further, so that one outlandish code does not
-#: squeeze every description.
-MAX_CODE_WIDTH: Final = 42
+#: (in characters, quotes included: codes of 56 characters, real catalogues reach 54) and no
+#: further, so that one outlandish code does not squeeze every description...
+MAX_CODE_WIDTH: Final = 58
+
+#: ...and the description column keeps at least this many characters.
+MIN_DESCRIPTION_WIDTH: Final = 16
 
 
 #: The sort orders, each a key on (catalogue position, entry).
@@ -173,6 +177,14 @@ def widths_option(argument: str | None) -> list[int] | str:
     return widths
 
 
+def status_reason_option(argument: str | None) -> bool:
+    """``:status-reason:``: ``yes`` (``404 Not Found`` in the status column) or ``no`` (``404``)."""
+    value = (argument or "").strip().lower()
+    if value not in {"yes", "no"}:
+        raise ValueError(__("invalid :status-reason: value %r; allowed: yes, no") % argument)
+    return value == "yes"
+
+
 class AwsErrorTable(SphinxDirective):
     """``.. aws-error-table:: [caption]``: a table of catalogue entries."""
 
@@ -194,6 +206,8 @@ class AwsErrorTable(SphinxDirective):
             "group-by": _reported_in_run(group_option),
             "no-index": flag_option,
             "noindex": flag_option,
+            "no-filter": flag_option,
+            "status-reason": _reported_in_run(status_reason_option),
         }
     )
 
@@ -311,6 +325,8 @@ class AwsErrorTable(SphinxDirective):
         for entry in entries:
             groups.setdefault(status_class(entry.status), []).append(entry)
         container = nodes.container(classes=["awserr-groups"])
+        if "no-filter" in self.options:
+            container["classes"].append("awserr-no-filter")
         for klass in sorted(groups):
             caption: list[nodes.Node] = []
             if title_nodes:
@@ -325,9 +341,16 @@ class AwsErrorTable(SphinxDirective):
         return [container]
 
     def _weights(self, columns: list[str]) -> list[int]:
-        """The relative column widths: ``:widths:``, else the defaults per column."""
+        """The relative column widths: ``:widths:``, else the defaults per column.
+
+        A status column with reason phrases (``416 Requested Range Not Satisfiable``) gets the
+        width of a reason column.
+        """
         widths = self.options.get("widths")
-        return widths if isinstance(widths, list) else [DEFAULT_WIDTHS[c] for c in columns]
+        if isinstance(widths, list):
+            return widths
+        status = DEFAULT_WIDTHS["reason"] if self._status_reason(columns) else None
+        return [status if c == "status" and status else DEFAULT_WIDTHS[c] for c in columns]
 
     def _widths(self, columns: list[str], entries: list[ErrorEntry]) -> list[int]:
         weights = self._weights(columns)
@@ -342,7 +365,7 @@ class AwsErrorTable(SphinxDirective):
         # the longest code, quotes included, at the expense of the description
         code, description = columns.index("code"), columns.index("description")
         wanted = min(max(len(entry.code) for entry in entries) + 2, MAX_CODE_WIDTH)
-        extra = min(wanted - widths[code], widths[description] // 2)
+        extra = min(wanted - widths[code], widths[description] - MIN_DESCRIPTION_WIDTH)
         if extra > 0:
             widths[code] += extra
             widths[description] -= extra
@@ -373,6 +396,8 @@ class AwsErrorTable(SphinxDirective):
         widths_option = self.options.get("widths")
         table = nodes.table(classes=["awserr-table", "longtable"])
         table["classes"] += self.options.get("class", [])
+        if "no-filter" in self.options:
+            table["classes"].append("awserr-no-filter")
         table["classes"].append(
             "colwidths-given" if isinstance(widths_option, list) else "colwidths-auto"
         )
@@ -433,6 +458,16 @@ class AwsErrorTable(SphinxDirective):
     def _no_index(self) -> bool:
         return "no-index" in self.options or "noindex" in self.options
 
+    def _status_reason(self, columns: list[str]) -> bool:
+        """Whether the status column shows the reason phrase (``404 Not Found``).
+
+        ``:status-reason:``, else ``awserrors_status_reason``; never beside a reason column.
+        """
+        if "reason" in columns:
+            return False
+        given = self.options.get("status-reason")
+        return bool(self.config.awserrors_status_reason if given is None else given)
+
     def _row_id(self, code: str) -> str:
         """``awserr-<code>``, with a numeric suffix when the page already has that id."""
         base = anchor_id(code)
@@ -443,8 +478,9 @@ class AwsErrorTable(SphinxDirective):
         return node_id
 
     def _row(self, entry: ErrorEntry, columns: list[str]) -> nodes.row:
-        row = nodes.row(classes=["awserr-row"])
         klass = status_class(entry.status)
+        # the class lets the filter's status toggles work without a status column
+        row = nodes.row(classes=["awserr-row", f"awserr-row-{klass}"])
         node_id = self._row_id(entry.code)
         # the anchor sits in the first cell: LaTeX and HTML both emit a target for it
         target = nodes.target("", "", ids=[node_id])
@@ -464,11 +500,16 @@ class AwsErrorTable(SphinxDirective):
                 para += awserr_code(entry.code, entry.code, classes=["awserr-code"])
             elif column == "status":
                 cell["classes"].append(f"awserr-status-{klass}")
-                para += nodes.Text(str(entry.status))
+                para += nodes.inline("", str(entry.status), classes=["awserr-status-code"])
+                reason = reason_phrase(entry.status) if self._status_reason(columns) else ""
+                if reason:
+                    para += nodes.Text(" ")
+                    para += nodes.inline("", reason, classes=["awserr-status-reason"])
             elif column == "reason":
                 para += nodes.Text(reason_phrase(entry.status))
             else:
                 para.extend(description_nodes(entry, self))
+                cell.extend(entry_notes(entry))
             row += cell
         return row
 
@@ -491,4 +532,5 @@ def setup_directive(app: Sphinx) -> None:
     app.add_node(awserr_description, override=True, html=(visit_transparent, depart_transparent))
     app.add_node(awserr_code, override=True, html=(visit_code_html, depart_transparent))
     app.add_directive("aws-error-table", AwsErrorTable)
+    app.add_config_value("awserrors_status_reason", True, "env", types=frozenset({bool}))
     app.connect("builder-inited", add_static_assets)

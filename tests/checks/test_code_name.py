@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from _checks_support import catalogue, codes, entry, findings
+from support_checks import catalogue, codes, entry, findings
 
 from sphinx_awserrors.checks import run_checks
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from _checks_support import described, findings
+from support_checks import described, findings
 
 
 @pytest.mark.parametrize(

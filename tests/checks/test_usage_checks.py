@@ -3,7 +3,7 @@ its neighbours."""
 
 from __future__ import annotations
 
-from _checks_support import catalogue, codes, described, entry, findings
+from support_checks import catalogue, codes, described, entry, findings
 
 
 def test_missing_article_against_the_file_s_own_usage() -> None:

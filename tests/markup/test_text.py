@@ -1,0 +1,44 @@
+"""Descriptions as plain text (``description_text``): inline reStructuredText without markup."""
+
+from __future__ import annotations
+
+import pytest
+
+from sphinx_awserrors.markup.text import description_text
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("Access denied.", "Access denied."),
+        ("The key ``my-key`` is *not* **there**.", "The key my-key is not there."),
+        (":awserr:`NoSuchKey`", "NoSuchKey"),
+        (
+            ":awserr:`the key error <NoSuchKey>` and :aws:err:`!NoSuchBucket`",
+            "the key error and NoSuchBucket",
+        ),
+        (":py:func:`~os.path.join`", "os.path.join"),
+        (":abbr:`ACL (access control list)`", "ACL (access control list)"),
+        ("See `the guide <https://example.com/a?b=1&c=2>`__.", "See the guide."),
+        (
+            "See `the guide <https://example.com/>`_ or https://example.org.",
+            "See the guide or https://example.org.",
+        ),
+        (":pep:`8` and :rfc:`7231`", "PEP 8 and RFC 7231"),
+        ("`default role`", "default role"),
+        ("Keep <script>alert(1)</script> & co.", "Keep <script>alert(1)</script> & co."),
+        (r"An escaped \*star\* and a back\\slash.", r"An escaped *star* and a back\slash."),
+        ("  A folded\n   description  ", "A folded description"),
+        ("An *unclosed emphasis", "An *unclosed emphasis"),
+        ("", ""),
+    ],
+)
+def test_description_text(text: str, plain: str) -> None:
+    assert description_text(text) == plain
+
+
+def test_description_text_is_cached() -> None:
+    description_text.cache_clear()
+    description_text("Cached *text*.")
+    description_text("Cached *text*.")
+    assert description_text.cache_info().hits == 1
