@@ -326,7 +326,10 @@ def _bare_objects(text: str) -> Iterator[tuple[str, str]]:
 def _missing_words(text: str) -> Iterator[tuple[str, str, str]]:
     """(phrase, fixed phrase, what is missing) for a dropped "to", "the" or "a"."""
     lowered = text.lower()
-    if "contain" in lowered or _HAS_ADJECTIVE.search(lowered):
+    if "contain" in lowered or (
+        ("has " in lowered or "have " in lowered or "requir" in lowered)
+        and _HAS_ADJECTIVE.search(lowered)
+    ):
         for phrase, fixed in _bare_objects(text):
             yield phrase, fixed, "an article"
     if not any(w in lowered for w in ("due ", "owing ", "according ", "prior ", "order ", "same ")):

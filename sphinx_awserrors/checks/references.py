@@ -64,6 +64,21 @@ def aws_s3() -> Catalogue:
     return Catalogue(tuple(entries))
 
 
+@cache
+def bundled_descriptions() -> tuple[str, ...]:
+    """The descriptions of the bundled catalogue, read with libyaml (no line numbers)."""
+    from sphinx_awserrors.catalogue import bundled_path, load_catalogue
+
+    try:
+        import yaml
+
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        data = yaml.load(bundled_path().read_text(encoding="utf-8"), Loader=loader)
+        return tuple(str(item["description"]) for item in data["errors"])
+    except (ImportError, OSError, KeyError, TypeError, ValueError, yaml.YAMLError):
+        return tuple(e.description for e in load_catalogue(None).catalogue)
+
+
 def _botocore() -> Catalogue:
     """botocore's S3 error shapes and every other service's, as a catalogue (tags: services).
 

@@ -36,11 +36,9 @@ _BE = re.compile(r"\b(?:is|are|was|were|be|been|being|not|isn't|aren't|wasn't)\s
 def reference_terms() -> dict[str, str]:
     """The hyphenated compounds of the ``aws-s3`` reference and the bundled catalogue that
     they never write open: ``"form data"`` -> ``"form-data"``."""
-    from sphinx_awserrors.catalogue import load_catalogue
-    from sphinx_awserrors.checks.references import aws_s3
+    from sphinx_awserrors.checks.references import aws_s3, bundled_descriptions
 
-    bundled = load_catalogue(None).catalogue
-    texts = [prose(e.description) for e in (*aws_s3(), *bundled)]
+    texts = [prose(d) for d in (*(e.description for e in aws_s3()), *bundled_descriptions())]
     joined = "\n".join(texts).lower()
     terms: dict[str, str] = {}
     for text in texts:
