@@ -52,7 +52,8 @@ def problems(description: str) -> Iterator[tuple[str, str, str | None]]:
         yield f'"{phrase}": a doubled "{mark}"; keep one', phrase, mark
     for match in _NO_SPACE_BRACKET.finditer(text) if "(" in text or "[" in text else ():
         word, bracket = match.groups()
-        phrase = match.group(0) + re.split(r"[\s\u2060|,)\]]", text[match.end() :], maxsplit=1)[0]
+        after = text[match.end() : match.end() + 40]  # a bounded look: no quadratic time
+        phrase = match.group(0) + re.split(r"[\s\u2060|,)\]]", after, maxsplit=1)[0]
         yield (
             f'"{phrase}": no space before "{bracket}"; write "{word} {bracket}"',
             word + bracket,
