@@ -132,7 +132,13 @@ def _parse_yaml(text: str) -> _Node | None:
             parts = [p for p in (exc.context, exc.problem) if p]
             detail = ", ".join(parts) if parts else str(exc)
             lines = _yaml_lines(text)
-            line = None if mark is None else lines[mark.line] if lines else mark.line + 1
+            # the C parser may put an error at the end of the stream, one line past the last
+            if mark is None:
+                line = None
+            elif lines:
+                line = lines[min(mark.line, len(lines) - 1)]
+            else:
+                line = mark.line + 1
             raise _FileError(f"YAML syntax error: {detail}", line) from None
         except yaml.reader.ReaderError as exc:  # a character YAML does not allow
             line = text.count("\n", 0, exc.position) + 1
@@ -179,9 +185,10 @@ def _renumber(node: _Node, lines: list[int], seen: set[int]) -> None:
     if id(node) in seen:  # an alias: the same node again
         return
     seen.add(id(node))
+    last = len(lines) - 1
     if node.line:
-        node.line = lines[node.line - 1]
-    node.pairs = [(k, v, lines[line - 1] if line else line) for k, v, line in node.pairs]
+        node.line = lines[min(node.line - 1, last)]
+    node.pairs = [(k, v, lines[min(line - 1, last)] if line else line) for k, v, line in node.pairs]
     for child in (*node.items, *(v for _, v, _ in node.pairs)):
         _renumber(child, lines, seen)
 

@@ -97,8 +97,46 @@ def names_in_group(group: Group) -> list[str]:
 
 
 def known_names() -> list[str]:
-    """Every name ``select`` and ``ignore`` accept: the registered checks and :data:`LOADER`."""
-    return sorted({*REGISTRY, LOADER})
+    """Every name ``select`` and ``ignore`` accept: the checks, :data:`LOADER`, the groups."""
+    return sorted({*REGISTRY, LOADER, *GROUPS, ALL})
+
+
+#: The groups of checks, as ruff's rule sets: ``select``/``ignore`` take a group's name for
+#: all its checks. ``defects`` run by default; ``style`` only when selected.
+GROUPS: Final[tuple[Group, ...]] = ("defects", "style")
+#: The name ``select``/``ignore`` take for every registered check.
+ALL: Final = "all"
+#: What runs when nothing is selected.
+DEFAULT_SELECT: Final = ("defects",)
+
+#: The group of the checks registered before :class:`Check` had a ``group`` (a check module
+#: written elsewhere that does not tag itself); every other check is a defect check.
+_STYLE_CHECKS: Final = frozenset({"style", "order"})
+
+
+def group_of(chk: Check) -> Group:
+    """The group of *chk*: its ``group`` attribute, else the table of untagged style checks."""
+    group = getattr(chk, "group", None)
+    if group in GROUPS:
+        return group  # type: ignore[no-any-return]
+    return "style" if chk.name in _STYLE_CHECKS else "defects"
+
+
+def expand_names(names: Iterable[str]) -> list[str]:
+    """The check names *names* stand for: a group for its checks, ``all`` for every check.
+
+    ``style`` is both a group and a check of that group: the name means the group (which
+    includes the check). :data:`LOADER` and unknown names are kept as they are.
+    """
+    expanded: list[str] = []
+    for name in names:
+        if name == ALL:
+            expanded.extend(REGISTRY)
+        elif name in GROUPS:
+            expanded.extend(n for n, chk in REGISTRY.items() if group_of(chk) == name)
+        else:
+            expanded.append(name)
+    return list(dict.fromkeys(expanded))
 
 
 def check(
@@ -129,20 +167,24 @@ def check(
 
 
 def select_checks(select: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> list[Check]:
-    """The registered checks named in *select* (all when ``None``) minus *ignore*.
+    """The registered checks named in *select* (the ``defects`` group when ``None``) minus
+    *ignore*.
 
-    :data:`LOADER` is accepted in both and chooses no check (whoever reports the loader's
-    problems looks for it). Raises :class:`ValueError` naming an unknown check.
+    Both take check names, group names (:data:`GROUPS`) and ``all``, as ruff's ``--select``
+    and ``--ignore`` take rule sets. :data:`LOADER` is accepted in both and chooses no check
+    (whoever reports the loader's problems looks for it). Raises :class:`ValueError` naming
+    an unknown check.
     """
     known = known_names()
     for name in [*(select or ()), *ignore]:
         if name not in known:
             close = difflib.get_close_matches(name, known, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
-            msg = f"unknown check {name!r}{hint} (known checks: {', '.join(known)})"
+            msg = f"unknown check {name!r}{hint} (known checks and groups: {', '.join(known)})"
             raise ValueError(msg)
-    chosen = list(REGISTRY) if select is None else list(dict.fromkeys(select))
-    return [REGISTRY[name] for name in chosen if name in REGISTRY and name not in ignore]
+    chosen = expand_names(DEFAULT_SELECT if select is None else select)
+    ignored = set(expand_names(ignore))
+    return [REGISTRY[name] for name in chosen if name in REGISTRY and name not in ignored]
 
 
 def _owner(

@@ -5,8 +5,10 @@
 
     [tool.sphinx-awserrors]
     spelling-words = ["Zenko", "Vault"]   # words the spelling check accepts
-    select = ["spelling", "status"]       # the checks to run (default: all)
-    ignore = ["order"]                    # checks to skip
+    select = ["defects", "order"]         # checks or groups to run (default: ["defects"])
+    ignore = ["variant-spelling"]         # checks or groups to skip
+
+Both take check names, the groups ``defects`` and ``style`` and ``all``, as ruff's rule sets.
 
 ``conf.py`` values extend these (:meth:`ProjectSettings.extended`). No Sphinx import here.
 """
@@ -43,8 +45,8 @@ class SettingsError(ValueError):
 class ProjectSettings:
     """The shared settings: the spelling words and which checks run.
 
-    ``select`` is ``None`` for every registered check. ``source`` is the ``pyproject.toml``
-    read, or ``None`` when there was none.
+    ``select`` is ``None`` for the default selection (the ``defects`` group). ``source`` is
+    the ``pyproject.toml`` read, or ``None`` when there was none.
     """
 
     settings: Settings = field(default_factory=Settings)

@@ -1,12 +1,12 @@
 """The ``sphinx-awserrors`` command line: argument parsing and dispatch to the commands.
 
 What belongs here: one module per command (``lint``, ``import_table`` for ``import-rst`` and
-``import-md``, ``import_botocore``, ``export``, ``probe``, ``compat``, ``diff``), each with
-``register(commands)`` that adds its parser and a ``run_*`` function that takes the parsed
-arguments and returns the exit code: 0 success, 1 findings (lint, compat; diff with
-``--fail-on``) or mismatches (probe), 2 usage or input error. Errors are one line on stderr.
-How findings are printed is ``formats``. A new command is a new module registered in
-:func:`get_parser`.
+``import-md``, ``import_botocore``, ``import_source``, ``export``, ``probe``, ``compat``,
+``diff``, ``coverage``), each with ``register(commands)`` that adds its parser and a ``run_*``
+function that takes the parsed arguments and returns the exit code: 0 success, 1 findings
+(lint, compat, coverage; diff with ``--fail-on``) or mismatches (probe), 2 usage or input
+error. Errors are one line on stderr. How findings are printed is ``formats``. A new command
+is a new module registered in :func:`get_parser`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,17 @@ import sys
 from collections.abc import Callable, Sequence
 
 from sphinx_awserrors import __version__
-from sphinx_awserrors.cli import compat, diff, export, import_botocore, import_table, lint, probe
+from sphinx_awserrors.cli import (
+    compat,
+    coverage,
+    diff,
+    export,
+    import_botocore,
+    import_source,
+    import_table,
+    lint,
+    probe,
+)
 from sphinx_awserrors.cli._parser import Parser
 
 Command = Callable[[argparse.Namespace], int]
@@ -30,10 +40,23 @@ def get_parser() -> argparse.ArgumentParser:
         prog="sphinx-awserrors",
         description="Check, import and export catalogues of AWS-style error codes, and probe "
         "S3 servers for them.",
+        epilog="exit status: 0 success, 1 findings, rows left out or mismatches (see COMMAND "
+        "--help), 2 bad usage or an input/output error; fatal errors read "
+        "'sphinx-awserrors COMMAND: error: MESSAGE'.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (lint, import_table, import_botocore, export, probe, compat, diff):
+    for module in (
+        lint,
+        import_table,
+        import_botocore,
+        import_source,
+        export,
+        probe,
+        compat,
+        diff,
+        coverage,
+    ):
         module.register(commands)
     return parser
 

@@ -17,6 +17,7 @@ import sys
 from typing import TYPE_CHECKING, Final
 
 from sphinx_awserrors.catalogue import Catalogue, Problem
+from sphinx_awserrors.cli import _output
 from sphinx_awserrors.cli.formats import _escape
 from sphinx_awserrors.cli.lint import read_inputs
 from sphinx_awserrors.compare.compat import (
@@ -205,14 +206,21 @@ def run_compat(args: argparse.Namespace) -> int:
 
 def register(commands: Subcommands) -> None:
     """Add the ``compat`` command to the ``sphinx-awserrors`` parser."""
+    import argparse
+
     parser = commands.add_parser(
         "compat",
         help="compare a catalogue's codes and statuses with a reference (aws-s3, botocore)",
         description="Compare a catalogue with a reference: codes the reference has and the "
         "catalogue lacks (missing), codes only the catalogue has (extension), codes whose "
         "status differs, and codes that differ only in case or by a likely misspelling. "
-        "An entry's 'differs:' key marks a difference as deliberate. Exit status: 0 no "
-        "unmarked difference of a --fail-on kind, 1 some, 2 unreadable input or bad usage.",
+        "An entry's 'differs:' key marks a difference as deliberate.",
+        epilog=_output.exit_statuses(
+            (0, "no unmarked difference of a --fail-on kind"),
+            (1, "some"),
+            (2, "unreadable input or bad usage"),
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "files",

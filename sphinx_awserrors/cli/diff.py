@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Final
 
 from sphinx_awserrors.catalogue import Catalogue
 from sphinx_awserrors.catalogue.status import reason_phrase
+from sphinx_awserrors.cli import _output
 from sphinx_awserrors.cli.compat import note_repeats, warn_left_out
 from sphinx_awserrors.cli.lint import read_inputs
 from sphinx_awserrors.compare.diff import CLASSES, Change, counts, diff
@@ -322,14 +323,20 @@ def _write(target: Path, text: str, inputs: Sequence[str]) -> None:
 
 def register(commands: Subcommands) -> None:
     """Add the ``diff`` command to the ``sphinx-awserrors`` parser."""
+    import argparse
+
     parser = commands.add_parser(
         "diff",
         help="list the changes between two releases of a catalogue, as release notes",
         description="Compare two releases of a catalogue (files, or git revisions as "
         "REV:path) and list added, removed, renamed, re-statused, deprecated and reworded "
-        "codes, each classified breaking, notable or cosmetic. Exit status: 0 (1 with "
-        "--fail-on when a change of that class or a more important one is found), 2 "
-        "unreadable input or bad usage.",
+        "codes, each classified breaking, notable or cosmetic.",
+        epilog=_output.exit_statuses(
+            (0, "done (with --fail-on: no change of that class or a more important one)"),
+            (1, "with --fail-on: a change of that class or a more important one"),
+            (2, "unreadable input or bad usage"),
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("old", metavar="OLD", help="the earlier release: a file or REV:path")
     parser.add_argument("new", metavar="NEW", help="the later release: a file or REV:path")

@@ -1,15 +1,31 @@
-"""Printing findings: as compiler-style text, as JSON, and as GitHub Actions annotations."""
+"""Printing findings: as compiler-style text, as JSON, and as GitHub Actions annotations.
+
+The JSON output's shape is a versioned JSON Schema shipped in the package
+(``schemas/lint-findings.v1.schema.json``, :func:`findings_schema`).
+"""
 
 from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from importlib import resources
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from sphinx_awserrors.checks.registry import Finding
+
+
+#: The file name of the JSON Schema of ``lint --format json`` (version 1).
+FINDINGS_SCHEMA: Final = "lint-findings.v1.schema.json"
+
+
+def findings_schema() -> dict[str, object]:
+    """The JSON Schema that ``lint --format json`` output follows (version 1)."""
+    text = resources.files("sphinx_awserrors.cli").joinpath("schemas", FINDINGS_SCHEMA)
+    schema: dict[str, object] = json.loads(text.read_text(encoding="utf-8"))
+    return schema
 
 
 def format_text(findings: Sequence[Finding]) -> str:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from sphinx_awserrors.catalogue import format_of, safe_io
+from sphinx_awserrors.cli import _output
 from sphinx_awserrors.cli._parser import Subcommands, add_output_option
 from sphinx_awserrors.convert.catalogue_writer import write_catalogue
 from sphinx_awserrors.convert.tables import convert_tables, parse_columns
@@ -34,9 +35,9 @@ def _run_import(args: argparse.Namespace, command: str, read: Callable[[str], Re
     file: str = args.file
 
     def fatal(message: str) -> None:
-        # what stops the command reads like lint's and export's errors; row reports stay
+        # what stops the command reads like every command's errors; row reports stay
         # compiler-style (file:line: message)
-        _err(f"sphinx-awserrors {command}: {message}")
+        _output.error(command, message)
 
     try:
         spec = parse_columns(args.columns) if getattr(args, "columns", None) else None
@@ -117,13 +118,32 @@ def run_import_md(args: argparse.Namespace) -> int:
     return _run_import(args, "import-md", read_file)
 
 
+EXIT_STATUSES: Final = _output.exit_statuses(
+    (0, "every row converted"),
+    (
+        1,
+        "the catalogue was written, but some rows or tables could not be converted (each "
+        "reported with its line)",
+    ),
+    (
+        2,
+        "bad usage, unreadable input, no error table or nothing to convert, or an output "
+        "that is the input, not a regular file or cannot be written",
+    ),
+)
+
+
 def register(commands: Subcommands) -> None:
     """Add the ``import-rst``, ``import-md`` commands to the ``sphinx-awserrors`` parser."""
+    import argparse
+
     import_rst = commands.add_parser(
         "import-rst",
         help="convert the error tables of a reStructuredText file into a catalogue",
         description="Find the error tables (grid, simple, list-table, csv-table) of a "
         "reStructuredText file and write them as a catalogue.",
+        epilog=EXIT_STATUSES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     import_rst.add_argument("file", metavar="FILE.rst")
     add_output_option(import_rst)
@@ -142,7 +162,10 @@ def register(commands: Subcommands) -> None:
         "import-md",
         help="convert the Markdown pipe tables of a file into a catalogue",
         description="Find the error tables (pipe tables) of a Markdown file and write them "
-        "as a catalogue, converting inline Markdown to reStructuredText.",
+        "as a catalogue, converting inline Markdown to reStructuredText (.md, .markdown, "
+        ".mdx).",
+        epilog=EXIT_STATUSES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     import_md.add_argument("file", metavar="FILE.md")
     add_output_option(import_md)

@@ -7,6 +7,9 @@ Reading and checking are the checks package's business; this module only gathers
 Exit status: 0 no findings, 1 findings, 2 bad usage or a file that cannot be read at all.
 Problems the loader meets inside a readable file (an entry without a status...) are findings
 of the pseudo-check ``catalogue``: they are always reported, whatever ``--select`` says.
+
+A directory named on the command line stands for the catalogue files in it. ``--fix`` and
+``--diff`` hand the findings to :mod:`sphinx_awserrors.convert.fix`, the one in-place writer.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from sphinx_awserrors.catalogue import (
     bundled,
     load_file,
 )
+from sphinx_awserrors.cli import _output
 from sphinx_awserrors.cli.formats import FORMATTERS
 
 if TYPE_CHECKING:
@@ -43,11 +47,16 @@ LOADER_CHECK: Final = "catalogue"  # registry.LOADER, without importing the chec
 RST_SUFFIXES: Final = (".rst", ".rest", ".txt")
 
 
-#: Suffixes read as Markdown files with pipe tables.
-MD_SUFFIXES: Final = (".md", ".markdown")
+#: Suffixes read as Markdown files with pipe tables (MDX: Markdown with JSX, as import-md).
+MD_SUFFIXES: Final = (".md", ".markdown", ".mdx")
+
+
+#: Suffixes of the catalogue files a directory named on the command line stands for.
+CATALOGUE_SUFFIXES: Final = (".yaml", ".yml", ".toml", ".json")
 
 
 PROG: Final = "sphinx-awserrors lint"
+COMMAND: Final = "lint"
 
 
 class UsageError(Exception):
@@ -151,6 +160,43 @@ def read_inputs(names: Sequence[str]) -> Inputs:
     return inputs
 
 
+def expand_directories(names: Sequence[str]) -> list[str]:
+    """*names* with each directory replaced by the catalogue files in it, sorted.
+
+    A directory's catalogue files are its ``.yaml``, ``.yml``, ``.toml`` and ``.json`` files
+    (not in subdirectories), except ``pyproject.toml`` and JSON Schemas (``*.schema.json``);
+    its ``.rst`` and ``.md`` pages are not read (name them to lint their tables). Raises
+    :class:`UsageError` for a directory that holds none.
+    """
+    expanded: list[str] = []
+    for name in names:
+        path = Path(name)
+        if name == BUNDLED or not path.is_dir():
+            expanded.append(name)
+            continue
+        try:
+            found = sorted(
+                str(child)
+                for child in path.iterdir()
+                if child.suffix.lower() in CATALOGUE_SUFFIXES
+                and child.name != "pyproject.toml"
+                and not child.name.lower().endswith(".schema.json")
+                and not child.name.startswith(".")
+                and child.is_file()
+            )
+        except OSError as exc:
+            msg = f"{name}: cannot list the directory: {exc.strerror or exc}"
+            raise UsageError(msg) from None
+        if not found:
+            msg = (
+                f"{name}: no catalogue file (.yaml, .yml, .toml, .json) in this directory; "
+                "name .rst or .md files to lint their tables"
+            )
+            raise UsageError(msg)
+        expanded.extend(found)
+    return expanded
+
+
 def _names(value: str | None) -> list[str] | None:
     """The check names of a comma-separated option value (``None`` when not given)."""
     if value is None:
@@ -159,13 +205,14 @@ def _names(value: str | None) -> list[str] | None:
 
 
 def list_checks(out: TextIO) -> None:
-    """Print every registered check: its name, scope and summary."""
+    """Print every registered check: its name, group and summary (``style``: opt-in)."""
     from sphinx_awserrors.checks import REGISTRY
+    from sphinx_awserrors.checks.registry import group_of
 
     width = max(len(name) for name in REGISTRY)
     for name in sorted(REGISTRY):
         chk = REGISTRY[name]
-        out.write(f"{name:<{width}}  {chk.summary}\n")
+        out.write(f"{name:<{width}}  {group_of(chk):<7}  {chk.summary}\n")
 
 
 def _loader_findings(problems: Iterable[Problem]) -> list[Finding]:
@@ -246,62 +293,141 @@ def lint(
     return findings, inputs.fatal
 
 
+def _lint_args(
+    args: argparse.Namespace, files: Sequence[str]
+) -> tuple[list[Finding], list[Problem]]:
+    return lint(
+        files,
+        select=_names(args.select),
+        ignore=_names(args.ignore) or (),
+        spelling_words=[w for arg in args.spelling_words for w in _names(arg) or ()],
+        config=args.config,
+        reference=getattr(args, "reference", None),
+    )
+
+
+def _fix(args: argparse.Namespace, findings: Sequence[Finding]) -> tuple[int | None, bool]:
+    """``--fix`` / ``--diff``: the exit status when the command is done, and whether a file
+    was written."""
+    from sphinx_awserrors.convert import fix
+
+    own = [f for f in findings if not _is_bundled(f.file)]
+    if len(own) < len(findings) and fix.fixable(f for f in findings if _is_bundled(f.file)):
+        _output.note(COMMAND, "the bundled catalogue is never fixed")
+    try:
+        plan = fix.plan(own)
+    except fix.FixUnavailable as exc:
+        return _output.error(COMMAND, str(exc)), False
+    for note in plan.notes:
+        _output.note(COMMAND, note)
+    if args.diff:
+        sys.stdout.write(plan.diff())
+        return (1 if plan.files else 0), False
+    try:
+        fix.write(plan.files)
+    except OSError as exc:  # safe_io.FileProblem: the file is left as it was
+        return _output.error(COMMAND, str(exc)), False
+    if plan.files:
+        count, written = len(plan.applied), len(plan.files)
+        _output.note(COMMAND, f"fixed {count} finding(s) in {written} file(s)")
+    return None, bool(plan.files)
+
+
+def _is_bundled(file: str) -> bool:
+    return file == str(bundled.bundled_path())
+
+
 def run_lint(args: argparse.Namespace) -> int:
     """Run ``sphinx-awserrors lint`` with parsed *args*; return the exit status."""
     if args.list_checks:
         list_checks(sys.stdout)
         return 0
+    fixing = bool(getattr(args, "fix", False) or getattr(args, "diff", False))
     try:
         if not args.files:
-            msg = "name at least one catalogue, .rst or .md file, or 'bundled'"
+            msg = "name at least one catalogue file, directory, .rst or .md file, or 'bundled'"
             raise UsageError(msg)
         if args.select is not None and not _names(args.select):
             # an empty --select "$CHECKS" would otherwise run nothing and pass
             msg = "--select names no check; name at least one (see --list-checks)"
             raise UsageError(msg)
-        findings, unreadable = lint(
-            args.files,
-            select=_names(args.select),
-            ignore=_names(args.ignore) or (),
-            spelling_words=[w for arg in args.spelling_words for w in _names(arg) or ()],
-            config=args.config,
-            reference=getattr(args, "reference", None),
-        )
+        files = expand_directories(args.files)
+        findings, unreadable = _lint_args(args, files)
+        if fixing and not unreadable:
+            status, written = _fix(args, findings)
+            if status is not None:
+                return status
+            if written:
+                findings, unreadable = _lint_args(args, files)  # what is left to do by hand
     except UsageError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
-        return 2
+        return _output.error(COMMAND, str(exc))
     for problem in unreadable:
-        print(f"{PROG}: error: {problem}", file=sys.stderr)
+        _output.error(COMMAND, str(problem))
+    if fixing and unreadable:
+        _output.error(COMMAND, "nothing fixed: a file could not be read")
     sys.stdout.write(FORMATTERS[args.format](findings))
     if unreadable:
         return 2
     return 1 if findings else 0
 
 
+EXIT_STATUSES: Final = _output.exit_statuses(
+    (0, "no findings (with --diff: nothing to fix)"),
+    (1, "findings (with --fix: findings left to fix by hand; with --diff: something to fix)"),
+    (
+        2,
+        "bad usage, an unreadable file, a directory without catalogue files, or a file "
+        "--fix cannot write",
+    ),
+)
+
+
 def register(commands: Subcommands) -> None:
     """Add the ``lint`` command to the ``sphinx-awserrors`` parser."""
+    import argparse
+
     lint = commands.add_parser(
         "lint",
         help="check catalogue files (or a legacy .rst/.md table) for consistency problems",
-        description="Check catalogue files (YAML, TOML, JSON), the bundled catalogue or legacy "
-        "reStructuredText and Markdown tables for typos, duplicates, implausible statuses and "
-        "other drift. Exit status: 0 clean, 1 findings, 2 unreadable input or bad usage.",
+        description="Check catalogue files (YAML, TOML, JSON), the catalogue files of a "
+        "directory, the bundled catalogue or legacy reStructuredText and Markdown tables for "
+        "typos, duplicates, implausible statuses and other drift. The checks of the group "
+        "'defects' run by default; 'style' checks (final full stop, row order) on request.",
+        epilog=EXIT_STATUSES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     lint.add_argument(
         "files",
         nargs="*",
         metavar="FILE",
-        help="catalogue, .rst or .md files, or 'bundled' (at least one)",
+        help="catalogue files, directories of catalogue files, .rst/.md/.mdx files, or "
+        "'bundled' (at least one)",
     )
     lint.add_argument(
-        "--select", metavar="CHECKS", help="comma-separated checks to run (default: all)"
+        "--select",
+        metavar="CHECKS",
+        help="comma-separated checks or groups to run: a check name, 'defects', 'style' or "
+        "'all' (default: defects)",
     )
-    lint.add_argument("--ignore", metavar="CHECKS", help="comma-separated checks to skip")
+    lint.add_argument("--ignore", metavar="CHECKS", help="comma-separated checks or groups to skip")
     lint.add_argument(
         "--format",
         choices=("text", "json", "github"),
         default="text",
-        help="output format (default: text, like a compiler)",
+        help="output format (default: text, like a compiler); json follows "
+        "lint-findings.v1.schema.json",
+    )
+    lint.add_argument(
+        "--fix",
+        action="store_true",
+        help="fix the unambiguous findings in catalogue files in place (whitespace, doubled "
+        "punctuation and words, a/an, one-letter misspellings), then report the rest; "
+        "YAML and TOML need the [fix] extra",
+    )
+    lint.add_argument(
+        "--diff",
+        action="store_true",
+        help="show what --fix would change as a unified diff on stdout; write nothing",
     )
     lint.add_argument(
         "--spelling-words",

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from sphinx_awserrors.catalogue import BUNDLED, bundled_path, load_catalogue, safe_io
+from sphinx_awserrors.cli import _output
 from sphinx_awserrors.probe import runner
 from sphinx_awserrors.probe.report import FORMATS, render
 from sphinx_awserrors.probe.scenarios import SCENARIOS, Scenario, library_codes
@@ -44,8 +45,17 @@ def register(commands: Subcommands) -> None:
         help="send scripted S3 requests to a server and compare its errors with a catalogue",
         description="Run scripted S3 requests that each provoke one error code against a "
         "running S3-compatible server, inside a scratch bucket the command creates and "
-        "removes, and compare the (code, status) answered with the catalogue's. Exit status: "
-        "0 all match, 1 some differ, 2 bad usage, unreachable endpoint or no credentials.",
+        "removes, and compare the (code, status) answered with the catalogue's.",
+        epilog=_output.exit_statuses(
+            (0, "every probed code matched"),
+            (1, "some did not"),
+            (
+                2,
+                "bad usage, an unreadable catalogue, no credentials, an endpoint that "
+                "cannot be reached, or a scratch bucket that could not be removed",
+            ),
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "files",

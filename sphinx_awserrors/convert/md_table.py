@@ -9,13 +9,22 @@ escaped. What has no RST equivalent (images, raw HTML, nested emphasis) is flatt
 and reported with its line.
 
 kramdown attribute lines (``{: #anchor}``) are blanked before parsing, since Markdown would
-otherwise read one right under a table as a row. Yandex Flavored Markdown multiline tables
-(``#| ... |#``) are not pipe tables; they are reported so the user knows why they are missing.
+otherwise read one right under a table as a row.
+
+Yandex Flavored Markdown multiline tables (``#|`` ... ``|#``, rows between ``||`` and ``||``,
+cells split by ``|``, each cell a small Markdown document that may span lines) are read as
+YFM's renderer reads them: a block rule finds the table, each cell is parsed on its own, and
+a cell of several blocks (paragraphs, a list, a nested table) is flattened and marked as block
+markup. The first row is the header unless it holds an HTTP status.
 """
 
 from __future__ import annotations
 
 import re
+import textwrap
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from docutils.utils import punctuation_chars
@@ -34,6 +43,7 @@ from sphinx_awserrors.convert.rst_table import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from pathlib import Path
 
     from markdown_it.rules_block import StateBlock
@@ -47,7 +57,6 @@ __all__ = [
 ]
 
 _IAL = re.compile(r"^\s*\{:.*\}\s*$")
-_YFM_TABLE = re.compile(r"^\s*#\|\s*$")
 _FOOTNOTE_REFERENCE = re.compile(r"\[\^[^\]\s]+\]")
 _BREAK = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
 # A heading attribute ("## Errors {#errors}", kramdown's "{: #errors}"): an anchor, not a title.
@@ -250,9 +259,211 @@ def _table_rule(state: StateBlock, start_line: int, end_line: int, silent: bool)
     return found
 
 
+# --- Yandex Flavored Markdown multiline tables -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _YfmCell:
+    """The raw Markdown of one cell of a multiline table and the line (1-based) it starts on."""
+
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class _YfmRow:
+    line: int
+    cells: tuple[_YfmCell, ...]
+
+
+@dataclass(frozen=True)
+class _YfmScan:
+    rows: tuple[_YfmRow, ...]
+    #: the line (0-based) after the closing ``|#``, or None when the table is never closed
+    end: int | None
+    #: text between rows, which the renderer drops: (line, text)
+    stray: tuple[tuple[int, str], ...] = ()
+
+
+def _scan_yfm(src: str, starts: Sequence[int], first: int, limit: int) -> _YfmScan:
+    """Split the multiline table that opens (``#|``) at line *first* of *src* into cells.
+
+    *starts* holds the offset of each line in *src*; *limit* is the line to stop at. Like YFM's
+    renderer, an unescaped ``||`` opens or closes a row and a lone ``|`` starts the next cell;
+    code fences and nested tables (``#|`` at a line start, up to their ``|#``) are kept whole
+    in their cell.
+    """
+    end_offset = starts[limit] if limit < len(starts) else len(src)
+    pos = starts[first] + src[starts[first] :].index("#|") + 2
+    rows: list[_YfmRow] = []
+    stray: list[tuple[int, str]] = []
+    cells: list[_YfmCell] = []
+    cell_start: int | None = None
+    row_line = 0
+    outside_start = pos
+    fence = False
+    depth = 0
+
+    def line_of(offset: int) -> int:
+        return bisect_right(starts, offset) - 1
+
+    def close_cell(offset: int) -> None:
+        assert cell_start is not None
+        raw = src[cell_start:offset]
+        body = raw.lstrip()
+        cells.append(_YfmCell(raw, line_of(cell_start + len(raw) - len(body)) + 1))
+
+    def note_stray(offset: int) -> None:
+        raw = src[outside_start:offset]
+        text = raw.strip()
+        if text:
+            stray.append((line_of(outside_start + len(raw) - len(raw.lstrip())) + 1, text))
+
+    while pos < end_offset:
+        if src.startswith("```", pos):
+            fence = not fence
+            pos += 3
+            continue
+        if fence:
+            pos += 1
+            continue
+        at_line_start = not src[starts[line_of(pos)] : pos].strip()
+        if at_line_start and src.startswith("#|", pos):
+            depth += 1
+            pos += 2
+            continue
+        if src.startswith("|#", pos):
+            pos += 2
+            if depth:
+                depth -= 1
+                continue
+            if cell_start is not None:  # a row left open: the renderer closes it here
+                close_cell(pos - 2)
+                rows.append(_YfmRow(row_line, tuple(cells)))
+            else:
+                note_stray(pos - 2)
+            return _YfmScan(tuple(rows), line_of(pos - 1) + 1, tuple(stray))
+        if depth or src[pos] != "|" or (pos and src[pos - 1] == "\\"):
+            pos += 1
+            continue
+        if src.startswith("||", pos):
+            if cell_start is None:
+                note_stray(pos)
+                row_line = line_of(pos) + 1
+                cells = []
+                cell_start = pos + 2
+            else:
+                close_cell(pos)
+                rows.append(_YfmRow(row_line, tuple(cells)))
+                cell_start = None
+                outside_start = pos + 2
+            pos += 2
+            continue
+        if cell_start is not None:
+            close_cell(pos)
+            cell_start = pos + 1
+        pos += 1
+    return _YfmScan(tuple(rows), None, tuple(stray))
+
+
+def _yfm_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """Block rule: a multiline table, as one ``yfm_table`` token whose meta holds its scan."""
+    if state.sCount[start_line] - state.blkIndent >= 4:
+        return False
+    start = state.bMarks[start_line] + state.tShift[start_line]
+    if not state.src.startswith("#|", start):
+        return False
+    if silent:
+        return True
+    starts = list(state.bMarks[: state.lineMax])
+    scan = _scan_yfm(state.src, starts, start_line, end_line)
+    if scan.end is None:
+        token = state.push("yfm_unclosed", "", 0)
+        token.map = [start_line, start_line + 1]
+        state.line = start_line + 1
+        return True
+    token = state.push("yfm_table", "table", 0)
+    token.map = [start_line, scan.end]
+    token.meta["scan"] = scan
+    state.line = scan.end
+    return True
+
+
+def _dedent_cell(raw: str) -> str:
+    """The Markdown of a cell with the indentation of its lines removed (its first line may
+    start after the ``|`` on the row's line)."""
+    first, _, rest = raw.strip("\n").partition("\n")
+    return (first.strip() + "\n" + textwrap.dedent(rest)).strip()
+
+
+def _yfm_cell(cell: _YfmCell) -> Cell:
+    """One cell: a single paragraph keeps its inline markup; several blocks are flattened."""
+    tokens = _parser().parse(_dedent_cell(cell.text))
+    sources: list[str] = []
+    plains: list[str] = []
+    issues: list[str] = []
+    blocks = 0
+    for token in tokens:
+        if token.level == 0 and token.nesting >= 0:
+            blocks += 1
+        if token.type == "inline":
+            rst, plain, found = inline_to_rst(token.children or [])
+            sources.append(rst)
+            plains.append(plain)
+            issues += found
+        elif token.type in {"fence", "code_block"}:
+            sources.append(_escape(squash_spaces(token.content)))
+            plains.append(squash_spaces(token.content))
+        elif token.type == "yfm_table":
+            scan: _YfmScan = token.meta["scan"]
+            for row in scan.rows:
+                for inner in row.cells:
+                    nested = _yfm_cell(inner)
+                    sources.append(nested.source)
+                    plains.append(nested.text)
+    source = squash_spaces(" ".join(s for s in sources if s))
+    text = squash_spaces(" ".join(p for p in plains if p))
+    return Cell(source, text, cell.line, block=blocks > 1, issues=tuple(issues))
+
+
+_STATUS_CELL = re.compile(r"^\s*[1-5]\d\d\b")
+
+
+def _yfm_table(token: Token, number: int, title: str, source: str) -> Table:
+    """The :class:`Table` of a ``yfm_table`` token."""
+    scan: _YfmScan = token.meta["scan"]
+    rows = [(row, tuple(_yfm_cell(cell) for cell in row.cells)) for row in scan.rows]
+    header_count = 0
+    if len(rows) > 1 and not any(_STATUS_CELL.match(cell.text) for cell in rows[0][1]):
+        header_count = 1
+    columns = len(rows[0][1]) if header_count else max(len(cells) for _, cells in rows)
+    built: list[Row] = []
+    for row, cells in rows:
+        issues: tuple[str, ...] = ()
+        if len(cells) > columns:
+            excess = " | ".join(cell.text for cell in cells[columns:])
+            issues = (
+                f"the row has {len(cells) - columns} cell(s) more than the header: "
+                f"{excess!r} (a | splits cells even inside a code span; escape it as \\|)",
+            )
+        padded = cells[:columns] + (Cell("", "", row.line),) * (columns - len(cells))
+        built.append(Row(padded, row.line, issues))
+    return Table(
+        number=number,
+        kind="yfm",
+        line=token.map[0] + 1 if token.map else None,
+        header=tuple(built[:header_count]),
+        body=tuple(built[header_count:]),
+        title=title,
+        file=source,
+    )
+
+
+@cache
 def _parser() -> MarkdownIt:
     parser = MarkdownIt("commonmark").enable("table").enable("strikethrough")
     parser.block.ruler.at("table", _table_rule, {"alt": ["paragraph", "reference"]})
+    parser.block.ruler.before("code", "yfm_table", _yfm_rule)
     return parser
 
 
@@ -312,21 +523,40 @@ def _front_matter_end(lines: list[str]) -> int:
 
 
 # A pipe table's delimiter row: | --- | :---: | (at least one pipe, a dash in every cell)
+_YFM_OPEN = re.compile(r"^ {0,3}#\|")
 _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 
 
 def _unread_tables(tokens: list[Token], lines: list[str], source: str) -> list[Problem]:
     """Problems for the delimiter rows of tables that Markdown did not read as tables.
 
-    GFM reads a table only when its header row has as many cells as its delimiter row;
-    otherwise the lines are an ordinary paragraph, and the table would vanish silently.
+    A multiline table's ``#|`` that continues a paragraph is not a table either. GFM reads
+    a table only when its header row has as many cells as its delimiter row; otherwise the
+    lines are an ordinary paragraph, and the table would vanish silently.
     """
     taken: set[int] = set()
     for token in tokens:
-        if token.map and token.type in {"table_open", "fence", "code_block", "html_block"}:
+        if token.map and token.type in {
+            "table_open",
+            "fence",
+            "code_block",
+            "html_block",
+            "yfm_table",
+            "yfm_unclosed",
+        }:
             taken.update(range(token.map[0], token.map[1]))
     problems: list[Problem] = []
     for index, line in enumerate(lines):
+        if index not in taken and _YFM_OPEN.match(line):
+            problems.append(
+                Problem(
+                    source,
+                    index + 1,
+                    "this multiline table (#| ... |#) is not read: it continues a paragraph; "
+                    "put a blank line before #|",
+                )
+            )
+            continue
         if index in taken or index == 0 or "|" not in line or not _DELIMITER_ROW.match(line):
             continue
         header = lines[index - 1]
@@ -346,7 +576,7 @@ def _unread_tables(tokens: list[Token], lines: list[str], source: str) -> list[P
 
 
 def read_markdown(text: str, source: str = "<string>") -> ReadResult:
-    """Read the pipe tables of Markdown *text* (named *source* in messages)."""
+    """Read the pipe tables and multiline tables of Markdown *text* (named *source* in messages)."""
     # Markdown ends lines at \n, \r\n and \r only: str.splitlines() would also cut a cell
     # at a form feed or a Unicode line separator, and shift every line number after it.
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -357,15 +587,6 @@ def read_markdown(text: str, source: str = "<string>") -> ReadResult:
         if number <= front_matter:  # YAML front matter: metadata, not Markdown
             cleaned.append("")
             continue
-        if _YFM_TABLE.match(line):
-            problems.append(
-                Problem(
-                    source,
-                    number,
-                    "a multiline table (#| ... |#, Yandex Flavored Markdown) is not a pipe "
-                    "table and is not read; convert it to a pipe table to import it",
-                )
-            )
         cleaned.append("" if _IAL.match(line) else line)
     tokens = _parser().parse("\n".join(cleaned))
     tables: list[Table] = []
@@ -382,6 +603,28 @@ def read_markdown(text: str, source: str = "<string>") -> ReadResult:
                     token.map[0] + 1 if token.map else None,
                     "an HTML table (<table>) is not a pipe table and is not read; convert it "
                     "to a pipe table to import it",
+                )
+            )
+        elif token.type == "yfm_table":
+            scan: _YfmScan = token.meta["scan"]
+            if scan.rows:
+                tables.append(_yfm_table(token, len(tables) + 1, title, source))
+            problems.extend(
+                Problem(
+                    source,
+                    line,
+                    f"text between the rows of a multiline table is not part of any row "
+                    f"and is not read: {text!r}",
+                )
+                for line, text in scan.stray
+            )
+        elif token.type == "yfm_unclosed":
+            problems.append(
+                Problem(
+                    source,
+                    token.map[0] + 1 if token.map else None,
+                    "this multiline table (#| ... |#, Yandex Flavored Markdown) is never "
+                    "closed with |# and is not read",
                 )
             )
         elif token.type == "table_open":

@@ -6,7 +6,8 @@ the filter's assets: ``table_html``), the ``aws-error`` directive
 (``error_directive``), the ``aws-error-compat`` matrix (``compat_directive``), the notes
 under a description (``entry_notes``), the ``:awserr:`` roles (``roles``), descriptions and
 codes as docutils nodes (``render``), LaTeX support (``latex``), the catalogue's life in a
-build (``buildstate``), the HTML JSON export (``json_export``), gettext (``locale``), warnings
+build (``buildstate``), the HTML JSON export (``json_export``), the source-code coverage
+check (``coverage``), gettext (``locale``), warnings
 (``_logging``) and the static files (``static/``). A new directive option goes into the
 directive's module; anything that needs no Sphinx goes into a layer below.
 """
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 from sphinx_awserrors.sphinxext import (
     buildstate,
     compat_directive,
+    coverage,
     domain,
     error_directive,
     json_export,
@@ -47,3 +49,4 @@ def setup_extension(app: Sphinx) -> None:
     json_export.setup_export(app)
     latex.setup_latex(app)
     render.setup_render(app)
+    coverage.setup_coverage(app)

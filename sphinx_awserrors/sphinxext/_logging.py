@@ -30,6 +30,7 @@ SUBTYPES: Final[dict[str, str]] = {
     "directive": "an aws-error directive names an unknown code",
     "export": "the JSON export of the catalogue could not be written",
     "compat": "an aws-error-compat reference cannot be read, or its filters match nothing",
+    "coverage": "the server's source returns an error code the catalogue does not document",
 }
 
 logger = logging.getLogger("sphinx_awserrors")

@@ -299,7 +299,11 @@ def _names(app: Sphinx, setting: str) -> list[str] | None:
 def _run_checks(app: Sphinx, state: BuildState) -> None:
     """Run the checks over the project's own files, once per catalogue and settings."""
     bundled_only = all(f.bundled for f in state.files)
-    if bundled_only and app.config.awserrors_checks is None:
+    if (
+        bundled_only
+        and app.config.awserrors_checks is None
+        and not app.config.awserrors_ignore_checks
+    ):
         return  # nothing to check and no names to validate: skip the imports and pyproject
     from sphinx_awserrors import checks
     from sphinx_awserrors.checks import settings
@@ -312,11 +316,16 @@ def _run_checks(app: Sphinx, state: BuildState) -> None:
     chosen = shared.extended(
         spelling_words=_names(app, "awserrors_spelling_words") or (),
         select=_names(app, "awserrors_checks"),
+        ignore=_names(app, "awserrors_ignore_checks") or (),
     )
     try:  # names are checked even when there is nothing to run them on
         checks.select_checks(chosen.select, chosen.ignore)
     except ValueError as exc:
-        warn(f"awserrors_checks: {exc}", "config", config_location(app, "awserrors_checks"))
+        known = checks.registry.known_names()
+        ignored = _names(app, "awserrors_ignore_checks") or ()
+        bad_ignore = any(name not in known for name in ignored)
+        setting = "awserrors_ignore_checks" if bad_ignore else "awserrors_checks"
+        warn(f"{setting}: {exc}", "config", config_location(app, setting))
         return
     if bundled_only:
         return  # the bundled catalogue is never reported in a project's build
@@ -418,6 +427,7 @@ def setup_buildstate(app: Sphinx) -> None:
         "awserrors_catalogue", None, "", types=(str, *path_types, list, tuple, type(None))
     )
     app.add_config_value("awserrors_checks", None, "", types=(list, tuple, type(None)))
+    app.add_config_value("awserrors_ignore_checks", [], "", types=(list, tuple))
     app.add_config_value("awserrors_spelling_words", [], "", types=(list, tuple))
     app.add_config_value("awserrors_external_url", None, "env", types=(str, type(None)))
     app.add_config_value(

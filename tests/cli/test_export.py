@@ -121,7 +121,7 @@ def test_cli_malformed_catalogue(tmp_path: Path, capsys: pytest.CaptureFixture[s
     )
     assert main(["export", str(bad), "--format", "csv"]) == 2
     line = _error_line(capsys)
-    assert line.startswith(f"sphinx-awserrors export: {bad}:6: ")
+    assert line.startswith(f"sphinx-awserrors export: error: {bad}:6: ")
     assert "stauts" in line
 
 

@@ -40,7 +40,10 @@ def test_import_botocore_unknown_service(capsys: pytest.CaptureFixture[str]) -> 
     pytest.importorskip("botocore")
     code, stdout, err = _run(["import-botocore", "iamm"], capsys)
     assert (code, stdout) == (2, "")
-    assert err == "sphinx-awserrors import-botocore: unknown service 'iamm'; did you mean iam?\n"
+    assert (
+        err
+        == "sphinx-awserrors import-botocore: error: unknown service 'iamm'; did you mean iam?\n"
+    )
 
 
 def test_service_names_are_case_insensitive_and_unknown_ones_get_a_hint(
@@ -55,5 +58,7 @@ def test_service_names_are_case_insensitive_and_unknown_ones_get_a_hint(
     assert "unknown service 's4'; botocore " in capsys.readouterr().err
     assert main(["import-botocore", "zzzzzz"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("sphinx-awserrors import-botocore: unknown service 'zzzzzz'; botocore ")
+    assert err.startswith(
+        "sphinx-awserrors import-botocore: error: unknown service 'zzzzzz'; botocore "
+    )
     assert err.endswith(" services, such as s3, iam and sts\n")

@@ -173,8 +173,8 @@ def test_utf16_file_is_named_as_such(tmp_path: Path, capsys: pytest.CaptureFixtu
     source.write_bytes("| Code | Status | Description |\n".encode("utf-16"))
     assert main(["import-md", str(source)]) == 2
     assert capsys.readouterr().err == (
-        f"sphinx-awserrors import-md: {source}: UTF-16 text (it starts with a byte-order mark); "
-        "save it as UTF-8\n"
+        f"sphinx-awserrors import-md: error: {source}: UTF-16 text (it starts with a "
+        "byte-order mark); save it as UTF-8\n"
     )
 
 

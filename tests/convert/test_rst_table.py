@@ -320,7 +320,7 @@ def test_include_and_csv_file_are_named_when_nothing_else_is_found(
         "followed; its table is not read (import that file, or put the rows inline)",
         f"{source}:7: note: include is not followed; a table in the included file is not read "
         "(run the importer on that file)",
-        f"sphinx-awserrors import-rst: {source}: no table found",
+        f"sphinx-awserrors import-rst: error: {source}: no table found",
     ]
 
 

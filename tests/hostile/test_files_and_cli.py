@@ -379,3 +379,13 @@ def test_closed_stdout_pipe_is_one_line() -> None:
         os.close(write_end)
     assert proc.returncode == 2
     assert "standard output was closed" in one_line(proc.stderr)
+
+
+@pytest.mark.parametrize("separator", ["\x85", "\u2028", "\u2029"])
+def test_yaml_error_at_the_end_after_a_line_separator(tmp_path: Path, separator: str) -> None:
+    # found by the fuzzer: the C parser put the error one line past the last, an IndexError
+    path = tmp_path / "errors.yaml"
+    path.write_text(f"a: b{separator}" + "[" * 50, encoding="utf-8")
+    entries, problems = load_file(path)
+    assert entries == []
+    assert problems[0].line == 1
