@@ -1,4 +1,4 @@
-"""Rebuild ``sphinx_awserrors/references/aws-s3.yaml`` from its sources (kept for provenance).
+"""Rebuild ``sphinx_awserrors/catalogue/data/aws-s3.yaml`` from its sources (kept for provenance).
 
 Sources: ``data/s3_error_codes.json`` of Nugine/s3s (a crawl of the "List of error codes"
 sections of the Amazon S3 API Reference page "Error responses"), checked against the S3

@@ -1,7 +1,7 @@
 """Reference catalogues a catalogue is compared with: ``aws-s3``, ``botocore`` or a file.
 
 ``aws-s3`` is the bundled list of every error code the Amazon S3 API Reference documents
-(``references/aws-s3.yaml``, see ``docs/references.rst`` for its provenance and licence);
+(``catalogue/data/aws-s3.yaml``, see ``docs/references.rst`` for its provenance and licence);
 ``botocore`` is built from botocore's service models (extra ``[botocore]``); anything else
 must be the path of a catalogue file. :func:`resolve_reference` turns one of these names into
 a :class:`~sphinx_awserrors.catalogue.Catalogue`; :func:`aws_s3` is the bundled one, which
@@ -11,11 +11,10 @@ the ``status`` and ``code-name`` checks consult by default.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Final
 
-from sphinx_awserrors.catalogue import Catalogue, ErrorEntry, format_of, load_file
+from sphinx_awserrors.catalogue import Catalogue, ErrorEntry, bundled, format_of, load_file
 
 #: The names :func:`resolve_reference` accepts besides a catalogue file.
 NAMED_REFERENCES: Final = ("aws-s3", "botocore")
@@ -27,7 +26,7 @@ class ReferenceError(ValueError):
 
 def aws_s3_path() -> Path:
     """The path of the bundled ``aws-s3`` reference catalogue."""
-    return Path(str(resources.files("sphinx_awserrors") / "references" / "aws-s3.yaml"))
+    return bundled.reference_path("aws-s3")
 
 
 @cache
