@@ -7,13 +7,17 @@ Importing this package imports every check module, which registers its checks in
 from __future__ import annotations
 
 from sphinx_awserrors.checks import (
+    codes,
     duplicates,
     grammar,
     order,
+    punctuation,
     registry,
     spelling,
     status,
     style,
+    terms,
+    usage,
     variants,
     whitespace,
 )
@@ -36,16 +40,20 @@ __all__ = [
     "Finding",
     "Settings",
     "check",
+    "codes",
     "duplicates",
     "grammar",
     "order",
+    "punctuation",
     "registry",
     "run_checks",
     "select_checks",
     "spelling",
     "status",
     "style",
+    "terms",
     "unknown_ignores",
+    "usage",
     "variants",
     "whitespace",
 ]

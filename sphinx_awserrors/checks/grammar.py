@@ -209,6 +209,10 @@ _ONSETS = words(
 _VOWEL_SOUND_LETTERS = "AEFHILMNORSX"
 
 
+#: The first word of a PascalCase name: Object of ObjectLock, Inventory of InventoryConfiguration.
+_CAMEL_HEAD = re.compile(r"([A-Z][a-z]{2,})(?=[A-Z][a-z])")
+
+
 def _spoken(word: str) -> bool:
     """Whether the lower-case *word* reads as a word rather than as letters (``sdk``)."""
     return (
@@ -231,6 +235,9 @@ def right_article(article: str, word: str) -> str | None:
         if not an and first in "AEIO" and not word.startswith("EU"):
             return "an"
         return None
+    camel = _CAMEL_HEAD.match(word)
+    if camel:  # a PascalCase name is read as its first word: an ObjectLock, a BucketPolicy
+        return right_article(article, camel.group(1))
     if word[1:] != word[1:].lower() or any(c.isdigit() for c in word):
         return None  # iPhone, eTag, ec2: a name
     lower = word.lower()
@@ -250,6 +257,138 @@ def _articles(text: str) -> Iterator[tuple[str, str]]:
         right = right_article(article, word)
         if right is not None:
             yield match.group(0), f"{right.capitalize() if article[0] == 'A' else right} {word}"
+
+
+# --- a missing word: "due an attempt", "in order avoid", "is same as" --------------------------
+
+_DETERMINER_WORDS = words(
+    """a an the this that these those its their your our his her some any no each every one two
+    either neither both multiple several many more most only other such another all"""
+)
+_DETERMINERS = "a|an|the|this|that|these|those|its|their|your|our|his|her|some|any|no|each"
+_MISSING_TO = re.compile(
+    rf"\b(due|owing|according|prior)\s+(?=(?:{_DETERMINERS})\b)", re.IGNORECASE
+)
+_IN_ORDER = re.compile(
+    r"\bin order\s+(?!to\b|of\b|for\b|that\b|by\b|in\b|and\b|or\b|with\b|as\b)([a-z]+)\b"
+)
+_SAME_AS = re.compile(r"\b(is|are|be|was|were|been|being|not)\s+same\s+as\b", re.IGNORECASE)
+
+
+#: Adjectives of error texts that stand before a noun: "contains invalid token".
+_ERROR_ADJECTIVES = (
+    "invalid|valid|correct|incorrect|unterminated|unsupported|unexpected|wrong|empty|"
+    "missing|duplicate|unknown|illegal|malformed|bad|improper|proper"
+)
+#: Nouns without a plural that need no article: "contains invalid data".
+_MASS_NOUNS = words(
+    """data metadata information content input output syntax access text code encoding
+    payload storage encryption authentication authorization permission json xml yaml csv
+    utf ascii unicode whitespace padding formatting configuration usage traffic"""
+)
+_BARE_OBJECT = re.compile(
+    rf"\b(contains?|containing|ha[sv]e?|having|requires?)\s+(?:({_ERROR_ADJECTIVES})\s+)?"
+    r"([a-z]{3,})\b(?![-'’])"
+)
+_HAS_ADJECTIVE = re.compile(rf"\b(?:ha[sv]e?|having|requires?) (?:{_ERROR_ADJECTIVES}) ")
+_NOT_NOUN_ENDINGS = ("s", "ed", "ing", "ly", "ble", "ous", "ful", "est")
+
+
+def _countable(noun: str) -> bool:
+    """Whether *noun* has a plural in common use (so a singular one takes an article)."""
+    from sphinx_awserrors.checks.spelling import MIN_FREQUENCY, dictionary
+
+    plural = noun + ("es" if noun.endswith(("s", "x", "z", "ch", "sh")) else "s")
+    return dictionary().get(plural, 0) >= MIN_FREQUENCY
+
+
+def _bare_objects(text: str) -> Iterator[tuple[str, str]]:
+    """A singular noun with no article after "contains" or "has" and an adjective:
+    "contains unterminated token", "may not contain comma"."""
+    for match in _BARE_OBJECT.finditer(text):
+        verb, adjective, noun = match.groups()
+        if adjective is None and not verb.lower().startswith("contain"):
+            continue  # "has expired", "have been": a verb, not an object
+        if noun in _MASS_NOUNS or noun.endswith(_NOT_NOUN_ENDINGS) or noun in _NO_NOUN:
+            continue
+        if noun in _DETERMINER_WORDS or noun.lower() in _ERROR_ADJECTIVES.split("|"):
+            continue
+        following = re.match(r"\s+([a-z]+)\b", text[match.end() :])
+        if following and following.group(1) not in _CLAUSE_WORDS | _NO_NOUN:
+            continue  # the noun modifies the next word: "contains tag input", "has resource names"
+        if not _countable(noun):
+            continue  # "has incorrect arity": no plural, no article needed
+        article = "an" if (adjective or noun)[0].lower() in "aeiou" else "a"
+        head = f"{adjective} {noun}" if adjective else noun
+        yield match.group(0), f"{verb} {article} {head}"
+
+
+def _missing_words(text: str) -> Iterator[tuple[str, str, str]]:
+    """(phrase, fixed phrase, what is missing) for a dropped "to", "the" or "a"."""
+    lowered = text.lower()
+    if "contain" in lowered or (
+        ("has " in lowered or "have " in lowered or "requir" in lowered)
+        and _HAS_ADJECTIVE.search(lowered)
+    ):
+        for phrase, fixed in _bare_objects(text):
+            yield phrase, fixed, "an article"
+    if not any(w in lowered for w in ("due ", "owing ", "according ", "prior ", "order ", "same ")):
+        return
+    for match in _MISSING_TO.finditer(text):
+        word = match.group(1)
+        following = text[match.end() :].split(maxsplit=1)
+        phrase = f"{word} {following[0]}" if following else word
+        yield phrase, f"{word} to {following[0]}" if following else f"{word} to", '"to"'
+    for match in _IN_ORDER.finditer(text):
+        yield match.group(0), f"in order to {match.group(1)}", '"to"'
+    for match in _SAME_AS.finditer(text):
+        verb = match.group(1)
+        yield match.group(0), f"{verb} the same as", 'the article "the"'
+
+
+# --- a plural subject with a singular verb: "the parts does not" -------------------------------
+
+#: Nouns ending in -s that are singular.
+_SINGULAR_S = words(
+    """status access address process class bus alias bonus canvas series news analysis basis
+    axis gas lens virus campus census corpus thesis crisis diagnosis chassis species apparatus
+    consensus focus radius stimulus nexus plus minus versus whereas this his its us yes less
+    loss boss cross glass pass mass miss kiss dns aws https tls sms iis ios macos"""
+)
+# verbs in lower case, as they stand after their subject (case-sensitive: twice as fast)
+_PLURAL_VERB_AFTER = re.compile(
+    r"\b([a-z]{3,}s)\s+(does|is|has|was|doesn't|isn't|hasn't|wasn't)\b(?![-'])"
+)
+_SUBJECT_BEFORE = re.compile(
+    r"\b(the|these|those|all|both|multiple|several|many|some)\s+((?:[a-z-]+\s+){0,2})$",
+    re.IGNORECASE,
+)
+_PLURAL_VERB = {"does": "do", "is": "are", "has": "have", "was": "were", "doesn't": "don't",
+                "isn't": "aren't", "hasn't": "haven't", "wasn't": "weren't"}  # fmt: skip
+
+
+#: What a plural noun before a singular verb looks like, as plain text: a cheap test first.
+_PLURAL_HINTS = ("s is", "s does", "s has", "s was")
+
+
+def _plural_agreement(text: str) -> Iterator[tuple[str, str]]:
+    """A plural noun after "the" (and up to two words) with a singular verb after it."""
+    if not any(hint in text for hint in _PLURAL_HINTS):
+        return
+    for match in _PLURAL_VERB_AFTER.finditer(text):
+        noun, verb = match.groups()
+        if noun in _SINGULAR_S or noun.endswith(("ss", "us", "is", "ous", "ics")):
+            continue
+        subject = _SUBJECT_BEFORE.search(text, max(0, match.start() - 60), match.start())
+        if subject is None or not _starts_clause(text, subject.start()):
+            continue
+        determiner, between = subject.groups()
+        if any(
+            w.lower() in ("of", "and", "or", "with", "for", "in", "on") for w in between.split()
+        ):
+            continue  # "the list of parts is": the head noun is before "of"
+        fixed = f"{determiner} {between}{noun} {_PLURAL_VERB[verb.lower()]}"
+        yield text[subject.start() : match.end()], fixed
 
 
 def _starts_sentence(text: str, index: int) -> bool:
@@ -293,6 +432,14 @@ def problems(description: str) -> Iterator[tuple[str, str, str | None]]:
             phrase,
             fixed,
         )
+    for phrase, fixed in _plural_agreement(text):
+        yield (
+            f'"{phrase}": the verb does not agree with its plural subject; write "{fixed}"',
+            phrase,
+            fixed,
+        )
+    for phrase, fixed, missing in _missing_words(text):
+        yield f'"{phrase}": {missing} is missing; write "{fixed}"', phrase, fixed
 
 
 def _findings(entry: ErrorEntry) -> Iterator[Finding]:

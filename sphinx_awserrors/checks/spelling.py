@@ -285,6 +285,8 @@ def code_words(code: str) -> list[str]:
 
 #: Placeholders and tags in other projects' prose: ``{bucket}``, ``{{ name }}``, ``<Key>``.
 _NON_PROSE = re.compile(r"\{\{.*?\}\}|\{[^{}\s]*\}|</?[A-Za-z][^<>]*>")
+#: A single word in quotes is a literal value ('userplus', "STANDARD_IA"), not prose.
+_QUOTED = re.compile(r"(?<![\w'’])'[^'\s]+'(?![\w'’])|(?<![\w\"])\"[^\"\s]+\"(?![\w\"])")
 _DIGIT = re.compile(r"\d")
 _EDGE_PUNCTUATION = "\"'“”‘’()[]{}<>,;:!?*.…«»"
 _SENTENCE_END = (".", "!", "?", ":")
@@ -316,6 +318,9 @@ class Word(NamedTuple):
     compound: str = ""
     #: a part of a header name (``Content-Length``): only a plain slip of a word is reported
     header: bool = False
+    #: a part of a slash-separated path (``bucketname/objectkey``), where glued names are
+    #: placeholders
+    path: bool = False
 
 
 @lru_cache(maxsize=1 << 16)
@@ -393,6 +398,8 @@ def words_of(description: str) -> list[Word]:
     if "\\" in text:  # words joined by escaped spaces are checked as they render
         text = _ESCAPED_SPACE.sub("", text)
     # markup stands apart, so it ends the word before it and starts no word after it
+    if "'" in text or '"' in text:
+        text = _QUOTED.sub(PLACEHOLDER, text)
     text = _NON_PROSE.sub(PLACEHOLDER, text).replace(PLACEHOLDER, f" {PLACEHOLDER} ")
     found: list[Word] = []
     initial = True
@@ -400,7 +407,8 @@ def words_of(description: str) -> list[Word]:
         token = _token(raw)
         for position, (part, open_end, open_start, compound, header) in enumerate(token.words):
             first = initial and position == 0 and not header
-            found.append(Word(part, first, index, open_end, open_start, compound, header))
+            path = "/" in raw and not header
+            found.append(Word(part, first, index, open_end, open_start, compound, header, path))
         if not token.markup:
             initial = token.ends_sentence
     return found
@@ -420,6 +428,12 @@ _PREFIXES: Final = (
     "re", "de", "un", "non", "pre", "dis", "sub", "co", "multi", "inter", "over", "under",
     "mis", "auto", "cross", "self", "geo", "post", "anti", "counter", "semi",
 )  # fmt: skip
+
+
+#: Prefixes that negate a word; a long dictionary word (:data:`LONG_STEM`) negated by one
+#: is a word even when the dictionary lacks it (``unwritable``).
+_NEGATIONS: Final = ("un", "non", "in", "dis")
+LONG_STEM: Final = 7
 
 
 def _cvc(stem: str) -> bool:
@@ -629,6 +643,13 @@ class Speller:
         derived = [(stem, plural) for stem, plural in stems(word) if self._is_stem(stem, plural)]
         if derived:
             return not self._slip_of_common(word, derived)
+        if any(
+            word.startswith(prefix)
+            and len(word) - len(prefix) >= LONG_STEM
+            and self.frequencies.get(word[len(prefix) :], 0) >= MIN_FREQUENCY
+            for prefix in _NEGATIONS
+        ):
+            return True  # unwritable: a long dictionary word, negated
         return any(self._is_stem(variant, False) for variant in american(word))
 
     def _slip_of_common(self, word: str, derived: list[tuple[str, bool]]) -> bool:
@@ -942,8 +963,16 @@ def _misspelling(entry: ErrorEntry, word: Word, context: _Context) -> Finding | 
         suggestion is None
         or suggestion.kind != "edit"
         or damerau(text.lower(), suggestion.text, 1) > 1
+        or len(text) < 4
+        or not suggestion.text.islower()
+        or (
+            suggestion.text.lower() in context.speller.field_words
+            and suggestion.text.upper() in context.acronyms
+        )
     ):
-        return None  # a header's own word (Amz, Sdk): only a plain slip of a word counts
+        return None  # a header's own word (Amz, Sdk, vgw): only a plain slip of a word counts
+    if word.path and suggestion is not None and suggestion.kind == "run-together":
+        return None  # a name glued in a path example (bucketname/objectkey): a placeholder
     if (
         text[0].isupper()
         and not word.initial

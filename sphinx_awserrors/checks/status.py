@@ -74,6 +74,16 @@ def _contradicted(entries: Iterable[ErrorEntry]) -> set[tuple[str, str]]:
     return {key for key, (departs, keeps) in counts.items() if departs >= 2 and departs >= keeps}
 
 
+def _as_documented(entry: ErrorEntry) -> bool:
+    """Whether AWS documents *entry*'s code for S3 with *entry*'s status (the ``aws-s3``
+    reference): AWS's own departures from a naming convention (``EndpointNotFound`` is 400)
+    are no slip of the catalogue."""
+    from sphinx_awserrors.checks.references import aws_s3
+
+    documented = aws_s3().get(entry.code)
+    return documented is not None and documented.status == entry.status
+
+
 @check("status", scope="entry")
 def status(ctx: CheckContext) -> Iterator[Finding]:
     """A status that is not an HTTP error status or contradicts the code's name.
@@ -81,8 +91,10 @@ def status(ctx: CheckContext) -> Iterator[Finding]:
     Statuses outside 100-599 are not HTTP statuses, and 1xx and 2xx ones are not errors.
     The conventions: ``NoSuch*`` and ``*NotFound`` are 404, ``*AlreadyExists`` and
     ``*Conflict`` are 409, ``Internal*`` and ``ServiceUnavailable`` are 5xx, ``*Redirect`` is
-    3xx. Where a real API differs, silence the entry with ``ignore: [status]``; a file that
-    mostly departs from a convention is taken to document such an API.
+    3xx. A status AWS documents for the code in S3 (the ``aws-s3`` reference) is right
+    whatever the convention says. Where a real API differs, silence the entry with
+    ``ignore: [status]``; a file that mostly departs from a convention is taken to document
+    such an API.
     """
     contradicted = _contradicted(ctx.catalogue)
     for entry in ctx.catalogue:
@@ -102,6 +114,7 @@ def status(ctx: CheckContext) -> Iterator[Finding]:
             convention is not None
             and not convention.allows(entry.status)
             and (entry.file, convention.label) not in contradicted
+            and not _as_documented(entry)
         )
         if entry.status < 300 and not breaks:  # a convention's message says more
             kind = "an informational" if entry.status < 200 else "a success"

@@ -105,6 +105,7 @@ def _finding(entry: ErrorEntry, message: str, field: str) -> Finding:
         f"{entry.code}: {message}",
         code=entry.code,
         field=field,
+        word=entry.code if field == "code" else None,
     )
 
 

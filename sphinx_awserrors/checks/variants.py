@@ -154,6 +154,45 @@ def _surface(entry: ErrorEntry, form: str) -> str:
     return " ".join(found.group(0).split()) if found else form
 
 
+#: A header name: each part capitalised (Content-Length, X-Amz-Date, Content-MD5).
+_HEADER_NAME = re.compile(r"(?:[A-Z][A-Za-z0-9]*)(?:-[A-Z0-9][A-Za-z0-9]*)+")
+_BE = r"(?:is|are|was|were|be|been|being|not|isn't|aren't|wasn't)"
+_FUNCTION_WORDS = words("or and nor but of to in on at by for with as is are was were than")
+
+
+def _predicative(entry: ErrorEntry, form: str) -> bool:
+    """Whether the open *form* follows a form of "be" in *entry*: "is up to date"."""
+    pattern = r"\s+".join(re.escape(part) for part in form.split())
+    return re.search(rf"\b{_BE}\s+{pattern}(?![\w-])", entry.description, re.IGNORECASE) is not None
+
+
+def _attributive(entry: ErrorEntry, form: str) -> bool:
+    """Whether the hyphenated *form* stands before a noun in *entry*: "up-to-date list"."""
+    found = re.search(
+        rf"(?<![\w-]){re.escape(form)}\s+([a-z]+)\b", entry.description, re.IGNORECASE
+    )
+    return found is not None and found.group(1).lower() not in _FUNCTION_WORDS
+
+
+def _different_roles(forms: dict[str, list[ErrorEntry]], one: str, other: str) -> bool:
+    """Whether two forms are both right where they stand, so no variant.
+
+    A header name (``Content-Length``) beside the same words in prose ("content length"),
+    and a compound open after a verb and hyphenated before a noun ("is up to date", "an
+    up-to-date list"), as English writes them.
+    """
+    open_form, joined = (one, other) if "-" not in one else (other, one)
+    if "-" not in joined or "-" in open_form or "/" in open_form + joined:
+        return False
+    if any(_HEADER_NAME.fullmatch(_surface(e, joined)) for e in forms[joined]) and all(
+        _surface(e, open_form).islower() for e in forms[open_form]
+    ):
+        return True  # prose about a header: "indicated content length", Content-Length
+    return all(_predicative(e, open_form) for e in forms[open_form]) and all(
+        _attributive(e, joined) for e in forms[joined]
+    )
+
+
 def _overlap(one: ErrorEntry, other: ErrorEntry) -> int:
     return len(set(one.description.lower().split()) & set(other.description.lower().split()))
 
@@ -167,7 +206,7 @@ def variant_spelling(ctx: CheckContext) -> Iterator[Finding]:
         ranked = sorted(forms, key=lambda f: -len(forms[f]))
         main = ranked[0]
         for form in ranked[1:]:
-            if not _is_variant(form, main):
+            if not _is_variant(form, main) or _different_roles(forms, form, main):
                 continue
             for entry in forms[form]:
                 if entry in forms[main]:

@@ -27,7 +27,8 @@ _NO_SPACE = re.compile(
 )
 #: A tab between two words (two or more blanks are a doubled space, at the ends trailing).
 _TAB = re.compile(r"(?<=\S)\t(?=\S)")
-_TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
+# from the start of a run of blanks only: a long run not at the end of a line is linear time
+_TRAILING = re.compile(r"(?<![ \t])[ \t]+$", re.MULTILINE)
 
 
 def _description_findings(entry: ErrorEntry) -> Iterator[Finding]:

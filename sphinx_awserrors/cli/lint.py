@@ -254,16 +254,23 @@ def lint(
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     statuses = None
-    if reference == "botocore" and any(c.name == "status" for c in selected):
-        from sphinx_awserrors.checks.reference import ReferenceUnavailable, botocore_statuses
+    if reference is not None:
+        from sphinx_awserrors.checks.reference import (
+            ReferenceUnavailable,
+            botocore_statuses,
+            catalogue_statuses,
+        )
+        from sphinx_awserrors.checks.references import ReferenceError, resolve_reference
 
         try:
-            statuses = botocore_statuses()
-        except ReferenceUnavailable as exc:
+            if reference == "botocore":
+                statuses = botocore_statuses()
+            else:
+                statuses = catalogue_statuses(resolve_reference(reference), reference)
+        except (ReferenceUnavailable, ReferenceError) as exc:
             raise UsageError(str(exc)) from None
-    elif reference not in (None, "botocore"):
-        msg = f"unknown reference {reference!r} (known: botocore)"
-        raise UsageError(msg)
+        if not any(c.name == "status" for c in selected):
+            statuses = None
 
     inputs = read_inputs(names)
     merged = Catalogue(tuple(inputs.entries))
@@ -277,7 +284,8 @@ def lint(
     if statuses is not None:
         from sphinx_awserrors.checks.reference import reference_findings
 
-        findings.extend(checks.registry.drop_silenced(reference_findings(merged, statuses), merged))
+        found = reference_findings(merged, statuses, reference or "botocore")
+        findings.extend(checks.registry.drop_silenced(found, merged))
     if LOADER_CHECK not in chosen.ignore:  # --ignore or the ignore list of pyproject.toml
         findings.extend(_loader_findings(inputs.problems))
         findings.extend(checks.unknown_ignores(merged))
@@ -436,8 +444,9 @@ def register(commands: Subcommands) -> None:
     )
     lint.add_argument(
         "--reference",
-        choices=("botocore",),
-        help="also compare statuses with botocore's service models (extra [botocore])",
+        metavar="REFERENCE",
+        help="also compare statuses with a reference: 'aws-s3' (the S3 codes AWS documents, "
+        "bundled), 'botocore' (the service models, extra [botocore]) or a catalogue file",
     )
     lint.add_argument("--list-checks", action="store_true", help="list the checks and exit")
     lint.set_defaults(handler=run_lint)

@@ -34,6 +34,7 @@ SEED_FINDINGS = {
     ("whitespace", "PermanentRedirect", 240),
     ("whitespace", "TemporaryRedirect", 279),
     ("whitespace", "UnresolvableGrantByEmailAddress", 292),
+    ("term-spelling", "MalformedPOSTRequest", 166),  # multipart/form data
 }
 
 

@@ -70,9 +70,24 @@ def test_not_variants(one: str, other: str) -> None:
 def test_both_forms_in_one_description() -> None:
     (found,) = findings(
         "variant-spelling",
-        described("The operation is in progress; another in-progress operation blocks it"),
+        described("The operation is well-formed; another well formed operation blocks it"),
     )
     assert "elsewhere in this description" in found.message
+
+
+def test_open_after_a_verb_and_hyphenated_before_a_noun_is_no_variant() -> None:
+    # English writes a compound open after "be" and hyphenated before a noun
+    assert (
+        findings(
+            "variant-spelling",
+            described("The operation is in progress; another in-progress operation blocks it"),
+        )
+        == []
+    )
+    assert (
+        findings("variant-spelling", described("The list is up to date", "Get an up-to-date list"))
+        == []
+    )
 
 
 def test_compares_within_one_file() -> None:

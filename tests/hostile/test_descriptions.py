@@ -389,6 +389,9 @@ def _render_fragment(app: Any, description: str) -> str:
 
     settings = default_settings()
     settings.env = app.env
+    # as while a page is read: roles ask the environment for the current document (Sphinx 7.2
+    # raises KeyError outside a read, later versions answer '')
+    app.env.temp_data.setdefault("docname", "index")
     document = new_document("<hostile>", settings)
     parsed = _parse(
         description, code="X", source="errors.yaml", line=1, document=document, what="%s"

@@ -82,7 +82,7 @@ def test_a_place_the_html_build_drops_is_no_target(
     urls = {error["code"]: error["url"] for error in export["errors"]}
     assert urls["NoSuchKey"].endswith("shown.html#awserr-nosuchkey")
     genindex = (Path(app.outdir) / "genindex.html").read_text(encoding="utf-8")
-    assert "latexonly.html" not in genindex
+    assert "latexonly.html#awserr" not in genindex  # (the sidebar may link the page itself)
     assert "shown.html#awserr-nosuchkey" in genindex
     assert "WARNING" not in warnings.replace("toctree", "")
 
@@ -301,7 +301,12 @@ def test_lint_of_a_malformed_table_says_why(
         line is None and "no error table found" in lines[-1]
     )
     if line is not None:
-        assert f"{path}:{line}: " in err
+        # docutils 0.18 puts a malformed grid table's error at the table's first line, later
+        # versions at the bad row: either is a line inside the table
+        found = re.search(rf"{re.escape(str(path))}:(\d+): ", err)
+        assert found, err
+        first = text[: text.find("+")].count("\n") + 1 if "+" in text else line
+        assert min(first, line) <= int(found.group(1)) <= line
         assert fragment in err
 
 
