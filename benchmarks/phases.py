@@ -135,7 +135,7 @@ def _patch(recorder: Recorder) -> None:
 
     shim = _Pickle()
     shim.dump = dump  # type: ignore[attr-defined]
-    sphinx.builders.pickle = shim  # type: ignore[attr-defined]
+    sphinx.builders.pickle = shim  # type: ignore[attr-defined,assignment]
 
     for label, module_name, qualname in STAGES:
         if qualname == "_pickle_env":

@@ -217,11 +217,11 @@ def measure_scale(
     for j in jobs:
         for a, b in (("ext", "hand"), ("ext", "raw"), ("ext", "floor"), ("hand", "floor")):
             if a in results and b in results:
-                builds = list(zip(results[a][j], results[b][j], strict=True))
+                rounds = list(zip(results[a][j], results[b][j], strict=True))
                 pairs[f"{a}/{b} -j {j}"] = {
-                    "wall": statistics.median(x.seconds / y.seconds for x, y in builds),
-                    "cpu": statistics.median(x.cpu_seconds / y.cpu_seconds for x, y in builds),
-                    "rss": statistics.median(x.max_rss_mb / y.max_rss_mb for x, y in builds),
+                    "wall": statistics.median(x.seconds / y.seconds for x, y in rounds),
+                    "cpu": statistics.median(x.cpu_seconds / y.cpu_seconds for x, y in rounds),
+                    "rss": statistics.median(x.max_rss_mb / y.max_rss_mb for x, y in rounds),
                 }
     figures["pair_ratios"] = pairs
     # -j 2 against serial: the same pages, the same bodies
@@ -564,7 +564,7 @@ def phases_table(size: str, results: dict[str, list[dict[str, Any]]]) -> str:
 
     def med(form: str, key: str, field: str) -> float:
         values = [r["stages"].get(key, {}).get(field, 0.0) for r in results[form]]
-        return statistics.median(values)
+        return float(statistics.median(values))
 
     lines = [
         f"Phases, {size} (CPU s / GC s inside each stage, medians of {len(results[forms[0]])})",

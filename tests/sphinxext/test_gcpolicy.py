@@ -60,9 +60,14 @@ def test_output_is_the_same_with_the_policy_and_nothing_stays_frozen(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(gcpolicy, "MIN_DOCUMENTS", 0)  # the policy on for this small project
-    frozen = []
+    frozen: list[int] = []
     real_freeze = gc.freeze
-    monkeypatch.setattr(gc, "freeze", lambda: (frozen.append(1), real_freeze())[1])
+
+    def counting_freeze() -> None:
+        frozen.append(1)
+        real_freeze()
+
+    monkeypatch.setattr(gc, "freeze", counting_freeze)
     apps = {}
     thresholds = gc.get_threshold()
     for freeze in (True, False):

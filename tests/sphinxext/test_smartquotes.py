@@ -92,7 +92,7 @@ def test_only_cells_without_anything_to_educate_skip(
     doctree = app.env.get_doctree("index")
     body = next(doctree.findall(nodes.tbody))
     for row in body.children:
-        code, description, _status = (cell[0] for cell in row.children)
+        code, description, _status = (cell.children[0] for cell in row.children)
         text = description.astext()
         is_plain = any(
             text == " ".join(p.replace("``", "").replace("*", "").split()) for p in PLAIN
