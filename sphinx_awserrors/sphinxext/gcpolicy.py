@@ -164,10 +164,14 @@ def _page_context(
 
 
 def _write_started(app: Sphinx, builder: Builder) -> None:
+    _start_writing(app, bool(getattr(builder, "parallel_ok", False)))
+
+
+def _start_writing(app: Sphinx, parallel: bool) -> None:
     policy = _policy(app)
     if policy is None:
         return
-    if getattr(builder, "parallel_ok", False):
+    if parallel:
         # -j: this process resolves pages (read by other processes: not frozen) and hands them
         # to writer processes, never learning when they are written. What is alive now stays
         # frozen; the pages it resolves are left to the collector, with its usual thresholds
@@ -179,6 +183,12 @@ def _write_started(app: Sphinx, builder: Builder) -> None:
         return
     if policy.worth_it():
         policy.settle()
+
+
+def _env_updated(app: Sphinx, env: Any) -> None:
+    # Sphinx < 7.3 decides whether to write in parallel only after this event
+    builder = app.builder
+    _start_writing(app, app.parallel > 1 and builder.allow_parallel)
 
 
 def _build_finished(app: Sphinx, exception: BaseException | None) -> None:
@@ -193,7 +203,10 @@ def setup_gcpolicy(app: Sphinx) -> None:
     app.connect("builder-inited", _builder_inited)
     app.connect("env-before-read-docs", _before_read)
     app.connect("source-read", _settle)
-    app.connect("write-started", _write_started)
+    if "write-started" in app.events.events:
+        app.connect("write-started", _write_started)
+    else:  # Sphinx < 7.3: reading has ended, writing is next
+        app.connect("env-updated", _env_updated)
     app.connect("doctree-resolved", _resolved, priority=900)  # after the other handlers
     app.connect("html-page-context", _page_context, priority=900)
     # last: the other handlers of build-finished run with the collector as it was

@@ -88,7 +88,7 @@ def test_every_builder_writes_the_same_with_compact_rows(
         outputs[enabled] = _outputs(app.outdir, app.srcdir)
         warnings[enabled] = sorted(
             line.replace(str(tmp_path / str(enabled)), "")
-            for line in app.warning.getvalue().splitlines()
+            for line in app._warning.getvalue().splitlines()
             if "[awserrors." in line
         )
     assert outputs[True] == outputs[False]
