@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sphinx_awserrors.catalogue import Catalogue, ErrorEntry
@@ -28,15 +29,8 @@ def catalogue(*entries: ErrorEntry) -> Catalogue:
     """A catalogue of *entries*, numbering the lines of those without one (3 lines apart)."""
     numbered = []
     for index, item in enumerate(entries):
-        if item.line is None:
-            item = ErrorEntry(
-                item.code,
-                item.status,
-                item.description,
-                ignore=item.ignore,
-                file=item.file,
-                line=1 + 3 * index,
-            )
+        if item.line is None:  # every other field as given (tags, differs, since...)
+            item = replace(item, line=1 + 3 * index)
         numbered.append(item)
     return Catalogue(tuple(numbered))
 

@@ -92,9 +92,9 @@ def status(ctx: CheckContext) -> Iterator[Finding]:
     The conventions: ``NoSuch*`` and ``*NotFound`` are 404, ``*AlreadyExists`` and
     ``*Conflict`` are 409, ``Internal*`` and ``ServiceUnavailable`` are 5xx, ``*Redirect`` is
     3xx. A status AWS documents for the code in S3 (the ``aws-s3`` reference) is right
-    whatever the convention says. Where a real API differs, silence the entry with
-    ``ignore: [status]``; a file that mostly departs from a convention is taken to document
-    such an API.
+    whatever the convention says. Where a real API differs, say why with ``differs: {status:
+    ...}`` (or silence the entry with ``ignore: [status]``); a file that mostly departs from a
+    convention is taken to document such an API.
     """
     contradicted = _contradicted(ctx.catalogue)
     for entry in ctx.catalogue:
@@ -115,6 +115,8 @@ def status(ctx: CheckContext) -> Iterator[Finding]:
             and not convention.allows(entry.status)
             and (entry.file, convention.label) not in contradicted
             and not _as_documented(entry)
+            # `differs: {status: why}` says the API deliberately sends this status
+            and entry.differs_reason("status") is None
         )
         if entry.status < 300 and not breaks:  # a convention's message says more
             kind = "an informational" if entry.status < 200 else "a success"

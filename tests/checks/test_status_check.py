@@ -3,6 +3,8 @@ them."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from support_checks import catalogue, codes, entry, findings
 
@@ -60,6 +62,16 @@ def test_statuses_that_fit(code: str, status: int) -> None:
 def test_ignore_status_on_the_entry() -> None:
     cat = catalogue(entry("LocationNotFound", status=424, ignore=("status",)))
     assert findings("status", cat) == []
+
+
+def test_a_declared_status_difference_is_not_a_slip() -> None:
+    # `differs: {status: why}` documents that the API sends this status on purpose
+    declared = replace(
+        entry("LocationNotFound", status=424),
+        differs=(("status", "the backend answers 424 while it fails over"),),
+    )
+    other = replace(entry("NoSuchThing", status=424), differs=(("code", "renamed in 2.0"),))
+    assert codes(findings("status", catalogue(declared, other))) == ["NoSuchThing"]
 
 
 def test_file_that_mostly_departs_from_a_convention_documents_such_an_api() -> None:
