@@ -192,8 +192,7 @@ def run_compat(args: argparse.Namespace) -> int:
         reference = load_reference(args.reference)
         note_repeats(PROG, ", ".join(args.files), catalogue)
     except UsageError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
-        return 2
+        return _output.error("compat", str(exc))
     kinds = DEFAULT_FAIL_ON if fail_on is None else fail_on
     if args.tags is not None:
         catalogue = with_tags(catalogue, args.tags)

@@ -11,6 +11,7 @@ documented; 2 unreadable catalogue, missing source folder, bad pattern or bad us
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import sys
@@ -18,12 +19,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sphinx_awserrors.catalogue import load_catalogue
+from sphinx_awserrors.cli import _output
 from sphinx_awserrors.cli.formats import _escape
 from sphinx_awserrors.cli.import_source import add_walk_options, walk_options
 from sphinx_awserrors.compare.coverage import CoverageReport, Location, coverage, to_json
 
 if TYPE_CHECKING:
-    import argparse
     from collections.abc import Sequence
 
     from sphinx_awserrors.catalogue import Catalogue
@@ -51,8 +52,13 @@ def register(commands: Subcommands) -> None:
         help="compare the error codes a server's source can return with the documented ones",
         description="Find the error codes a server's source code can return (definitions, "
         "error constructors, the documented codes as string literals) and report the codes "
-        "found but not documented, and the documented codes found nowhere. Exit status: 0 "
-        "every code found is documented, 1 some are not, 2 unreadable input or bad usage.",
+        "found but not documented, and the documented codes found nowhere.",
+        epilog=_output.exit_statuses(
+            (0, "every code found is documented"),
+            (1, "some are not"),
+            (2, "unreadable input or bad usage"),
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "catalogue",
@@ -172,8 +178,7 @@ def run_coverage(args: argparse.Namespace) -> int:
     """Run ``sphinx-awserrors coverage`` with parsed *args*; return the exit status."""
 
     def fatal(message: str) -> int:
-        print(f"{PROG}: error: {message}", file=sys.stderr)
-        return 2
+        return _output.error("coverage", message)
 
     if args.jobs < 1:
         return fatal("--jobs must be 1 or more")

@@ -289,8 +289,7 @@ def run_diff(args: argparse.Namespace) -> int:
         old = load(args.old)
         new = load(args.new)
     except UsageError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
-        return 2
+        return _output.error("diff", str(exc))
     for name, catalogue in ((args.old, old), (args.new, new)):
         note_repeats(PROG, name, catalogue)
     changes = diff(old, new)
@@ -301,8 +300,7 @@ def run_diff(args: argparse.Namespace) -> int:
         try:
             _write(Path(args.output), text, (args.old, args.new))
         except UsageError as exc:
-            print(f"{PROG}: error: {exc}", file=sys.stderr)
-            return 2
+            return _output.error("diff", str(exc))
     if args.fail_on is not None:
         worst = CLASSES.index(args.fail_on)
         if any(CLASSES.index(c.change_class) <= worst for c in changes):

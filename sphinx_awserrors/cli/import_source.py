@@ -13,19 +13,19 @@ definition found, unreadable input, or bad usage.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sphinx_awserrors.catalogue import format_of, load_catalogue, safe_io
+from sphinx_awserrors.cli import _output
 from sphinx_awserrors.cli._parser import Subcommands, add_output_option
 from sphinx_awserrors.convert.catalogue_writer import write_catalogue
 from sphinx_awserrors.convert.source import ScanOptions, WalkOptions, read_tree
 from sphinx_awserrors.convert.source.entries import entries_from
 
 if TYPE_CHECKING:
-    import argparse
-
     from sphinx_awserrors.catalogue import Catalogue
 
 __all__ = ["add_walk_options", "register", "run_import_source", "walk_options"]
@@ -83,6 +83,16 @@ def register(commands: Subcommands) -> None:
         "Python, JavaScript, TypeScript, C, C++, C#, Rust and more) and write them as a "
         "catalogue: code, HTTP status and message where the source has them. Definitions "
         "that cannot be read are reported with their file and line.",
+        epilog=_output.exit_statuses(
+            (0, "every definition converted"),
+            (
+                1,
+                "the catalogue was written but something was reported (a definition that "
+                "could not be read or was left out, a status that differs)",
+            ),
+            (2, "no definition found, unreadable input, or bad usage"),
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("sources", nargs="+", metavar="DIR", help="source folders or files")
     add_output_option(parser)
@@ -100,8 +110,7 @@ def run_import_source(args: argparse.Namespace) -> int:
     """Run ``sphinx-awserrors import-source`` with parsed *args*; return the exit status."""
 
     def fatal(message: str) -> int:
-        print(f"{PROG}: error: {message}", file=sys.stderr)
-        return 2
+        return _output.error("import-source", message)
 
     output: str | None = args.output
     if output is not None and format_of(output) is None:

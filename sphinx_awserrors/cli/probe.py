@@ -202,5 +202,4 @@ def run(args: argparse.Namespace) -> int:
     try:
         return _probe(args)
     except (UsageError, runner.ProbeError) as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
-        return 2
+        return _output.error("probe", str(exc))
