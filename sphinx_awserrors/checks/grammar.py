@@ -15,12 +15,11 @@ import re
 from typing import TYPE_CHECKING
 
 from sphinx_awserrors.checks._text import prose, words
-from sphinx_awserrors.checks.registry import CheckContext, Finding, check
+from sphinx_awserrors.checks.registry import CheckContext, Finding, check, description_findings
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from sphinx_awserrors.catalogue import ErrorEntry
 
 # --- a modal verb and a past participle ------------------------------------------------------
 
@@ -442,22 +441,8 @@ def problems(description: str) -> Iterator[tuple[str, str, str | None]]:
         yield f'"{phrase}": {missing} is missing; write "{fixed}"', phrase, fixed
 
 
-def _findings(entry: ErrorEntry) -> Iterator[Finding]:
-    for message, phrase, fixed in problems(entry.description):
-        yield Finding(
-            entry.file,
-            entry.line_of("description"),
-            "grammar",
-            f"{entry.code}: {message}",
-            code=entry.code,
-            field="description",
-            word=phrase,
-            suggestion=fixed,
-        )
-
-
 @check("grammar", scope="entry")
 def grammar(ctx: CheckContext) -> Iterator[Finding]:
     """Broken grammar: "must specified", a sentence ending "found in.", "the the", "an bucket"."""
     for entry in ctx.catalogue:
-        yield from _findings(entry)
+        yield from description_findings("grammar", entry, problems(entry.description))

@@ -15,12 +15,11 @@ import re
 from typing import TYPE_CHECKING
 
 from sphinx_awserrors.checks._text import prose
-from sphinx_awserrors.checks.registry import CheckContext, Finding, check
+from sphinx_awserrors.checks.registry import CheckContext, Finding, check, description_findings
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from sphinx_awserrors.catalogue import ErrorEntry
 
 _DOUBLED_STOP = re.compile(r"(?<![.\w])[ \t]*([.,;])\s+\1(?![.\w])|(?<=\w)([.,;])\s+\2(?=\s|$)")
 _MAY_SLIP = re.compile(r"[(\[]|([.,;])\s+\1")
@@ -71,22 +70,8 @@ def problems(description: str) -> Iterator[tuple[str, str, str | None]]:
         )
 
 
-def _findings(entry: ErrorEntry) -> Iterator[Finding]:
-    for message, phrase, fixed in problems(entry.description):
-        yield Finding(
-            entry.file,
-            entry.line_of("description"),
-            "punctuation",
-            f"{entry.code}: {message}",
-            code=entry.code,
-            field="description",
-            word=phrase,
-            suggestion=fixed,
-        )
-
-
 @check("punctuation", scope="entry")
 def punctuation(ctx: CheckContext) -> Iterator[Finding]:
     """A doubled full stop ("denied. ."), no space before a bracket, mojibake ("Ã©")."""
     for entry in ctx.catalogue:
-        yield from _findings(entry)
+        yield from description_findings("punctuation", entry, problems(entry.description))

@@ -41,6 +41,27 @@ class Finding:
         return f"{self.file}:{self.line}" if self.line else self.file
 
 
+def description_findings(
+    check: str, entry: ErrorEntry, problems: Iterable[tuple[str, str, str | None]]
+) -> Iterator[Finding]:
+    """*check*'s findings in *entry*'s description, one per ``(message, phrase, fix)``.
+
+    The shape the phrase-level checks (grammar, punctuation) share: located at the
+    description's line, the phrase as ``word`` and the corrected phrase as ``suggestion``.
+    """
+    for message, phrase, fixed in problems:
+        yield Finding(
+            entry.file,
+            entry.line_of("description"),
+            check,
+            f"{entry.code}: {message}",
+            code=entry.code,
+            field="description",
+            word=phrase,
+            suggestion=fixed,
+        )
+
+
 @dataclass(frozen=True)
 class Settings:
     """What the user configured for the checks (``conf.py`` and ``[tool.sphinx-awserrors]``)."""
