@@ -83,7 +83,7 @@ def _botocore() -> Catalogue:
 
     A code several services define gets one entry per status, tagged with those services.
     """
-    from sphinx_awserrors.checks.reference import botocore_statuses
+    from sphinx_awserrors.checks.reference_status import botocore_statuses
 
     entries = [
         ErrorEntry(code, status, "", tags=tuple(sorted(services)), file="<botocore>")
@@ -98,7 +98,7 @@ def resolve_reference(name_or_path: str) -> Catalogue:
 
     Raises :class:`ReferenceError` with one clear sentence for anything else (an unknown
     name, a missing or unreadable file), and
-    :class:`~sphinx_awserrors.checks.reference.ReferenceUnavailable` when botocore is
+    :class:`~sphinx_awserrors.checks.reference_status.ReferenceUnavailable` when botocore is
     asked for and not installed.
     """
     if name_or_path == "aws-s3":

@@ -51,7 +51,7 @@ def load_reference(name: str) -> Catalogue:
 
     :raises UsageError: for an unknown name, an unreadable file, or botocore not installed.
     """
-    from sphinx_awserrors.checks.reference import ReferenceUnavailable
+    from sphinx_awserrors.checks.reference_status import ReferenceUnavailable
     from sphinx_awserrors.checks.references import ReferenceError, resolve_reference
 
     try:

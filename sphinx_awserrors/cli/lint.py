@@ -255,7 +255,7 @@ def lint(
         raise UsageError(str(exc)) from None
     statuses = None
     if reference is not None:
-        from sphinx_awserrors.checks.reference import (
+        from sphinx_awserrors.checks.reference_status import (
             ReferenceUnavailable,
             botocore_statuses,
             catalogue_statuses,
@@ -282,7 +282,7 @@ def lint(
         tables=inputs.tables,
     )
     if statuses is not None:
-        from sphinx_awserrors.checks.reference import reference_findings
+        from sphinx_awserrors.checks.reference_status import reference_findings
 
         found = reference_findings(merged, statuses, reference or "botocore")
         findings.extend(checks.registry.drop_silenced(found, merged))

@@ -173,7 +173,7 @@ class AwsErrorCompat(SphinxDirective):
         return [container]
 
     def _reference(self, name: str) -> Catalogue | None:
-        from sphinx_awserrors.checks.reference import ReferenceUnavailable
+        from sphinx_awserrors.checks.reference_status import ReferenceUnavailable
         from sphinx_awserrors.checks.references import (
             NAMED_REFERENCES,
             ReferenceError,

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from sphinx_awserrors.catalogue import Catalogue, ErrorEntry
-from sphinx_awserrors.checks import reference
+from sphinx_awserrors.checks import reference_status as reference
 from sphinx_awserrors.checks.references import ReferenceError, aws_s3, resolve_reference
 from sphinx_awserrors.cli import main
 

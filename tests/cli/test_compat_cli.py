@@ -183,7 +183,7 @@ def test_an_entry_left_out_is_a_warning(capsys: pytest.CaptureFixture[str]) -> N
 def test_botocore_reference_is_narrowed_to_s3(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from sphinx_awserrors.checks import reference
+    from sphinx_awserrors.checks import reference_status as reference
 
     statuses = {
         "NoSuchKey": {404: {"s3"}},

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from sphinx_awserrors.catalogue import bundled_path
-from sphinx_awserrors.checks import reference
+from sphinx_awserrors.checks import reference_status as reference
 from sphinx_awserrors.cli import main
 
 CLEAN = """errors:

@@ -1,5 +1,7 @@
 """The status comparison with a reference (``lint --reference aws-s3|botocore|FILE``).
 
+Which catalogue a reference name stands for is :mod:`~sphinx_awserrors.checks.references`.
+
 Not a registered check: it needs the optional ``botocore`` package and reads every service
 model (a few seconds), so it runs only when asked for. Its findings are ``status`` findings,
 silenced like them.
