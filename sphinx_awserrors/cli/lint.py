@@ -29,6 +29,9 @@ from sphinx_awserrors.catalogue import (
 )
 from sphinx_awserrors.cli import _output
 from sphinx_awserrors.cli.formats import FORMATTERS
+from sphinx_awserrors.convert.md_table import read_markdown
+from sphinx_awserrors.convert.rst_table import TableReadError, read_rst, read_text_file
+from sphinx_awserrors.convert.tables import convert_tables
 
 if TYPE_CHECKING:
     import argparse
@@ -94,24 +97,14 @@ def _read_table_file(path: Path, inputs: Inputs) -> None:
     a code twice), so its rows become entries with empty descriptions. The raw text goes to
     the checks of the file itself, the tables' first lines to the checks of one table.
     """
-    from sphinx_awserrors.convert import (
-        md_table as mdtable,
-    )
-    from sphinx_awserrors.convert import (
-        rst_table as rsttable,
-    )
-    from sphinx_awserrors.convert import (
-        tables as importers,
-    )
-
     markdown = path.suffix.lower() in MD_SUFFIXES
     try:
-        result = (mdtable if markdown else rsttable).read_file(path)
-        text = rsttable.read_text_file(path)
-    except rsttable.TableReadError as exc:
+        text = read_text_file(path)  # once: the tables and the text checks read the same text
+        result = (read_markdown if markdown else read_rst)(text, str(path))
+    except TableReadError as exc:
         inputs.problems.append(Problem(exc.file, exc.line, exc.message, fatal=True))
         return
-    converted = importers.convert_tables(result.tables, descriptions_optional=True)
+    converted = convert_tables(result.tables, descriptions_optional=True)
     if not converted.error_tables:
         # say why: a malformed table is not read at all, and the reader's messages name its line
         reasons = [*result.problems, *result.notes, *converted.problems]
