@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sphinx_awserrors.checks.references import aws_s3
 from sphinx_awserrors.checks.registry import CheckContext, Finding, check
 
 if TYPE_CHECKING:
@@ -78,8 +79,6 @@ def _as_documented(entry: ErrorEntry) -> bool:
     """Whether AWS documents *entry*'s code for S3 with *entry*'s status (the ``aws-s3``
     reference): AWS's own departures from a naming convention (``EndpointNotFound`` is 400)
     are no slip of the catalogue."""
-    from sphinx_awserrors.checks.references import aws_s3
-
     documented = aws_s3().get(entry.code)
     return documented is not None and documented.status == entry.status
 

@@ -16,6 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from sphinx_awserrors.checks._text import prose, words
+from sphinx_awserrors.checks.references import aws_s3, bundled_descriptions
 from sphinx_awserrors.checks.registry import CheckContext, Finding, check
 
 if TYPE_CHECKING:
@@ -36,8 +37,6 @@ _BE = re.compile(r"\b(?:is|are|was|were|be|been|being|not|isn't|aren't|wasn't)\s
 def reference_terms() -> dict[str, str]:
     """The hyphenated compounds of the ``aws-s3`` reference and the bundled catalogue that
     they never write open: ``"form data"`` -> ``"form-data"``."""
-    from sphinx_awserrors.checks.references import aws_s3, bundled_descriptions
-
     texts = [prose(d) for d in (*(e.description for e in aws_s3()), *bundled_descriptions())]
     joined = "\n".join(texts).lower()
     terms: dict[str, str] = {}

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from sphinx_awserrors.checks._text import prose, words
 from sphinx_awserrors.checks.codes import code_parts
+from sphinx_awserrors.checks.references import aws_s3
 from sphinx_awserrors.checks.registry import CheckContext, Finding, check
 from sphinx_awserrors.checks.spelling import code_words
 
@@ -66,8 +67,6 @@ def _with_the(texts: Iterable[str]) -> Counter[tuple[str, str]]:
 @cache
 def _reference_counts() -> tuple[frozenset[tuple[str, str]], Counter[tuple[str, str]]]:
     """The pairs AWS's S3 descriptions write bare, and how often each is written with "the"."""
-    from sphinx_awserrors.checks.references import aws_s3
-
     texts = [e.description for e in aws_s3()]
     bare = frozenset(p for t in texts for p in itertools.pairwise(_tokens(t)))
     return bare, _with_the(texts)

@@ -33,13 +33,12 @@ from docutils.parsers.rst import Directive, directives, roles
 from docutils.parsers.rst.directives import tables as docutils_tables
 from docutils.utils import unescape
 
-from sphinx_awserrors.catalogue import safe_io
+from sphinx_awserrors.catalogue import Problem, safe_io
+from sphinx_awserrors.markup.inline import default_settings
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
     from pathlib import Path
-
-    from sphinx_awserrors.catalogue import Problem
 
 __all__ = [
     "Cell",
@@ -237,8 +236,6 @@ def _standalone(source: str) -> nodes.document:
     """*source* parsed on its own, before any transform resolves its references."""
     from docutils.parsers.rst import Parser
     from docutils.utils import new_document
-
-    from sphinx_awserrors.markup.inline import default_settings
 
     global _STANDALONE_SETTINGS  # built once: building it (optparse) is slow
     if _STANDALONE_SETTINGS is None:
@@ -764,8 +761,6 @@ def _tables(document: nodes.document, text: str, source: str, detach: bool = Tru
 
 def _problems(document: nodes.document, source: str) -> list[Problem]:
     """The table-related errors docutils reported (malformed tables, bad table directives)."""
-    from sphinx_awserrors.catalogue import Problem
-
     problems: list[Problem] = []
     for message in document.findall(nodes.system_message):
         if message.get("level", 0) < 3:
@@ -788,8 +783,6 @@ _NOT_FOLLOWED = {
 
 def _not_followed(document: nodes.document, source: str) -> list[Problem]:
     """Notes for the directives that would read another file, which may hold a table."""
-    from sphinx_awserrors.catalogue import Problem
-
     notes: list[Problem] = []
     for message in document.findall(nodes.system_message):
         paragraphs = [c for c in message.children if isinstance(c, nodes.paragraph)]
