@@ -161,13 +161,20 @@ def code_parts(code: str) -> list[str]:
     return [part for part in _CODE_BREAK.split(code) if part]
 
 
+def code_start_tag(translator: HTML5Translator, node: nodes.Element) -> str:
+    """The ``<code>`` start tag of the code *node*, as Sphinx starts a literal."""
+    return translator.starttag(node, "code", "", CLASS="docutils literal notranslate")
+
+
+def code_html(translator: HTML5Translator, code: str, start_tag: str) -> str:
+    """*code* in HTML after *start_tag* (:func:`code_start_tag`), ``<wbr />`` between its words."""
+    parts = (translator.encode(part) for part in code_parts(code))
+    return f'{start_tag}<span class="pre">{"<wbr />".join(parts)}</span></code>'
+
+
 def visit_code_html(translator: HTML5Translator, node: nodes.Element) -> None:
     """HTML: the code as Sphinx writes a literal, with ``<wbr />`` between its words."""
-    translator.body.append(
-        translator.starttag(node, "code", "", CLASS="docutils literal notranslate")
-    )
-    parts = (translator.encode(part) for part in code_parts(node.astext()))
-    translator.body.append(f'<span class="pre">{"<wbr />".join(parts)}</span></code>')
+    translator.body.append(code_html(translator, node.astext(), code_start_tag(translator, node)))
     raise nodes.SkipNode
 
 
