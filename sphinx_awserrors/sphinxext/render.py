@@ -22,7 +22,7 @@ from sphinx.transforms.i18n import parse_noqa
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_awserrors.markup import policy
-from sphinx_awserrors.markup.inline import QUIET, memo
+from sphinx_awserrors.markup.inline import QUIET, memo, without_markup
 from sphinx_awserrors.sphinxext._logging import warn
 from sphinx_awserrors.sphinxext.latex import MIN_BREAKABLE, WORD_BOUNDARY
 from sphinx_awserrors.sphinxext.locale import __, page_translation
@@ -434,6 +434,13 @@ def _parse(
     Problems are warnings (subtype ``description``) that start with *what* (which has a ``%s``
     for the code) and are located at *source*:*line*, the description in the catalogue.
     """
+    settings = document.settings
+    if without_markup(
+        text,
+        pep_references=bool(getattr(settings, "pep_references", False)),
+        rfc_references=bool(getattr(settings, "rfc_references", False)),
+    ):
+        return [nodes.Text(text)]  # what the inliner gives, without its cost
     reporter = _DescriptionReporter(source, line)
     location = f"{source}:{line}" if line else source
     prefix = what % code
