@@ -429,16 +429,21 @@ def measure_linearity(
         name = f"sweep-n{n}-p{p}-r{r}"
         dirs = project_dirs("sweep", n, p, r)
         times: dict[str, list[float]] = {form: [] for form in forms}
+        peaks: dict[str, list[float]] = {form: [] for form in forms}
         for _ in range(repeats):
             for form in forms:
                 build = sphinx_build(dirs[form], WORK / "out" / f"{name}-{form}")
                 if build.returncode:
                     sys.exit(f"{form} build failed ({name}):\n{build.stderr}")
                 times[form].append(build.cpu_seconds)
+                peaks[form].append(build.max_rss_mb)
         row: dict[str, Any] = {"axis": axis, "n": n, "p": p, "r": r}
         row.update({form: min(times[form]) for form in forms})
+        row.update({f"{form}_mb": max(peaks[form]) for form in forms})
         rows.append(row)
-        shown = ", ".join(f"{form} {row[form]:.2f} s CPU" for form in forms)
+        shown = ", ".join(
+            f"{form} {row[form]:.2f} s CPU {row[f'{form}_mb']:.0f} MB" for form in forms
+        )
         print(f"  sweep {axis} N={n} P={p} R={r}: {shown}", flush=True)
     return rows
 
@@ -454,8 +459,10 @@ def linearity_table(rows: Sequence[dict[str, Any]], forms: Sequence[str]) -> str
         + " | ".join(f"{f} CPU s" for f in forms)
         + " | "
         + " | ".join(f"{f} over floor | {f} slope" for f in over_forms)
+        + " | "
+        + " | ".join(f"{f} peak MB" for f in forms)
         + " |",
-        "|" + "---|" * (3 + len(forms) + 2 * len(over_forms)),
+        "|" + "---|" * (3 + 2 * len(forms) + 2 * len(over_forms)),
     ]
     by_n = sorted((r for r in rows if r["r"] == 50), key=lambda r: r["n"])
     by_r = sorted((r for r in rows if r["n"] == 5000), key=lambda r: r["r"])
@@ -464,7 +471,7 @@ def linearity_table(rows: Sequence[dict[str, Any]], forms: Sequence[str]) -> str
         ("R", by_r, "ms per reference", "r"),
     ):
         lines.append(
-            f"| **sweep {title}** ({unit}) |" + " |" * (2 + len(forms) + 2 * len(over_forms))
+            f"| **sweep {title}** ({unit}) |" + " |" * (2 + 2 * len(forms) + 2 * len(over_forms))
         )
         previous: dict[str, Any] | None = None
         for row in series:
@@ -477,6 +484,7 @@ def linearity_table(rows: Sequence[dict[str, Any]], forms: Sequence[str]) -> str
                     step = (row[key] - previous[key]) * (row["p"] if key == "r" else 1)
                     slope = f"{(over - (previous[form] - previous['floor'])) / step * 1000:.3f}"
                 cells += [_s(over), slope]
+            cells += [f"{row.get(f'{f}_mb', 0):.0f}" for f in forms]
             lines.append("| " + " | ".join(cells) + " |")
             previous = row
     return "\n".join(lines) + "\n"
