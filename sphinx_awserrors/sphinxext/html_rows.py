@@ -18,9 +18,11 @@ between two :class:`awserr_html_rows`. The codes, statuses and plain description
 text child of the node, so Sphinx's search indexes the same words.
 
 Only when the builder writes with Sphinx's own HTML translator, or a subclass that keeps its
-table-row, cell, paragraph and text methods, and no extension replaced the visitors of those
-nodes; otherwise (and with ``awserrors_html_fast_rows = False``, for extensions that work on the
-rows of a resolved doctree) rows are built as for every other builder.
+table-row, cell, paragraph, inline and text methods, and no extension replaced the visitors of
+those nodes; start tags are made with the translator's own ``starttag``, so a theme that changes
+them (the PyData theme's translator does) still gets written rows. Otherwise, and with
+``awserrors_html_fast_rows = False`` (for extensions that work on the rows of a resolved
+doctree), rows are built as for every other builder.
 """
 
 from __future__ import annotations
@@ -60,10 +62,8 @@ _METHODS: Final = (
     "visit_paragraph",
     "depart_paragraph",
     "visit_inline",
+    "depart_inline",
     "visit_Text",
-    "encode",
-    "attval",
-    "starttag",
 )
 
 #: Nodes whose visitors an extension may replace (``app.add_node(..., override=True)``).
@@ -168,6 +168,52 @@ def _search_text(node: awserr_html_rows) -> str:
     return "\n".join(words)
 
 
+#: An id that :meth:`_Tags.row` replaces by each row's anchor in a start tag made once.
+_ANCHOR: Final = "awserr-anchor-placeholder"
+
+
+class _Tags:
+    """The start tags of rows, cells and their content, made by the translator once a table.
+
+    Through ``translator.starttag``, as for built rows, so a theme's translator that changes
+    start tags (the PyData theme's does) changes these as well.
+    """
+
+    def __init__(self, translator: HTML5Translator) -> None:
+        self.translator = translator
+        start = translator.starttag
+        self.paragraph = start(nodes.paragraph(), "p", "")
+        self.code = code_start_tag(translator, awserr_code(classes=["awserr-code"]))
+        self.status_code = start(nodes.inline(classes=["awserr-status-code"]), "span", "")
+        self.status_reason = start(nodes.inline(classes=["awserr-status-reason"]), "span", "")
+        self._rows: dict[tuple[str, str], tuple[str, str] | None] = {}
+        self._cells: dict[tuple[str, str], str] = {}
+
+    def row(self, klass: str, parity: str, anchor: str) -> str:
+        """``<tr ...>`` of a row of status class *klass* with the anchor *anchor*."""
+        if (klass, parity) not in self._rows:
+            row = nodes.row(classes=["awserr-row", f"awserr-row-{klass}", parity], ids=[_ANCHOR])
+            before, found, after = self.translator.starttag(row, "tr", "").partition(_ANCHOR)
+            self._rows[klass, parity] = (before, after) if found and _ANCHOR not in after else None
+        parts = self._rows[klass, parity]
+        if parts is None:  # a start tag that shows the id twice: made for each row
+            row = nodes.row(classes=["awserr-row", f"awserr-row-{klass}", parity], ids=[anchor])
+            return self.translator.starttag(row, "tr", "")
+        return parts[0] + self.translator.attval(anchor) + parts[1]
+
+    def cell(self, column: str, klass: str) -> str:
+        """``<td ...>`` of *column* in a row of status class *klass*."""
+        key = (column, klass if column == "status" else "")
+        tag = self._cells.get(key)
+        if tag is None:
+            classes = [f"awserr-{column}"]
+            if column == "status":
+                classes.append(f"awserr-status-{klass}")
+            tag = self.translator.starttag(nodes.entry(classes=classes), "td", "")
+            self._cells[key] = tag
+        return tag
+
+
 def visit_html_rows(translator: HTML5Translator, node: nodes.Element) -> None:
     """Write the rows of *node* as the HTML translator writes built rows (see the module)."""
     columns: list[str] = node["columns"]
@@ -175,19 +221,14 @@ def visit_html_rows(translator: HTML5Translator, node: nodes.Element) -> None:
     encode = translator.encode
     body = translator.body
     indices: list[int] = translator._table_row_indices
-    code_tag = code_start_tag(translator, awserr_code(classes=["awserr-code"]))
+    tags = _Tags(translator)
     for code, status, anchor, description in node["rows"]:
         indices[-1] += 1
         parity = "row-even" if indices[-1] % 2 == 0 else "row-odd"
         klass = status_class(status)
-        body.append(
-            f'<tr class="awserr-row awserr-row-{klass} {parity}" id="{translator.attval(anchor)}">'
-        )
+        body.append(tags.row(klass, parity, anchor))
         for position, column in enumerate(columns):
-            if column == "status":
-                body.append(f'<td class="awserr-status awserr-status-{klass}">')
-            else:
-                body.append(f'<td class="awserr-{column}">')
+            body.append(tags.cell(column, klass))
             if column == "description" and isinstance(description, int):
                 paragraph = node.children[description]
                 assert isinstance(paragraph, nodes.Element)
@@ -195,14 +236,14 @@ def visit_html_rows(translator: HTML5Translator, node: nodes.Element) -> None:
                 for child in paragraph.children:
                     child.walkabout(translator)
             else:
-                body.append("<p>")
+                body.append(tags.paragraph)
                 if column == "code":
-                    body.append(code_html(translator, nodes.unescape(code), code_tag))
+                    body.append(code_html(translator, nodes.unescape(code), tags.code))
                 elif column == "status":
-                    body.append(f'<span class="awserr-status-code">{status}</span>')
+                    body.append(f"{tags.status_code}{status}</span>")
                     reason = reason_phrase(status) if status_reason else ""
                     if reason:
-                        body.append(f' <span class="awserr-status-reason">{encode(reason)}</span>')
+                        body.append(f" {tags.status_reason}{encode(reason)}</span>")
                 elif column == "reason":
                     body.append(encode(reason_phrase(status)))
                 elif isinstance(description, str):

@@ -150,6 +150,10 @@ def test_written_rows_equal_built_rows_in_every_html_builder(
         "language = 'de'\n",
         "awserrors_status_reason = False\n",
         "html_theme = 'classic'\n",
+        "html_theme = 'pydata_sphinx_theme'\n",
+        "html_theme = 'sphinx_book_theme'\n",
+        "html_theme = 'sphinx_rtd_theme'\n",
+        "html_theme = 'furo'\n",
         "awserrors_table_filter = False\nsmartquotes = False\n",
     ],
 )
