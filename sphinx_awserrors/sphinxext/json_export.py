@@ -27,7 +27,6 @@ from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.errors import ExtensionError
 
 from sphinx_awserrors.catalogue import safe_io
-from sphinx_awserrors.convert.writers import to_json
 from sphinx_awserrors.sphinxext import buildstate
 from sphinx_awserrors.sphinxext._logging import config_location, warn
 
@@ -233,6 +232,9 @@ def write_json_export(app: Sphinx, exception: BaseException | None) -> None:
             config_location(app, "awserrors_json_export"),
         )
         return
+    # here, not above: a build whose export is up to date does not load the writers
+    from sphinx_awserrors.convert.writers import to_json
+
     catalogue = buildstate.get_catalogue(app.env)
     urls = documented_urls(app, str(relative.parent) if relative.parent.parts else "")
     text = to_json(catalogue, urls=urls)
