@@ -49,6 +49,9 @@ KINDS: Final = ("directive", "row")
 #: The keys of the domain data that hold one entry per document.
 PER_DOC: Final = ("shown", "hidden", "status", "refs", "status_refs", "label_refs", "only")
 
+#: The per-document records the canonical and status targets are derived from.
+DERIVED_FROM: Final = ("shown", "status", "only")
+
 #: Prefix of the standard label (and HTML anchor) of a code.
 LABEL_PREFIX: Final = "awserr-"
 
@@ -228,10 +231,16 @@ class AwsDomain(Domain):
         # what the last after_read derived, valid until a record changes (kept with the data,
         # so a rebuild that reads nothing does not derive it again)
         self._derived_cache = self.data["derived"].get("cache")
+        #: what the last :meth:`after_read` derived, from the records as they were then
+        self._baseline: Derived | None = self._derived_cache
         #: whether any record changed in this build (else :meth:`after_read` has nothing to do)
         self._dirty = False
         #: documents cleared in this build: the other domains dropped what we added to them
         self._cleared: set[str] = set()
+        #: document -> its records of :data:`DERIVED_FROM` before it was cleared in this build
+        self._before: dict[str, tuple[object, ...]] = {}
+        #: documents that recorded places in this build (read here, or merged from a reader)
+        self._recorded: set[str] = set()
 
     # --- recording (reading phase) ----------------------------------------------------------
 
@@ -240,6 +249,26 @@ class AwsDomain(Domain):
         self._derived_cache = None
         self.data["derived"].pop("cache", None)
         self._dirty = True
+
+    def _records_of(self, docname: str) -> tuple[object, ...]:
+        return tuple(self.data[key].get(docname) for key in DERIVED_FROM)
+
+    def _compare_records(self) -> None:
+        """Take the last derivation back if the documents read in this build recorded the
+        places they recorded before.
+
+        A page read again that shows the same codes at the same places (a touched page, an
+        edit of its prose) leaves the canonical targets as they were: they are not derived
+        again, and nothing derived from them is redone (:meth:`after_read`).
+        """
+        same = all(
+            self._before.get(docname, (None,) * len(DERIVED_FROM)) == self._records_of(docname)
+            for docname in self._before.keys() | self._recorded
+        )
+        if same and self._baseline is not None:
+            self._derived_cache = self._baseline
+        self._before.clear()
+        self._recorded.clear()
 
     def note_shown(self, code: str, docname: str, node_id: str, lineno: int, kind: str) -> None:
         """Record that *docname* shows *code* at the anchor *node_id*.
@@ -250,6 +279,7 @@ class AwsDomain(Domain):
             msg = f"kind must be one of {KINDS}, not {kind!r}"
             raise ValueError(msg)
         self.data["shown"].setdefault(docname, []).append((code, node_id, int(lineno), kind))
+        self._recorded.add(docname)
         self._records_changed()
 
     def note_hidden(self, code: str, docname: str) -> None:
@@ -264,6 +294,7 @@ class AwsDomain(Domain):
     ) -> None:
         """Record that the table or group *node_id* in *docname* lists *status_class* (``4xx``)."""
         self.data["status"].setdefault(docname, []).append((status_class, node_id, int(lineno)))
+        self._recorded.add(docname)
         self._records_changed()
 
     def note_reference(self, code: str, docname: str) -> None:
@@ -299,6 +330,7 @@ class AwsDomain(Domain):
                 inside[node_id] = expressions
         if inside:
             self.data["only"][docname] = inside
+            self._recorded.add(docname)
             self._records_changed()
         labels = sorted(
             {
@@ -315,6 +347,7 @@ class AwsDomain(Domain):
 
     def clear_doc(self, docname: str) -> None:
         """Forget what *docname* showed and referenced (it is about to be read again)."""
+        self._before.setdefault(docname, self._records_of(docname))
         for key in PER_DOC:
             self.data[key].pop(docname, None)
         self._records_changed()
@@ -327,6 +360,7 @@ class AwsDomain(Domain):
             for docname in docnames:
                 if docname in theirs:
                     self.data[key][docname] = theirs[docname]
+        self._recorded.update(docnames)
         self._records_changed()
 
     # --- derivation (after reading) ---------------------------------------------------------
@@ -402,6 +436,7 @@ class AwsDomain(Domain):
         record = self.data["derived"]
         if verdicts != record.get("only_verdicts", {}):
             record["only_verdicts"] = verdicts
+            self._baseline = None  # derived with other verdicts
             self._records_changed()
 
     def after_read(
@@ -423,22 +458,32 @@ class AwsDomain(Domain):
         """
         self.warned.clear()
         self._judge_only(tags)
+        self._compare_records()
         if not (self._dirty or catalogue_changed):
             return []
-        derived = self.derived
         record = self.data["derived"]
-        record["cache"] = derived
+        derived = self.derived
+        # the targets and the catalogue of the last derivation: what was derived from them
+        # alone (index entries, the references' snapshot) stands
+        unchanged = derived is self._baseline and not catalogue_changed
+        record["cache"] = self._baseline = derived
         self._update_labels(derived, record)
-        self._update_index(derived, record, catalogue)
+        self._update_index(derived, record, catalogue, unchanged=unchanged)
 
         env = self.env
-        for entry in catalogue:  # tooltips, the domain index, the export: parse each once
-            buildstate.plain_text(env, entry.description)
+        old = record["snapshot"]
+        if not unchanged:
+            for entry in catalogue:  # tooltips, the domain index, the export: parse each once
+                buildstate.plain_text(env, entry.description)
         snapshot: dict[str, object] = {}
         for code in sorted({c for refs in self.data["refs"].values() for c in refs}):
+            key = "err:" + code
+            if unchanged and key in old:
+                snapshot[key] = old[key]
+                continue
             place = derived.canonical.get(code)
             known = catalogue.get(code)
-            snapshot["err:" + code] = (
+            snapshot[key] = (
                 (place.docname, place.node_id) if place else None,
                 tooltip(known, buildstate.plain_text(env, known.description)) if known else None,
             )
@@ -448,7 +493,6 @@ class AwsDomain(Domain):
         for name in sorted({n for refs in self.data["label_refs"].values() for n in refs}):
             label = record["labels"].get(name)
             snapshot["label:" + name] = tuple(label) if label else None
-        old = record["snapshot"]
         changed = {key for key in snapshot.keys() | old.keys() if snapshot.get(key) != old.get(key)}
         record["snapshot"] = snapshot
         self._dirty = False
@@ -485,22 +529,37 @@ class AwsDomain(Domain):
             anonlabels[name] = (place.docname, place.node_id)
         record["labels"] = added
 
-    def _update_index(self, derived: Derived, record: dict[str, Any], catalogue: Catalogue) -> None:
+    def _update_index(
+        self,
+        derived: Derived,
+        record: dict[str, Any],
+        catalogue: Catalogue,
+        *,
+        unchanged: bool = False,
+    ) -> None:
         """Replace the general-index entries of the previous build by the current ones.
 
         Only documents whose entries differ, or that were read again (the index domain then
-        dropped ours with the rest), are touched; each in one pass over its entries.
+        dropped ours with the rest), are touched; each in one pass over its entries. When
+        the targets, the catalogue and the setting are *unchanged*, the entries are the
+        previous ones: only the documents read again get theirs back.
         """
         index = self.env.get_domain("index")
         entries: dict[str, list[tuple[str, str, str, str, str | None]]]
         entries = index.entries  # type: ignore[attr-defined]
-        added: dict[str, list[tuple[str, str, str, str, str | None]]] = {}
         wanted = index_setting(self.env.config)
+        previous: dict[str, list[Any]] = record["index"]
+        if unchanged and record.get("index_setting") == wanted:
+            for docname, ours in previous.items():
+                if docname in self._cleared or docname not in entries:
+                    entries.setdefault(docname, []).extend(tuple(item) for item in ours)
+            return
+        record["index_setting"] = wanted
+        added: dict[str, list[tuple[str, str, str, str, str | None]]] = {}
         for code, place in derived.canonical.items():
             added.setdefault(place.docname, []).extend(
                 index_entries(code, place.node_id, catalogue.get(code), wanted)
             )
-        previous: dict[str, list[Any]] = record["index"]
         for docname in previous.keys() | added.keys():
             ours_old = [tuple(item) for item in previous.get(docname, ())]
             ours_new = added.get(docname, [])
