@@ -115,6 +115,11 @@ def catalogue_digest_of(env: BuildEnvironment) -> str | None:
     return _state(env).digest
 
 
+def env_token(env: BuildEnvironment) -> str:
+    """This environment's identity: a fresh environment (``-E``, a new output) has another."""
+    return _state(env).env_token
+
+
 def catalogue_unusable(env: BuildEnvironment) -> bool:
     """Whether no configured catalogue file could be loaded (an error was reported)."""
     return _state(env).unusable
