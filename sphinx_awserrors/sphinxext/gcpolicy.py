@@ -30,9 +30,10 @@ grow.
 
 A rebuild that reads and writes fewer than :data:`MIN_DOCUMENTS` pages gets only the first
 freeze (after set-up): there is too little new to walk for the per-document collections to
-pay, but its full collections no longer walk the environment. With ``-j``, the pages the main process resolves for
-the writer processes are left to the collector with its usual thresholds (it cannot tell when
-a page is written); what was alive when writing started stays frozen. Turn the setting off if
+pay, but its full collections no longer walk the environment. With ``-j``, the pages the
+main process resolves for the writer processes are left to the collector with its usual
+thresholds (it cannot tell when a page is written); what was alive when writing started stays
+frozen. Turn the setting off if
 another extension manages the collector itself.
 """
 
