@@ -33,8 +33,7 @@ freeze (after set-up): there is too little new to walk for the per-document coll
 pay, but its full collections no longer walk the environment. With ``-j``, the pages the
 main process resolves for the writer processes are left to the collector with its usual
 thresholds (it cannot tell when a page is written); what was alive when writing started stays
-frozen. Turn the setting off if
-another extension manages the collector itself.
+frozen. Turn the setting off if another extension manages the collector itself.
 """
 
 from __future__ import annotations
