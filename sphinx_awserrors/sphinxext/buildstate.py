@@ -159,7 +159,9 @@ def plain_text(env: BuildEnvironment, description: str) -> str:
     texts = _state(env).texts
     text = texts.get(description)
     if text is None:
-        text = texts[description] = visible_controls(description_text(description))
+        text = visible_controls(description_text(description))
+        # most descriptions are plain text already: keep one string, pickled once
+        text = texts[description] = description if text == description else text
     return text
 
 

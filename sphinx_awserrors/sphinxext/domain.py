@@ -15,6 +15,7 @@ order applies. A place inside an ``only`` directive whose expression the builder
 from __future__ import annotations
 
 import difflib
+import hashlib
 from typing import TYPE_CHECKING, Any, ClassVar, Final, NamedTuple
 
 from docutils import nodes as docutils_nodes
@@ -197,9 +198,11 @@ class AwsDomain(Domain):
         docname -> {node_id: the expressions of the ``only`` directives around the place}, for
         the places of ``shown`` inside ``only`` directives
 
-    ``derived`` holds what the main process derived after the last read (the labels and index
-    entries it added to other domains, and a snapshot of how each code resolved), so the next
-    build can undo them and rewrite the documents whose references changed.
+    ``derived`` holds what the main process derived after the last read (the targets, the
+    index entries it added to the index domain, the label names it left to the project's own
+    labels, and a digest of how each referenced code resolved), so the next build can undo
+    them and rewrite the documents whose references changed. The labels it added are those
+    of the targets, not stored twice.
     """
 
     name = "aws"
@@ -219,9 +222,9 @@ class AwsDomain(Domain):
         "label_refs": {},
         "hidden": {},
         "only": {},
-        "derived": {"labels": {}, "index": {}, "snapshot": {}},
+        "derived": {"yielded": [], "index": {}, "snapshot": {}},
     }
-    data_version = 3
+    data_version = 4
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -233,6 +236,9 @@ class AwsDomain(Domain):
         self._derived_cache = self.data["derived"].get("cache")
         #: what the last :meth:`after_read` derived, from the records as they were then
         self._baseline: Derived | None = self._derived_cache
+        #: what the last :meth:`after_read` derived, whatever changed since (its labels are
+        #: the ones to take back)
+        self._last: Derived | None = self._derived_cache
         #: whether any record changed in this build (else :meth:`after_read` has nothing to do)
         self._dirty = False
         #: documents cleared in this build: the other domains dropped what we added to them
@@ -467,7 +473,8 @@ class AwsDomain(Domain):
         # alone (index entries, the references' snapshot) stands
         unchanged = derived is self._baseline and not catalogue_changed
         record["cache"] = self._baseline = derived
-        self._update_labels(derived, record)
+        self._update_labels(derived, record, self._last)
+        self._last = derived
         self._update_index(derived, record, catalogue, unchanged=unchanged)
 
         env = self.env
@@ -483,16 +490,25 @@ class AwsDomain(Domain):
                 continue
             place = derived.canonical.get(code)
             known = catalogue.get(code)
-            snapshot[key] = (
+            snapshot[key] = _digest(
                 (place.docname, place.node_id) if place else None,
                 tooltip(known, buildstate.plain_text(env, known.description)) if known else None,
             )
         for klass in sorted({k for refs in self.data["status_refs"].values() for k in refs}):
             target = derived.status_targets.get(klass)
-            snapshot["status:" + klass] = (target.docname, target.node_id) if target else None
-        for name in sorted({n for refs in self.data["label_refs"].values() for n in refs}):
-            label = record["labels"].get(name)
-            snapshot["label:" + name] = tuple(label) if label else None
+            snapshot["status:" + klass] = _digest(
+                (target.docname, target.node_id) if target else None
+            )
+        names = {n for refs in self.data["label_refs"].values() for n in refs}
+        if names:
+            yielded = set(record["yielded"])
+            ours = {
+                label_name(code): (place.docname, place.node_id, code)
+                for code, place in derived.canonical.items()
+                if label_name(code) in names and label_name(code) not in yielded
+            }
+            for name in sorted(names):
+                snapshot["label:" + name] = _digest(ours.get(name))
         changed = {key for key in snapshot.keys() | old.keys() if snapshot.get(key) != old.get(key)}
         record["snapshot"] = snapshot
         self._dirty = False
@@ -511,23 +527,32 @@ class AwsDomain(Domain):
         }
         return sorted(rewrite & set(env.all_docs))
 
-    def _update_labels(self, derived: Derived, record: dict[str, Any]) -> None:
+    def _update_labels(
+        self, derived: Derived, record: dict[str, Any], previous: Derived | None
+    ) -> None:
+        """Replace the standard labels added for the *previous* targets by the current ones.
+
+        A label of the project's own with a code's name wins; those names are kept in
+        ``yielded`` (the labels added are the targets' others, so they are not stored).
+        """
         std = self.env.get_domain("std")
         labels: dict[str, tuple[str, str, str]] = std.labels  # type: ignore[attr-defined]
         anonlabels: dict[str, tuple[str, str]] = std.anonlabels  # type: ignore[attr-defined]
-        for name, value in record["labels"].items():
-            if labels.get(name) == tuple(value):
+        yielded = set(record["yielded"])
+        for code, place in previous.canonical.items() if previous is not None else ():
+            name = label_name(code)
+            if name not in yielded and labels.get(name) == (place.docname, place.node_id, code):
                 del labels[name]
                 anonlabels.pop(name, None)
-        added: dict[str, tuple[str, str, str]] = {}
+        now_yielded: list[str] = []
         for code, place in derived.canonical.items():
             name = label_name(code)
             if name in labels or name in anonlabels:
-                continue  # the project's own label of that name wins
-            added[name] = (place.docname, place.node_id, code)
-            labels[name] = added[name]
+                now_yielded.append(name)  # the project's own label of that name wins
+                continue
+            labels[name] = (place.docname, place.node_id, code)
             anonlabels[name] = (place.docname, place.node_id)
-        record["labels"] = added
+        record["yielded"] = sorted(now_yielded)
 
     def _update_index(
         self,
@@ -629,6 +654,11 @@ class AwsDomain(Domain):
         """The code a reference names."""
         target = node.get("reftarget")
         return str(target) if target else None
+
+
+def _digest(*value: object) -> bytes:
+    """A short digest of *value* (plain data): what the references' snapshot keeps of it."""
+    return hashlib.blake2b(repr(value).encode(), digest_size=12).digest()
 
 
 #: The values of ``awserrors_index_entries``: which general-index entries a code gets.
