@@ -729,3 +729,47 @@ def test_settings_warnings_are_repeated_by_every_build(
         assert "unknown key 'speling-words'" in app._warning.getvalue()
     app, _ = build(make_app, project, builddir=tmp_path / "build1")  # incremental
     assert "unknown key 'speling-words'" in app._warning.getvalue()
+
+
+def test_fresh_builds_of_the_same_files_reuse_the_parsed_catalogue(
+    make_app: Callable[..., SphinxTestApp],
+    project: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SPHINX_AWSERRORS_FINDINGS_CACHE", "1")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    loads: list[int] = []
+    real = buildstate.load_files
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        loads.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(buildstate, "load_files", counting)
+    # a loader warning too: it is given again from the kept result
+    edit(project / "errors.yaml", "status: 503", "status: 503\n    owner: me")
+    seen = []
+    for number in range(2):
+        app, _ = build(make_app, project, builddir=tmp_path / f"build{number}")
+        lines = plain(app._warning.getvalue()).splitlines()
+        seen.append(
+            (
+                buildstate.get_catalogue(app.env),
+                sorted(line for line in lines if "[awserrors.catalogue]" in line),
+            )
+        )
+    assert len(loads) == 1  # the second fresh build parsed nothing
+    assert seen[0] == seen[1]
+    assert any("owner" in line for line in seen[1][1])
+
+    edit(project / "errors.yaml", "status: 404", "status: 410")  # another content: parsed
+    app, _ = build(make_app, project, builddir=tmp_path / "build2")
+    assert len(loads) == 2
+    assert buildstate.get_catalogue(app.env).get("NoSuchKey").status == 410
+
+    for kept in (tmp_path / "cache" / "sphinx-awserrors").glob("catalogue-*.pickle"):
+        kept.write_bytes(b"not a pickle")  # a damaged cache file is parsed again
+    app, _ = build(make_app, project, builddir=tmp_path / "build3")
+    assert len(loads) == 3
+    assert buildstate.get_catalogue(app.env).get("NoSuchKey").status == 410
