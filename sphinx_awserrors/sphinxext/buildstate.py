@@ -279,21 +279,13 @@ def _load(
     return result
 
 
-#: The catalogue layer, whose files are part of what a parsed catalogue depends on.
-_CATALOGUE_DIR = Path(__file__).resolve().parent.parent / "catalogue"
-
-
 def _load_path(digest: str) -> Path:
     """Where the catalogue parsed from files of *digest* is kept between fresh builds.
 
     The key adds the package version, Python's, and the size and time of the catalogue
     layer's files (a development install changes the loader without a new version).
     """
-    parts = [digest, __version__, str(_FINDINGS_FORMAT), sys.version]
-    for path in sorted(_CATALOGUE_DIR.glob("*.py")):
-        with contextlib.suppress(OSError):
-            info = path.stat()
-            parts.append(f"{path.name}:{info.st_size}:{info.st_mtime_ns}")
+    parts = [digest, __version__, str(_FINDINGS_FORMAT), sys.version, code_stamp("catalogue")]
     key = hashlib.sha256("\0".join(parts).encode()).hexdigest()
     return _cache_dir() / f"catalogue-{key}.pickle"
 
@@ -470,6 +462,46 @@ _CHECKS_DIR = Path(__file__).resolve().parent.parent / "checks"
 
 #: The settings of ``conf.py`` the checks read.
 _CHECK_SETTINGS = ("awserrors_checks", "awserrors_ignore_checks", "awserrors_spelling_words")
+
+
+def user_cache(name: str) -> Path | None:
+    """The file *name* in the extension's user cache (None: the cache is turned off).
+
+    ``$XDG_CACHE_HOME/sphinx-awserrors`` (``~/.cache`` by default): what fresh builds of the
+    same input can reuse (check findings, parsed catalogues, JSON exports). The variable
+    :data:`FINDINGS_CACHE_VARIABLE` set to ``0`` turns all of it off.
+    """
+    if os.environ.get(FINDINGS_CACHE_VARIABLE) == "0":
+        return None
+    return _cache_dir() / name
+
+
+def write_user_cache(path: Path, data: bytes) -> None:
+    """Write *data* to the cache file *path*, beside it then renamed (failures are ignored)."""
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(data)
+        temporary.replace(path)
+
+
+#: The package's directory.
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+
+def code_stamp(*layers: str) -> str:
+    """The size and time of every module of the package's *layers* (``"catalogue"``...).
+
+    Part of the key of what the user cache keeps: a development install changes the code
+    without a new version.
+    """
+    parts = []
+    for layer in layers:
+        for path in sorted((_PACKAGE_DIR / layer).glob("*.py")):
+            with contextlib.suppress(OSError):
+                info = path.stat()
+                parts.append(f"{layer}/{path.name}:{info.st_size}:{info.st_mtime_ns}")
+    return "\0".join(parts)
 
 
 def _cache_dir() -> Path:

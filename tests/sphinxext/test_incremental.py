@@ -303,3 +303,33 @@ def test_reread_page_derives_targets_again_only_when_its_places_changed(
     shutil.copytree(project, fresh, ignore=shutil.ignore_patterns("_build"))
     fresh_app, _ = build(make_app, fresh, freshenv=True)
     assert _genindex_and_bodies(Path(app.outdir)) == _genindex_and_bodies(Path(fresh_app.outdir))
+
+
+def test_fresh_builds_of_the_same_catalogue_and_places_reuse_the_json_export(
+    make_app: Callable[..., SphinxTestApp],
+    project: Path,
+    calls: dict[str, int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SPHINX_AWSERRORS_FINDINGS_CACHE", "1")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+    def export(number: int) -> str:
+        app, _ = build(make_app, project, builddir=tmp_path / f"build{number}")
+        return (Path(app.outdir) / "_static" / "awserrors.json").read_text(encoding="utf-8")
+
+    first = export(0)
+    assert export(1) == first
+    assert calls["to_json"] == 1  # the second fresh build serialised nothing
+    # the places are part of the key: a code documented elsewhere has another URL
+    (project / "single.rst").write_text(
+        "One code\n========\n\n.. aws-error:: NoSuchKey\n\n   Here.\n", encoding="utf-8"
+    )
+    moved = export(2)
+    assert calls["to_json"] == 2
+    assert moved != first
+    assert "single.html#awserr-nosuchkey" in moved
+    edit(project / "errors.yaml", "status: 503", "status: 429")  # the catalogue too
+    assert '"status": 429' in export(3)
+    assert calls["to_json"] == 3
