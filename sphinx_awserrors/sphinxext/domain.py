@@ -199,10 +199,10 @@ class AwsDomain(Domain):
         the places of ``shown`` inside ``only`` directives
 
     ``derived`` holds what the main process derived after the last read (the targets, the
-    index entries it added to the index domain, the label names it left to the project's own
-    labels, and a digest of how each referenced code resolved), so the next build can undo
-    them and rewrite the documents whose references changed. The labels it added are those
-    of the targets, not stored twice.
+    label names it left to the project's own labels, and a digest of how each referenced
+    code resolved), so the next build can undo what it added to other domains and rewrite the
+    documents whose references changed. The labels and index entries it added are those of
+    the targets, not stored twice.
     """
 
     name = "aws"
@@ -222,7 +222,7 @@ class AwsDomain(Domain):
         "label_refs": {},
         "hidden": {},
         "only": {},
-        "derived": {"yielded": [], "index": {}, "snapshot": {}},
+        "derived": {"yielded": [], "snapshot": {}},
     }
     data_version = 4
 
@@ -473,9 +473,9 @@ class AwsDomain(Domain):
         # alone (index entries, the references' snapshot) stands
         unchanged = derived is self._baseline and not catalogue_changed
         record["cache"] = self._baseline = derived
-        self._update_labels(derived, record, self._last)
-        self._last = derived
-        self._update_index(derived, record, catalogue, unchanged=unchanged)
+        previous, self._last = self._last, derived
+        self._update_labels(derived, record, previous)
+        self._update_index(derived, record, catalogue, previous, unchanged=unchanged)
 
         env = self.env
         old = record["snapshot"]
@@ -559,25 +559,28 @@ class AwsDomain(Domain):
         derived: Derived,
         record: dict[str, Any],
         catalogue: Catalogue,
+        previous: Derived | None,
         *,
         unchanged: bool = False,
     ) -> None:
-        """Replace the general-index entries of the previous build by the current ones.
+        """Replace the general-index entries of the *previous* targets by the current ones.
 
-        Only documents whose entries differ, or that were read again (the index domain then
-        dropped ours with the rest), are touched; each in one pass over its entries. When
-        the targets, the catalogue and the setting are *unchanged*, the entries are the
-        previous ones: only the documents read again get theirs back.
+        Ours are the entries whose target is the anchor of a previous target in the same
+        document (not stored twice: the index domain has them). Only documents whose entries
+        differ, or that were read again (the index domain then dropped ours with the rest),
+        are touched; each in one pass over its entries. When the targets, the catalogue and
+        the setting are *unchanged*, only the documents read again get theirs back.
         """
         index = self.env.get_domain("index")
         entries: dict[str, list[tuple[str, str, str, str, str | None]]]
         entries = index.entries  # type: ignore[attr-defined]
         wanted = index_setting(self.env.config)
-        previous: dict[str, list[Any]] = record["index"]
         if unchanged and record.get("index_setting") == wanted:
-            for docname, ours in previous.items():
-                if docname in self._cleared or docname not in entries:
-                    entries.setdefault(docname, []).extend(tuple(item) for item in ours)
+            for code, place in derived.canonical.items():
+                if place.docname in self._cleared or place.docname not in entries:
+                    entries.setdefault(place.docname, []).extend(
+                        index_entries(code, place.node_id, catalogue.get(code), wanted)
+                    )
             return
         record["index_setting"] = wanted
         added: dict[str, list[tuple[str, str, str, str, str | None]]] = {}
@@ -585,20 +588,21 @@ class AwsDomain(Domain):
             added.setdefault(place.docname, []).extend(
                 index_entries(code, place.node_id, catalogue.get(code), wanted)
             )
-        for docname in previous.keys() | added.keys():
-            ours_old = [tuple(item) for item in previous.get(docname, ())]
+        anchors: dict[str, set[str]] = {}
+        for place in previous.canonical.values() if previous is not None else ():
+            anchors.setdefault(place.docname, set()).add(place.node_id)
+        for docname in anchors.keys() | added.keys():
             ours_new = added.get(docname, [])
             theirs = entries.get(docname)
             # a document read again: the index domain dropped ours with its own entries
             if theirs is not None and docname not in self._cleared:
-                if ours_old == ours_new:
+                ids = anchors.get(docname, set())
+                if [item for item in theirs if item[2] in ids] == ours_new:
                     continue
-                if ours_old:
-                    drop = set(ours_old)
-                    theirs[:] = [item for item in theirs if item not in drop]
+                if ids:
+                    theirs[:] = [item for item in theirs if item[2] not in ids]
             if ours_new:
                 entries.setdefault(docname, []).extend(ours_new)
-        record["index"] = added
 
     # --- resolution -------------------------------------------------------------------------
 
