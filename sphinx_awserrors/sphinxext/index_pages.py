@@ -1,4 +1,5 @@
-"""The general index and the domain indices, written again only when their page would change.
+"""The general index, the domain indices and the object inventory, written again only when
+they would change.
 
 Sphinx's HTML builder renders ``genindex.html`` and every domain index (``aws-errorindex.html``)
 in every build, even one that read a single prose page: with a large catalogue that is 10,000
@@ -20,6 +21,10 @@ are still as written (size and time), writing them again is skipped. The key hol
   a counter that goes up whenever a document read in a build changed its title, table of
   contents, toctrees or metadata, or a document was added or removed (:func:`_navigation`).
 
+The object inventory (``objects.inv``: 5,000 codes and 5,000 labels, each with its URI,
+compressed) is kept the same way, keyed by every domain's objects, the project's name and
+version, the builder and its configuration.
+
 A value of the context that has no stable text (an object without readable fields), a handler
 of ``html-page-context`` from another package (it could put anything on the page, or collect
 the pages it sees), or ``html_split_index`` turn this off: the pages are written as before.
@@ -35,7 +40,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 import sphinx
+from sphinx.locale import __
 from sphinx.util import logging
+from sphinx.util.display import progress_message
 
 from sphinx_awserrors.sphinxext import buildstate
 
@@ -266,6 +273,24 @@ def _keep(
     """Write the pages *pagenames* with *write*, unless *key* says they are written already."""
     outdir = os.fspath(builder.outdir)
     outputs = {os.path.relpath(_output_file(builder, name), outdir): name for name in pagenames}
+
+    def progress() -> None:
+        for name in outputs.values():  # the progress line Sphinx prints
+            logger.info("%s ", name, nonl=True)
+
+    _keep_files(builder, what, key, list(outputs), write, progress)
+
+
+def _keep_files(
+    builder: StandaloneHTMLBuilder,
+    what: str,
+    key: str | None,
+    outputs: list[str],
+    write: Callable[[], None],
+    progress: Callable[[], None],
+) -> None:
+    """Write the files *outputs* (relative to the output directory) with *write*, unless *key*
+    says they are written already; then *progress* prints what Sphinx would have printed."""
     record = _read_record(builder)
     earlier = record.get(what)
     if (
@@ -276,8 +301,7 @@ def _keep(
         and set(earlier["files"]) == set(outputs)
         and _files_intact(builder, earlier["files"])
     ):
-        for name in outputs.values():  # the progress line Sphinx prints
-            logger.info("%s ", name, nonl=True)
+        progress()
         return
     write()
     if key is None:
@@ -333,6 +357,43 @@ def _domain_indices(
     _keep(builder, "domainindices", key, [name for name, *_ in indices], original)
 
 
+def _inventory(app: Sphinx, builder: StandaloneHTMLBuilder, original: Callable[[], None]) -> None:
+    """``objects.inv``: every object of every domain, with its URI (5,000 codes and their
+    5,000 labels for a large catalogue), compressed; kept while they and the project's name
+    and version are the same."""
+    env = builder.env
+    info = getattr(builder, "build_info", None)
+    domains = (
+        env.domains.sorted()
+        if hasattr(env.domains, "sorted")
+        else (sorted(env.domains.values(), key=lambda domain: domain.name))
+    )
+    key = None
+    try:
+        parts = [
+            _FORMAT,
+            sphinx.__version__,
+            type(builder).__module__,
+            type(builder).__qualname__,
+            builder.name,
+            buildstate.env_token(env),
+            getattr(info, "config_hash", None),
+            str(env.config.project),
+            str(env.config.version),
+            [(domain.name, sorted(domain.get_objects())) for domain in domains],
+        ]
+        if None not in parts:
+            key = hashlib.sha256(stable(parts).encode()).hexdigest()
+    except Unstable:
+        key = None
+
+    def progress() -> None:
+        with progress_message(__("dumping object inventory")):
+            pass
+
+    _keep_files(builder, "inventory", key, ["objects.inv"], original, progress)
+
+
 def _builder_inited(app: Sphinx) -> None:
     from sphinx.builders.html import StandaloneHTMLBuilder
 
@@ -346,6 +407,11 @@ def _builder_inited(app: Sphinx) -> None:
     ):
         return  # a builder that writes its indices its own way
     genindex, domain_indices = builder.write_genindex, builder.write_domain_indices
+    if kind.dump_inventory is StandaloneHTMLBuilder.dump_inventory:
+        inventory = builder.dump_inventory
+        builder.dump_inventory = lambda: _inventory(  # type: ignore[method-assign]
+            app, builder, inventory
+        )
     builder.write_genindex = lambda: _genindex(app, builder, genindex)  # type: ignore[method-assign]
     builder.write_domain_indices = lambda: _domain_indices(  # type: ignore[method-assign]
         app, builder, domain_indices

@@ -4,6 +4,7 @@ again (equal to a fresh build's) as soon as any of it changes."""
 from __future__ import annotations
 
 import shutil
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -149,3 +150,35 @@ def test_stable_text_of_the_context() -> None:
         index_pages.stable({"pathto": lambda name: name})
     with pytest.raises(index_pages.Unstable):
         index_pages.stable(object())
+
+
+def _inventory(app: Any) -> bytes:
+    data = (Path(app.outdir) / "objects.inv").read_bytes()
+    header, _, body = data.partition(b"compressed using zlib.\n")
+    return header + zlib.decompress(body)
+
+
+def test_the_inventory_is_kept_until_an_object_moves(
+    make_app: Callable[..., SphinxTestApp], project: Path, tmp_path: Path
+) -> None:
+    first, _ = build(make_app, project)
+    inventory = Path(first.outdir) / "objects.inv"
+    written = inventory.stat().st_mtime_ns
+    (project / "refs_key.rst").touch()
+    app, _ = build(make_app, project)
+    assert inventory.stat().st_mtime_ns == written
+    assert "dumping object inventory" in app._status.getvalue()
+    # NoSuchKey documented by a directive now: its URI in the inventory changes
+    (project / "single.rst").write_text(
+        "One code\n========\n\n.. aws-error:: NoSuchKey\n\n   Here.\n", encoding="utf-8"
+    )
+    app, _ = build(make_app, project)
+    assert inventory.stat().st_mtime_ns != written
+    assert b"single.html#awserr-nosuchkey" in _inventory(app)
+    copy = tmp_path / "fresh"
+    shutil.copytree(project, copy, ignore=shutil.ignore_patterns("_build"))
+    fresh, _ = build(make_app, copy, freshenv=True)
+    assert _inventory(app) == _inventory(fresh)
+    # the project's version is in its header
+    app, _ = build(make_app, project, confoverrides={"version": "9.9"})
+    assert b"# Version: 9.9" in _inventory(app)
