@@ -9,9 +9,11 @@ most of it while pages were written. Nothing of that changes what is built.
 With :confval:`awserrors_gc_freeze` (on by default) the collector is told what is known to stay
 alive, with :func:`gc.freeze`, so its collections walk only what is new:
 
-* once the builder is set up (``builder-inited``), what is alive: the modules, the
-  configuration, the catalogue and, in a rebuild, the whole environment loaded from its
-  pickle. It lives until the build ends anyway; only the young objects are collected first;
+* once the configuration is read (``config-inited``), before Sphinx loads a rebuild's
+  environment, and again once the builder is set up (``builder-inited``), what is alive: the
+  modules, the configuration, the catalogue and, in a rebuild, the whole environment loaded
+  from its pickle. It lives until the build ends anyway; only the young objects are
+  collected first, at the second;
 * before each document is parsed (``source-read``), and when writing starts, what is left after
   a collection is frozen: the doctrees read so far (kept until written), the environment, the
   catalogue. The collection only walks what was made since the last freeze, so it is cheap, and
@@ -134,6 +136,14 @@ def _policy(app: Sphinx) -> _Policy | None:
     return _POLICIES.get(id(app))
 
 
+def _config_inited(app: Sphinx, config: Any) -> None:
+    # next, Sphinx loads a rebuild's environment: unpickling it makes hundreds of thousands of
+    # objects, and the collections it triggers would walk every module again and again (a
+    # third of the load of a 4 MB environment). What is alive now stays: frozen, uncollected
+    if config.awserrors_gc_freeze and gc.isenabled():
+        gc.freeze()
+
+
 def _builder_inited(app: Sphinx) -> None:
     if app.config.awserrors_gc_freeze and gc.isenabled():
         _POLICIES[id(app)] = _Policy()
@@ -209,6 +219,7 @@ def _build_finished(app: Sphinx, exception: BaseException | None) -> None:
 def setup_gcpolicy(app: Sphinx) -> None:
     """Register :confval:`awserrors_gc_freeze` and the events that follow the build's phases."""
     app.add_config_value("awserrors_gc_freeze", True, "", types=frozenset({bool}))
+    app.connect("config-inited", _config_inited)
     app.connect("builder-inited", _builder_inited)
     app.connect("env-before-read-docs", _before_read)
     app.connect("source-read", _settle)
