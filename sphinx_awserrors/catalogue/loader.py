@@ -21,8 +21,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-import yaml
-
 from sphinx_awserrors._gc import gc_paused
 from sphinx_awserrors.catalogue import bundled, safe_io
 from sphinx_awserrors.catalogue.bundled import BUNDLED
@@ -39,6 +37,9 @@ from sphinx_awserrors.catalogue.model import (
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
+
+    # bound at run time by _import_yaml, when the first YAML file is parsed
+    import yaml  # noqa: TC004
 
 
 #: File suffixes the loaders understand, and the format each names.
@@ -116,14 +117,19 @@ def _did_you_mean(word: str, choices: Sequence[str]) -> str:
     return f"; did you mean {match[0]!r}?" if match else f" (allowed: {', '.join(choices)})"
 
 
-_YamlLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+def _import_yaml() -> None:
+    """Import PyYAML: only a build or command that reads a YAML file needs it (its import costs
+    about 10 ms, most of it a regular expression of its pure-Python reader)."""
+    global yaml  # the module's name for PyYAML, bound on first use
+    import yaml
 
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 def _parse_yaml(text: str) -> _Node | None:
-    loader = _YamlLoader(text)
+    _import_yaml()
+    loader: yaml.SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
         try:
             root = loader.get_single_node()

@@ -36,6 +36,11 @@ def _plain_interpreted(
 _EXPLICIT_TITLE = re.compile(r"^(?P<title>.+?)\s*(?<!\x00)<(?P<target>.*?)>$", re.DOTALL)
 
 
+#: The characters inline markup starts or escapes with (emphasis, literals, roles, references,
+#: targets, substitutions, footnotes, escapes); a text without them parses to itself.
+_MARKUP = re.compile(r"[*`|_\\\[\x00]")
+
+
 @lru_cache(maxsize=8192)
 def description_text(text: str) -> str:
     """*text*, an inline-reStructuredText description, as plain text with the markup removed.
@@ -45,5 +50,7 @@ def description_text(text: str) -> str:
     """
     if not text.strip():
         return ""
+    if not _MARKUP.search(text):  # nothing inline markup could start with: the text itself
+        return " ".join(text.split())
     plain = "".join(node.astext() for node in parse_quietly(text, _plain_interpreted))
     return " ".join(plain.split())

@@ -7,9 +7,10 @@ the filter's assets: ``table_html``), the ``aws-error`` directive
 under a description (``entry_notes``), the ``:awserr:`` roles (``roles``), descriptions and
 codes as docutils nodes (``render``), LaTeX support (``latex``), the catalogue's life in a
 build (``buildstate``), the HTML JSON export (``json_export``), the source-code coverage
-check (``coverage``), the garbage collector during builds (``gcpolicy``), table cells left out
-of smart quotes (``smartquotes``), table rows kept compact until written (``lazyrows``) and written
-straight to HTML (``html_rows``),
+check (``coverage``), the garbage collector during builds (``gcpolicy``), the general and domain
+index pages kept while what they show is unchanged (``index_pages``), table cells left out
+of smart quotes (``smartquotes``), table rows kept compact until written (``lazyrows``) and
+written straight to HTML (``html_rows``),
 gettext (``locale``), warnings (``_logging``) and the static files (``static/``). A new
 directive option goes into the directive's module; anything that needs no Sphinx goes into a
 layer below.
@@ -27,6 +28,7 @@ from sphinx_awserrors.sphinxext import (
     error_directive,
     gcpolicy,
     html_rows,
+    index_pages,
     json_export,
     latex,
     lazyrows,
@@ -54,6 +56,7 @@ def setup_extension(app: Sphinx) -> None:
     table_html.setup_table_html(app)
     compat_directive.setup_compat_directive(app)
     json_export.setup_export(app)
+    index_pages.setup_index_pages(app)
     latex.setup_latex(app)
     render.setup_render(app)
     gcpolicy.setup_gcpolicy(app)

@@ -21,8 +21,11 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import json
 import os
+import pickle
+import sys
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -65,6 +68,9 @@ class BuildState:
     digest: str | None = None
     #: what the checks last ran on (catalogue digest and settings); None: never ran
     checks_key: str | None = None
+    #: the inputs of that run as :func:`_checks_inputs` sees them (without importing the
+    #: checks); None: unknown, or the run warned about its settings
+    checks_inputs: str | None = None
     #: this environment's identity, so a side record of the checks belongs to it alone
     env_token: str = field(default_factory=lambda: uuid.uuid4().hex)
     #: whether the catalogue changed in the current build
@@ -111,6 +117,11 @@ def catalogue_digest_of(env: BuildEnvironment) -> str | None:
     return _state(env).digest
 
 
+def env_token(env: BuildEnvironment) -> str:
+    """This environment's identity: a fresh environment (``-E``, a new output) has another."""
+    return _state(env).env_token
+
+
 def catalogue_unusable(env: BuildEnvironment) -> bool:
     """Whether no configured catalogue file could be loaded (an error was reported)."""
     return _state(env).unusable
@@ -150,7 +161,9 @@ def plain_text(env: BuildEnvironment, description: str) -> str:
     texts = _state(env).texts
     text = texts.get(description)
     if text is None:
-        text = texts[description] = visible_controls(description_text(description))
+        text = visible_controls(description_text(description))
+        # most descriptions are plain text already: keep one string, pickled once
+        text = texts[description] = description if text == description else text
     return text
 
 
@@ -233,7 +246,12 @@ def _load(
     if state.loaded and digest == state.digest:
         state.changed = False
         return None
-    result = load_files(files, problems)
+    # a file that cannot be read: load it, so the problem is reported as it is now
+    result = None if problems else _cached_load(digest)
+    if result is None:
+        result = load_files(files, problems)
+        if not problems and not result.fatal:
+            _cache_load(digest, result)
     # in file order, and by line within a file, as lint prints them (the loader reports the
     # top-level keys before the entries above them)
     order = {
@@ -261,6 +279,46 @@ def _load(
     return result
 
 
+def _load_path(digest: str) -> Path:
+    """Where the catalogue parsed from files of *digest* is kept between fresh builds.
+
+    The key adds the package version, Python's, and the size and time of the catalogue
+    layer's files (a development install changes the loader without a new version).
+    """
+    parts = [digest, __version__, str(_FINDINGS_FORMAT), sys.version, code_stamp("catalogue")]
+    key = hashlib.sha256("\0".join(parts).encode()).hexdigest()
+    return _cache_dir() / f"catalogue-{key}.pickle"
+
+
+def _cached_load(digest: str) -> LoadResult | None:
+    """The catalogue a build parsed from the same files (same digest), if kept.
+
+    Parsing is the costly part of loading (YAML with every line kept: about 0.3 s for 5,000
+    entries, and PyYAML's import); the pickle of the result loads in a few milliseconds. It
+    is the user's own cache, as trusted as the environment pickle Sphinx loads.
+    """
+    if os.environ.get(FINDINGS_CACHE_VARIABLE) == "0":
+        return None
+    try:
+        with _load_path(digest).open("rb") as stream:
+            result = pickle.load(stream)
+    except Exception:  # only a cache: whatever is wrong with it, parse the files
+        return None
+    return result if isinstance(result, LoadResult) else None
+
+
+def _cache_load(digest: str, result: LoadResult) -> None:
+    """Keep the parsed catalogue *result* for the next fresh build of the same files."""
+    if os.environ.get(FINDINGS_CACHE_VARIABLE) == "0":
+        return
+    path = _load_path(digest)
+    with contextlib.suppress(OSError, pickle.PicklingError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        temporary.replace(path)
+
+
 def _builder_inited(app: Sphinx) -> None:
     env = app.env
     _load(
@@ -272,32 +330,44 @@ def _builder_inited(app: Sphinx) -> None:
     _run_checks(app, _state(env))
 
 
-def _names(app: Sphinx, setting: str) -> list[str] | None:
-    """The list-of-names setting *setting*, with what cannot be a name reported and left out.
+def _names(
+    app: Sphinx, setting: str, *, report: bool = True
+) -> tuple[list[str] | None, list[object]]:
+    """The list-of-names setting *setting*, and what in it cannot be a name (left out).
 
-    One string (Sphinx warns about its type) is one name, not a sequence of letters
-    (``awserrors_checks = "spelling"`` was "unknown check 's'").
+    What is left out is reported (unless *report* is false). One string (Sphinx warns about
+    its type) is one name, not a sequence of letters (``awserrors_checks = "spelling"`` was
+    "unknown check 's'").
     """
     value: object = getattr(app.config, setting)
     if value is None:
-        return None
+        return None, []
     if isinstance(value, str):
-        return [value]
+        return [value], []
     if not isinstance(value, Sequence | set | frozenset):
-        return None  # Sphinx has warned about the type; the default applies
+        return None, []  # Sphinx has warned about the type; the default applies
     names = [item for item in value if isinstance(item, str)]
-    if others := [item for item in value if not isinstance(item, str)]:
+    others = [item for item in value if not isinstance(item, str)]
+    if others and report:
         warn(
             f"{setting}: {', '.join(map(repr, others))} "
             f"{'is not a string' if len(others) == 1 else 'are not strings'}; left out",
             "config",
             config_location(app, setting),
         )
-    return names
+    return names, others
 
 
 def _run_checks(app: Sphinx, state: BuildState) -> None:
-    """Run the checks over the project's own files, once per catalogue and settings."""
+    """Run the checks over the project's own files, once per catalogue and settings.
+
+    What the findings depend on (the catalogue's digest, the check settings of ``conf.py``,
+    the ``pyproject.toml`` files the settings may come from, the checks' own files) is known
+    without importing the checks (:func:`_checks_inputs`). When it is what the last run in
+    this environment saw, nothing is imported, read or printed; when a fresh build of the same
+    inputs ran before, its findings are printed from the user cache (:func:`_known_run`).
+    Otherwise the settings are read and, if they changed, the checks run.
+    """
     bundled_only = all(f.bundled for f in state.files)
     if (
         bundled_only
@@ -305,6 +375,27 @@ def _run_checks(app: Sphinx, state: BuildState) -> None:
         and not app.config.awserrors_ignore_checks
     ):
         return  # nothing to check and no names to validate: skip the imports and pyproject
+    inputs = None if bundled_only else _checks_inputs(app, state)
+    if inputs is not None:
+        last_key, last_inputs = _last_checks_run(app, state)
+        if inputs == last_inputs:
+            return
+        known = _known_run(inputs)
+        if known is not None:
+            key, found = known
+            if key != last_key:
+                for message, check, file, line in found:
+                    _warn_at(message, check, file, line)
+            _remember_run(app, state, key, inputs)
+            return
+    clean = True  # no warning about the settings: a later build may skip reading them
+
+    def names(setting: str) -> list[str] | None:
+        nonlocal clean
+        found, others = _names(app, setting)
+        clean = clean and not others
+        return found
+
     from sphinx_awserrors import checks
     from sphinx_awserrors.checks import settings
 
@@ -312,25 +403,29 @@ def _run_checks(app: Sphinx, state: BuildState) -> None:
         shared = settings.load_settings(Path(app.confdir))
     except settings.SettingsError as exc:
         warn(str(exc), "config")
+        clean = False
         shared = settings.ProjectSettings()
     chosen = shared.extended(
-        spelling_words=_names(app, "awserrors_spelling_words") or (),
-        select=_names(app, "awserrors_checks"),
-        ignore=_names(app, "awserrors_ignore_checks") or (),
+        spelling_words=names("awserrors_spelling_words") or (),
+        select=names("awserrors_checks"),
+        ignore=names("awserrors_ignore_checks") or (),
     )
     try:  # names are checked even when there is nothing to run them on
         checks.select_checks(chosen.select, chosen.ignore)
     except ValueError as exc:
-        known = checks.registry.known_names()
-        ignored = _names(app, "awserrors_ignore_checks") or ()
-        bad_ignore = any(name not in known for name in ignored)
+        known_names = checks.registry.known_names()
+        ignored = _names(app, "awserrors_ignore_checks", report=False)[0] or ()
+        bad_ignore = any(name not in known_names for name in ignored)
         setting = "awserrors_ignore_checks" if bad_ignore else "awserrors_checks"
         warn(f"{setting}: {exc}", "config", config_location(app, setting))
         return
-    if bundled_only:
+    if bundled_only or inputs is None:
         return  # the bundled catalogue is never reported in a project's build
+    if not clean:
+        inputs = None  # the next build reads the settings again, and warns again
     key = hashlib.sha256(f"{state.digest}\0{chosen!r}".encode()).hexdigest()
-    if key == _last_checks_key(app, state):
+    if key == _last_checks_run(app, state)[0]:
+        _remember_run(app, state, key, inputs)
         return
     cached = _cached_findings(key)
     if cached is None:
@@ -350,45 +445,116 @@ def _run_checks(app: Sphinx, state: BuildState) -> None:
         _cache_findings(key, cached)
     for message, check, file, line in cached:
         _warn_at(message, check, file, line)
-    state.checks_key = key
-    _record_checks_key(app, state)
+    _remember_run(app, state, key, inputs)
+    if inputs is not None:
+        _cache_run(inputs, key, cached)
 
 
-#: Bump when what :func:`_cache_findings` writes changes shape.
-_FINDINGS_FORMAT = 1
+#: Bump when what :func:`_cache_findings` or :func:`_cache_run` writes changes shape.
+_FINDINGS_FORMAT = 2
 
 #: ``0`` turns the findings cache off (the test suite does, to see every run of the checks).
 FINDINGS_CACHE_VARIABLE = "SPHINX_AWSERRORS_FINDINGS_CACHE"
 
+#: The package's checks, whose files are part of what their findings depend on (found by
+#: path: importing them is what a build with unchanged inputs avoids).
+_CHECKS_DIR = Path(__file__).resolve().parent.parent / "checks"
+
+#: The settings of ``conf.py`` the checks read.
+_CHECK_SETTINGS = ("awserrors_checks", "awserrors_ignore_checks", "awserrors_spelling_words")
+
+
+def user_cache(name: str) -> Path | None:
+    """The file *name* in the extension's user cache (None: the cache is turned off).
+
+    ``$XDG_CACHE_HOME/sphinx-awserrors`` (``~/.cache`` by default): what fresh builds of the
+    same input can reuse (check findings, parsed catalogues, JSON exports). The variable
+    :data:`FINDINGS_CACHE_VARIABLE` set to ``0`` turns all of it off.
+    """
+    if os.environ.get(FINDINGS_CACHE_VARIABLE) == "0":
+        return None
+    return _cache_dir() / name
+
+
+def write_user_cache(path: Path, data: bytes) -> None:
+    """Write *data* to the cache file *path*, beside it then renamed (failures are ignored)."""
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(data)
+        temporary.replace(path)
+
+
+#: The package's directory.
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+
+def code_stamp(*layers: str) -> str:
+    """The size and time of every module of the package's *layers* (``"catalogue"``...).
+
+    Part of the key of what the user cache keeps: a development install changes the code
+    without a new version.
+    """
+    parts = []
+    for layer in layers:
+        for path in sorted((_PACKAGE_DIR / layer).glob("*.py")):
+            with contextlib.suppress(OSError):
+                info = path.stat()
+                parts.append(f"{layer}/{path.name}:{info.st_size}:{info.st_mtime_ns}")
+    return "\0".join(parts)
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base, "sphinx-awserrors")
+
 
 def _findings_path(key: str) -> Path:
     """Where the findings of one catalogue and settings are kept between fresh builds."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base, "sphinx-awserrors", f"findings-{_checks_fingerprint(key)}.json")
+    return _cache_dir() / f"findings-{_checks_fingerprint(key)}.json"
 
 
 def _checks_fingerprint(key: str) -> str:
     """*key* (catalogue digest and settings) with what the checks themselves are made of.
 
     The package version, and the size and time of every file of the checks (a development
-    install changes the code without a new version) and of pyspellchecker's word list.
+    install changes the code without a new version) and of pyspellchecker's word list. Nothing
+    is imported: a build whose checks need not run does not load them.
     """
-    from sphinx_awserrors import checks
-
     parts = [key, __version__, str(_FINDINGS_FORMAT)]
-    folder = Path(checks.__file__).parent
-    sources = [*sorted(folder.iterdir())]
-    try:
-        import spellchecker
-
-        sources += sorted(Path(spellchecker.__file__).parent.rglob("*"))
-    except ImportError:  # pragma: no cover - a required dependency
-        pass
+    sources = sorted(_CHECKS_DIR.iterdir()) if _CHECKS_DIR.is_dir() else []
+    with contextlib.suppress(ImportError, ValueError):
+        spec = importlib.util.find_spec("spellchecker")  # finds it, does not import it
+        for location in (spec.submodule_search_locations or []) if spec else []:
+            sources += sorted(Path(location).rglob("*"))
     for path in sources:
         with contextlib.suppress(OSError):
             info = path.stat()
             parts.append(f"{path.name}:{info.st_size}:{info.st_mtime_ns}")
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def _checks_inputs(app: Sphinx, state: BuildState) -> str:
+    """A digest of everything the findings of a build can depend on, read without the checks.
+
+    The catalogue's digest, the check settings of ``conf.py`` (their ``repr``), the content of
+    every ``pyproject.toml`` from the configuration directory up to the root (where
+    :func:`~sphinx_awserrors.checks.settings.load_settings` looks), and the checks' files
+    (:func:`_checks_fingerprint`). It may change when the findings do not (another table of a
+    ``pyproject.toml`` edited); then the settings are read to tell.
+    """
+    parts = [str(state.digest), repr([getattr(app.config, name) for name in _CHECK_SETTINGS])]
+    here = Path(app.confdir).resolve()
+    for directory in (here, *here.parents):
+        candidate = directory / "pyproject.toml"
+        try:
+            content = hashlib.sha256(candidate.read_bytes()).hexdigest()
+        except FileNotFoundError:
+            continue
+        except OSError as exc:  # a directory, unreadable: load_settings says what it is
+            content = type(exc).__name__
+        parts.append(f"{candidate}\0{content}")
+    return _checks_fingerprint("\0".join(parts))
 
 
 def _cached_findings(key: str) -> list[tuple[str, str, str, int | None]] | None:
@@ -397,29 +563,65 @@ def _cached_findings(key: str) -> list[tuple[str, str, str, int | None]] | None:
         return None
     try:
         record = json.loads(_findings_path(key).read_text(encoding="utf-8"))
-        return [(str(m), str(c), str(f), None if ln is None else int(ln)) for m, c, f, ln in record]
+        return _findings_of(record)
     except (OSError, ValueError, TypeError):
         return None
+
+
+def _findings_of(record: object) -> list[tuple[str, str, str, int | None]]:
+    """The findings of a cache file (raises ``TypeError`` or ``ValueError`` on another shape)."""
+    if not isinstance(record, list):
+        raise TypeError(record)
+    return [(str(m), str(c), str(f), None if ln is None else int(ln)) for m, c, f, ln in record]
+
+
+def _write_cache(path: Path, data: object) -> None:
+    """Write *data* as JSON to *path* (only a cache: failures are ignored)."""
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(data), encoding="utf-8")
+        temporary.replace(path)
 
 
 def _cache_findings(key: str, findings: list[tuple[str, str, str, int | None]]) -> None:
     """Keep *findings* for the next fresh build (only a cache: failures are ignored)."""
     if os.environ.get(FINDINGS_CACHE_VARIABLE) == "0":
         return
-    path = _findings_path(key)
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(findings), encoding="utf-8")
-        temporary.replace(path)
+    _write_cache(_findings_path(key), findings)
+
+
+def _run_path(inputs: str) -> Path:
+    return _cache_dir() / f"run-{inputs}.json"
+
+
+def _cache_run(inputs: str, key: str, findings: list[tuple[str, str, str, int | None]]) -> None:
+    """Keep what a run on *inputs* found, and its key, for the next build of the same inputs."""
+    if os.environ.get(FINDINGS_CACHE_VARIABLE) == "0":
+        return
+    _write_cache(_run_path(inputs), {"key": key, "findings": findings})
+
+
+def _known_run(inputs: str) -> tuple[str, list[tuple[str, str, str, int | None]]] | None:
+    """The key and findings of an earlier run on the same *inputs* (any environment), if kept."""
+    if os.environ.get(FINDINGS_CACHE_VARIABLE) == "0":
+        return None
+    try:
+        record = json.loads(_run_path(inputs).read_text(encoding="utf-8"))
+        key = record["key"]
+        if not isinstance(key, str):
+            return None
+        return key, _findings_of(record["findings"])
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
 
 
 def _checks_record(app: Sphinx) -> Path:
     return Path(app.doctreedir, "awserrors-checks.json")
 
 
-def _last_checks_key(app: Sphinx, state: BuildState) -> str | None:
-    """What the checks last ran on in this environment.
+def _last_checks_run(app: Sphinx, state: BuildState) -> tuple[str | None, str | None]:
+    """The key and inputs of the checks' last run in this environment.
 
     Sphinx saves the environment only when a document was read, so a build that re-ran the
     checks for a settings change alone would leave the key of the run before in the pickle, and
@@ -429,15 +631,20 @@ def _last_checks_key(app: Sphinx, state: BuildState) -> str | None:
     try:
         record = json.loads(_checks_record(app).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return state.checks_key
+        return state.checks_key, state.checks_inputs
     if isinstance(record, dict) and record.get("env") == state.env_token:
-        key = record.get("key")
-        return key if isinstance(key, str) else None
-    return state.checks_key
+        key, inputs = record.get("key"), record.get("inputs")
+        return (
+            key if isinstance(key, str) else None,
+            inputs if isinstance(inputs, str) else None,
+        )
+    return state.checks_key, state.checks_inputs
 
 
-def _record_checks_key(app: Sphinx, state: BuildState) -> None:
-    record = json.dumps({"env": state.env_token, "key": state.checks_key})
+def _remember_run(app: Sphinx, state: BuildState, key: str, inputs: str | None) -> None:
+    """Record the key and inputs of this run in the environment and in its side record."""
+    state.checks_key, state.checks_inputs = key, inputs
+    record = json.dumps({"env": state.env_token, "key": key, "inputs": inputs})
     with contextlib.suppress(OSError):  # only a cache: without it the checks run once more
         Path(app.doctreedir).mkdir(parents=True, exist_ok=True)
         _checks_record(app).write_text(record, encoding="utf-8")

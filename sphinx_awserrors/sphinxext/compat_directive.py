@@ -23,7 +23,6 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_awserrors.catalogue import Catalogue
 from sphinx_awserrors.catalogue.status import ALL, status_class
-from sphinx_awserrors.compare.compat import KINDS, Row, compare, restrict_to_service
 from sphinx_awserrors.sphinxext import buildstate
 from sphinx_awserrors.sphinxext._logging import warn
 from sphinx_awserrors.sphinxext.locale import _, __, column_header
@@ -44,6 +43,10 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
     from sphinx_awserrors.catalogue.status import StatusFilter
+    from sphinx_awserrors.compare.compat import Row
+
+# The comparison itself (``compare.compat``) is imported where a matrix is made: most builds
+# have none, and the module would be loaded by every build for nothing.
 
 
 #: The default reference of the matrix.
@@ -52,6 +55,8 @@ DEFAULT_REFERENCE: Final = "aws-s3"
 
 def show_option(argument: str | None) -> list[str]:
     """``:show:``: the kinds of rows to show (default: all), separated by commas or spaces."""
+    from sphinx_awserrors.compare.compat import KINDS
+
     kinds = _words(argument, "show")
     for kind in kinds:
         if kind not in KINDS:
@@ -116,6 +121,7 @@ def totals_text(totals: dict[str, int]) -> str:
 def _botocore_s3() -> Catalogue:
     """botocore's S3 error shapes, read once per process (reading the models takes seconds)."""
     from sphinx_awserrors.checks.references import resolve_reference
+    from sphinx_awserrors.compare.compat import restrict_to_service
 
     return restrict_to_service(resolve_reference("botocore"), "s3")
 
@@ -157,6 +163,8 @@ class AwsErrorCompat(SphinxDirective):
         if tags is not None:
             chosen = (e for e in catalogue if set(tags) & {t.casefold() for t in e.tags})
             catalogue = Catalogue(tuple(chosen))
+        from sphinx_awserrors.compare.compat import compare
+
         comparison = compare(catalogue, reference, name)
         rows = self._select(comparison.rows)
         if not rows:
@@ -204,6 +212,8 @@ class AwsErrorCompat(SphinxDirective):
             return None
 
     def _select(self, rows: tuple[Row, ...]) -> list[Row]:
+        from sphinx_awserrors.compare.compat import KINDS
+
         status: StatusFilter = self.options.get("status", ALL)
         codes: list[str] | None = self.options.get("codes")
         show = set(self.options.get("show", KINDS))

@@ -15,6 +15,7 @@ order applies. A place inside an ``only`` directive whose expression the builder
 from __future__ import annotations
 
 import difflib
+import hashlib
 from typing import TYPE_CHECKING, Any, ClassVar, Final, NamedTuple
 
 from docutils import nodes as docutils_nodes
@@ -48,6 +49,9 @@ KINDS: Final = ("directive", "row")
 
 #: The keys of the domain data that hold one entry per document.
 PER_DOC: Final = ("shown", "hidden", "status", "refs", "status_refs", "label_refs", "only")
+
+#: The per-document records the canonical and status targets are derived from.
+DERIVED_FROM: Final = ("shown", "status", "only")
 
 #: Prefix of the standard label (and HTML anchor) of a code.
 LABEL_PREFIX: Final = "awserr-"
@@ -194,9 +198,11 @@ class AwsDomain(Domain):
         docname -> {node_id: the expressions of the ``only`` directives around the place}, for
         the places of ``shown`` inside ``only`` directives
 
-    ``derived`` holds what the main process derived after the last read (the labels and index
-    entries it added to other domains, and a snapshot of how each code resolved), so the next
-    build can undo them and rewrite the documents whose references changed.
+    ``derived`` holds what the main process derived after the last read (the targets, the
+    label names it left to the project's own labels, and a digest of how each referenced
+    code resolved), so the next build can undo what it added to other domains and rewrite the
+    documents whose references changed. The labels and index entries it added are those of
+    the targets, not stored twice.
     """
 
     name = "aws"
@@ -216,9 +222,9 @@ class AwsDomain(Domain):
         "label_refs": {},
         "hidden": {},
         "only": {},
-        "derived": {"labels": {}, "index": {}, "snapshot": {}},
+        "derived": {"yielded": [], "snapshot": {}},
     }
-    data_version = 3
+    data_version = 4
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -228,10 +234,19 @@ class AwsDomain(Domain):
         # what the last after_read derived, valid until a record changes (kept with the data,
         # so a rebuild that reads nothing does not derive it again)
         self._derived_cache = self.data["derived"].get("cache")
+        #: what the last :meth:`after_read` derived, from the records as they were then
+        self._baseline: Derived | None = self._derived_cache
+        #: what the last :meth:`after_read` derived, whatever changed since (its labels are
+        #: the ones to take back)
+        self._last: Derived | None = self._derived_cache
         #: whether any record changed in this build (else :meth:`after_read` has nothing to do)
         self._dirty = False
         #: documents cleared in this build: the other domains dropped what we added to them
         self._cleared: set[str] = set()
+        #: document -> its records of :data:`DERIVED_FROM` before it was cleared in this build
+        self._before: dict[str, tuple[object, ...]] = {}
+        #: documents that recorded places in this build (read here, or merged from a reader)
+        self._recorded: set[str] = set()
 
     # --- recording (reading phase) ----------------------------------------------------------
 
@@ -240,6 +255,26 @@ class AwsDomain(Domain):
         self._derived_cache = None
         self.data["derived"].pop("cache", None)
         self._dirty = True
+
+    def _records_of(self, docname: str) -> tuple[object, ...]:
+        return tuple(self.data[key].get(docname) for key in DERIVED_FROM)
+
+    def _compare_records(self) -> None:
+        """Take the last derivation back if the documents read in this build recorded the
+        places they recorded before.
+
+        A page read again that shows the same codes at the same places (a touched page, an
+        edit of its prose) leaves the canonical targets as they were: they are not derived
+        again, and nothing derived from them is redone (:meth:`after_read`).
+        """
+        same = all(
+            self._before.get(docname, (None,) * len(DERIVED_FROM)) == self._records_of(docname)
+            for docname in self._before.keys() | self._recorded
+        )
+        if same and self._baseline is not None:
+            self._derived_cache = self._baseline
+        self._before.clear()
+        self._recorded.clear()
 
     def note_shown(self, code: str, docname: str, node_id: str, lineno: int, kind: str) -> None:
         """Record that *docname* shows *code* at the anchor *node_id*.
@@ -250,6 +285,7 @@ class AwsDomain(Domain):
             msg = f"kind must be one of {KINDS}, not {kind!r}"
             raise ValueError(msg)
         self.data["shown"].setdefault(docname, []).append((code, node_id, int(lineno), kind))
+        self._recorded.add(docname)
         self._records_changed()
 
     def note_hidden(self, code: str, docname: str) -> None:
@@ -264,6 +300,7 @@ class AwsDomain(Domain):
     ) -> None:
         """Record that the table or group *node_id* in *docname* lists *status_class* (``4xx``)."""
         self.data["status"].setdefault(docname, []).append((status_class, node_id, int(lineno)))
+        self._recorded.add(docname)
         self._records_changed()
 
     def note_reference(self, code: str, docname: str) -> None:
@@ -299,6 +336,7 @@ class AwsDomain(Domain):
                 inside[node_id] = expressions
         if inside:
             self.data["only"][docname] = inside
+            self._recorded.add(docname)
             self._records_changed()
         labels = sorted(
             {
@@ -315,6 +353,7 @@ class AwsDomain(Domain):
 
     def clear_doc(self, docname: str) -> None:
         """Forget what *docname* showed and referenced (it is about to be read again)."""
+        self._before.setdefault(docname, self._records_of(docname))
         for key in PER_DOC:
             self.data[key].pop(docname, None)
         self._records_changed()
@@ -327,6 +366,7 @@ class AwsDomain(Domain):
             for docname in docnames:
                 if docname in theirs:
                     self.data[key][docname] = theirs[docname]
+        self._recorded.update(docnames)
         self._records_changed()
 
     # --- derivation (after reading) ---------------------------------------------------------
@@ -402,6 +442,7 @@ class AwsDomain(Domain):
         record = self.data["derived"]
         if verdicts != record.get("only_verdicts", {}):
             record["only_verdicts"] = verdicts
+            self._baseline = None  # derived with other verdicts
             self._records_changed()
 
     def after_read(
@@ -423,32 +464,51 @@ class AwsDomain(Domain):
         """
         self.warned.clear()
         self._judge_only(tags)
+        self._compare_records()
         if not (self._dirty or catalogue_changed):
             return []
-        derived = self.derived
         record = self.data["derived"]
-        record["cache"] = derived
-        self._update_labels(derived, record)
-        self._update_index(derived, record, catalogue)
+        derived = self.derived
+        # the targets and the catalogue of the last derivation: what was derived from them
+        # alone (index entries, the references' snapshot) stands
+        unchanged = derived is self._baseline and not catalogue_changed
+        record["cache"] = self._baseline = derived
+        previous, self._last = self._last, derived
+        self._update_labels(derived, record, previous)
+        self._update_index(derived, record, catalogue, previous, unchanged=unchanged)
 
         env = self.env
-        for entry in catalogue:  # tooltips, the domain index, the export: parse each once
-            buildstate.plain_text(env, entry.description)
+        old = record["snapshot"]
+        if not unchanged:
+            for entry in catalogue:  # tooltips, the domain index, the export: parse each once
+                buildstate.plain_text(env, entry.description)
         snapshot: dict[str, object] = {}
         for code in sorted({c for refs in self.data["refs"].values() for c in refs}):
+            key = "err:" + code
+            if unchanged and key in old:
+                snapshot[key] = old[key]
+                continue
             place = derived.canonical.get(code)
             known = catalogue.get(code)
-            snapshot["err:" + code] = (
+            snapshot[key] = _digest(
                 (place.docname, place.node_id) if place else None,
                 tooltip(known, buildstate.plain_text(env, known.description)) if known else None,
             )
         for klass in sorted({k for refs in self.data["status_refs"].values() for k in refs}):
             target = derived.status_targets.get(klass)
-            snapshot["status:" + klass] = (target.docname, target.node_id) if target else None
-        for name in sorted({n for refs in self.data["label_refs"].values() for n in refs}):
-            label = record["labels"].get(name)
-            snapshot["label:" + name] = tuple(label) if label else None
-        old = record["snapshot"]
+            snapshot["status:" + klass] = _digest(
+                (target.docname, target.node_id) if target else None
+            )
+        names = {n for refs in self.data["label_refs"].values() for n in refs}
+        if names:
+            yielded = set(record["yielded"])
+            ours = {
+                label_name(code): (place.docname, place.node_id, code)
+                for code, place in derived.canonical.items()
+                if label_name(code) in names and label_name(code) not in yielded
+            }
+            for name in sorted(names):
+                snapshot["label:" + name] = _digest(ours.get(name))
         changed = {key for key in snapshot.keys() | old.keys() if snapshot.get(key) != old.get(key)}
         record["snapshot"] = snapshot
         self._dirty = False
@@ -467,54 +527,82 @@ class AwsDomain(Domain):
         }
         return sorted(rewrite & set(env.all_docs))
 
-    def _update_labels(self, derived: Derived, record: dict[str, Any]) -> None:
+    def _update_labels(
+        self, derived: Derived, record: dict[str, Any], previous: Derived | None
+    ) -> None:
+        """Replace the standard labels added for the *previous* targets by the current ones.
+
+        A label of the project's own with a code's name wins; those names are kept in
+        ``yielded`` (the labels added are the targets' others, so they are not stored).
+        """
         std = self.env.get_domain("std")
         labels: dict[str, tuple[str, str, str]] = std.labels  # type: ignore[attr-defined]
         anonlabels: dict[str, tuple[str, str]] = std.anonlabels  # type: ignore[attr-defined]
-        for name, value in record["labels"].items():
-            if labels.get(name) == tuple(value):
+        yielded = set(record["yielded"])
+        for code, place in previous.canonical.items() if previous is not None else ():
+            name = label_name(code)
+            if name not in yielded and labels.get(name) == (place.docname, place.node_id, code):
                 del labels[name]
                 anonlabels.pop(name, None)
-        added: dict[str, tuple[str, str, str]] = {}
+        now_yielded: list[str] = []
         for code, place in derived.canonical.items():
             name = label_name(code)
             if name in labels or name in anonlabels:
-                continue  # the project's own label of that name wins
-            added[name] = (place.docname, place.node_id, code)
-            labels[name] = added[name]
+                now_yielded.append(name)  # the project's own label of that name wins
+                continue
+            labels[name] = (place.docname, place.node_id, code)
             anonlabels[name] = (place.docname, place.node_id)
-        record["labels"] = added
+        record["yielded"] = sorted(now_yielded)
 
-    def _update_index(self, derived: Derived, record: dict[str, Any], catalogue: Catalogue) -> None:
-        """Replace the general-index entries of the previous build by the current ones.
+    def _update_index(
+        self,
+        derived: Derived,
+        record: dict[str, Any],
+        catalogue: Catalogue,
+        previous: Derived | None,
+        *,
+        unchanged: bool = False,
+    ) -> None:
+        """Replace the general-index entries of the *previous* targets by the current ones.
 
-        Only documents whose entries differ, or that were read again (the index domain then
-        dropped ours with the rest), are touched; each in one pass over its entries.
+        Ours are the entries whose target is the anchor of a previous target in the same
+        document (not stored twice: the index domain has them). Only documents whose entries
+        differ, or that were read again (the index domain then dropped ours with the rest),
+        are touched; each in one pass over its entries. When the targets, the catalogue and
+        the setting are *unchanged*, only the documents read again get theirs back.
         """
         index = self.env.get_domain("index")
         entries: dict[str, list[tuple[str, str, str, str, str | None]]]
         entries = index.entries  # type: ignore[attr-defined]
-        added: dict[str, list[tuple[str, str, str, str, str | None]]] = {}
         wanted = index_setting(self.env.config)
+        if unchanged and record.get("index_setting") == wanted:
+            for code, place in derived.canonical.items():
+                if place.docname in self._cleared or place.docname not in entries:
+                    entries.setdefault(place.docname, []).extend(
+                        index_entries(code, place.node_id, catalogue.get(code), wanted)
+                    )
+            return
+        record["index_setting"] = wanted
+        added: dict[str, list[tuple[str, str, str, str, str | None]]] = {}
         for code, place in derived.canonical.items():
             added.setdefault(place.docname, []).extend(
                 index_entries(code, place.node_id, catalogue.get(code), wanted)
             )
-        previous: dict[str, list[Any]] = record["index"]
-        for docname in previous.keys() | added.keys():
-            ours_old = [tuple(item) for item in previous.get(docname, ())]
+        anchors: dict[str, set[str]] = {}
+        for place in previous.canonical.values() if previous is not None else ():
+            anchors.setdefault(place.docname, set()).add(place.node_id)
+        for docname in anchors.keys() | added.keys():
             ours_new = added.get(docname, [])
             theirs = entries.get(docname)
             # a document read again: the index domain dropped ours with its own entries
             if theirs is not None and docname not in self._cleared:
-                if ours_old == ours_new:
+                ids = anchors.get(docname, set())
+                if [item for item in theirs if item[2] in ids] == ours_new:
                     continue
-                if ours_old:
-                    drop = set(ours_old)
-                    theirs[:] = [item for item in theirs if item not in drop]
+                if ids:
+                    theirs[:] = [item for item in theirs if item[2] not in ids]
             if ours_new:
                 entries.setdefault(docname, []).extend(ours_new)
-        record["index"] = added
 
     # --- resolution -------------------------------------------------------------------------
 
@@ -570,6 +658,11 @@ class AwsDomain(Domain):
         """The code a reference names."""
         target = node.get("reftarget")
         return str(target) if target else None
+
+
+def _digest(*value: object) -> bytes:
+    """A short digest of *value* (plain data): what the references' snapshot keeps of it."""
+    return hashlib.blake2b(repr(value).encode(), digest_size=12).digest()
 
 
 #: The values of ``awserrors_index_entries``: which general-index entries a code gets.

@@ -26,8 +26,8 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.errors import ExtensionError
 
+from sphinx_awserrors import __version__
 from sphinx_awserrors.catalogue import safe_io
-from sphinx_awserrors.convert.writers import to_json
 from sphinx_awserrors.sphinxext import buildstate
 from sphinx_awserrors.sphinxext._logging import config_location, warn
 
@@ -146,6 +146,12 @@ def _export_key(app: Sphinx, relative: PurePosixPath) -> str:
     return digest.hexdigest()
 
 
+def _versioned(key: str) -> str:
+    """*key* with the version and the code that writes the JSON (for the user cache)."""
+    parts = [key, __version__, buildstate.code_stamp("catalogue", "markup", "convert")]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
 def _stamp_path(app: Sphinx) -> Path:
     """Where the key of the last export is kept (with the environment, not in the output)."""
     return Path(app.doctreedir, f"awserrors-export-{app.builder.name}.json")
@@ -233,10 +239,22 @@ def write_json_export(app: Sphinx, exception: BaseException | None) -> None:
             config_location(app, "awserrors_json_export"),
         )
         return
-    catalogue = buildstate.get_catalogue(app.env)
-    urls = documented_urls(app, str(relative.parent) if relative.parent.parts else "")
-    text = to_json(catalogue, urls=urls)
-    data = text.encode("utf-8")
+    kept = buildstate.user_cache(f"export-{_versioned(key)}.json")
+    try:
+        if kept is None:
+            raise FileNotFoundError
+        data = kept.read_bytes()  # a fresh build of the same catalogue and places
+        text = data.decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        # here, not above: a build whose export is up to date does not load the writers
+        from sphinx_awserrors.convert.writers import to_json
+
+        catalogue = buildstate.get_catalogue(app.env)
+        urls = documented_urls(app, str(relative.parent) if relative.parent.parts else "")
+        text = to_json(catalogue, urls=urls)
+        data = text.encode("utf-8")
+        if kept is not None:
+            buildstate.write_user_cache(kept, data)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         outdir = Path(app.outdir).resolve()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sphinx_awserrors.markup.text import description_text
 
@@ -42,3 +44,34 @@ def test_description_text_is_cached() -> None:
     description_text("Cached *text*.")
     description_text("Cached *text*.")
     assert description_text.cache_info().hits == 1
+
+
+@given(
+    st.text(
+        alphabet=st.characters(blacklist_characters="*`|_\\[\x00", blacklist_categories=["Cs"]),
+        max_size=80,
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_text_without_markup_characters_is_its_own_plain_text(text: str) -> None:
+    # the shortcut equals what parsing gives, for any text it takes
+    from sphinx_awserrors.markup import text as module
+
+    parsed = "".join(
+        node.astext() for node in module.parse_quietly(text, module._plain_interpreted)
+    )
+    expected = " ".join(parsed.split()) if text.strip() else ""
+    assert description_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Plain words: a-b, c/d (e) <f> & 'g' \"h\" -- i... https://example.com/x?y=1 a@b.org"],
+)
+def test_plain_description_equals_the_parsed_text(text: str) -> None:
+    from sphinx_awserrors.markup import text as module
+
+    parsed = "".join(
+        node.astext() for node in module.parse_quietly(text, module._plain_interpreted)
+    )
+    assert description_text(text) == " ".join(parsed.split())

@@ -597,3 +597,179 @@ def test_fresh_builds_of_an_unchanged_catalogue_reuse_the_findings(
     edit(project / "errors.yaml", "status: 503", "status: 429")
     build(make_app, project, builddir=tmp_path / "build2")
     assert fake_checks == ["alpha", "beta", "alpha", "beta"]
+
+
+@pytest.fixture
+def settings_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Count the reads of the check settings (what a build with unchanged inputs skips)."""
+    from sphinx_awserrors.checks import settings
+
+    reads: list[Path] = []
+    real = settings.load_settings
+
+    def counting(location: Any = None) -> settings.ProjectSettings:
+        reads.append(Path(location))
+        return real(location)
+
+    monkeypatch.setattr(settings, "load_settings", counting)
+    return reads
+
+
+def test_unchanged_check_inputs_skip_reading_the_settings(
+    make_app: Callable[..., SphinxTestApp],
+    project: Path,
+    fake_checks: list[str],
+    settings_reads: list[Path],
+) -> None:
+    build(make_app, project)
+    assert len(settings_reads) == 1
+    app, _ = build(make_app, project)  # nothing changed: the settings are not even read
+    assert len(settings_reads) == 1
+    assert fake_checks == ["alpha", "beta"]
+    assert "awserrors.alpha" not in app._warning.getvalue()
+
+
+def test_an_unrelated_pyproject_edit_reads_the_settings_but_reports_nothing_again(
+    make_app: Callable[..., SphinxTestApp],
+    project: Path,
+    fake_checks: list[str],
+    settings_reads: list[Path],
+) -> None:
+    pyproject = project / "pyproject.toml"
+    pyproject.write_text("[tool.other]\nline-length = 100\n", encoding="utf-8")
+    build(make_app, project)
+    pyproject.write_text("[tool.other]\nline-length = 88\n", encoding="utf-8")
+    app, _ = build(make_app, project)
+    assert len(settings_reads) == 2  # a changed input: the settings are read again
+    assert fake_checks == ["alpha", "beta"]  # ... and found unchanged: no run, no warning
+    assert "awserrors.alpha" not in app._warning.getvalue()
+    pyproject.write_text('[tool.sphinx-awserrors]\nignore = ["beta"]\n', encoding="utf-8")
+    build(make_app, project)
+    assert fake_checks == ["alpha", "beta", "alpha"]
+
+
+def test_a_pyproject_above_the_project_is_a_check_input(
+    make_app: Callable[..., SphinxTestApp],
+    project: Path,
+    fake_checks: list[str],
+    settings_reads: list[Path],
+) -> None:
+    # load_settings looks upwards from the configuration directory
+    build(make_app, project)
+    (project.parent / "pyproject.toml").write_text(
+        '[tool.sphinx-awserrors]\nignore = ["alpha"]\n', encoding="utf-8"
+    )
+    build(make_app, project)
+    assert len(settings_reads) == 2
+    assert fake_checks == ["alpha", "beta", "beta"]
+
+
+def test_changed_check_files_are_a_check_input(
+    project: Path, make_app: Callable[..., SphinxTestApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, _ = build(make_app, project)
+    state = app.env.awserrors_state
+    before = buildstate._checks_inputs(app, state)
+    assert before == buildstate._checks_inputs(app, state)
+    fake = project / "checks"
+    shutil.copytree(buildstate._CHECKS_DIR, fake)
+    monkeypatch.setattr(buildstate, "_CHECKS_DIR", fake)
+    assert buildstate._checks_inputs(app, state) == before  # the same files, the same times
+    edited = fake / "grammar.py"
+    later = edited.stat().st_mtime + 10
+    os.utime(edited, (later, later))
+    assert buildstate._checks_inputs(app, state) != before  # a check edited in place
+
+
+def test_fresh_builds_of_unchanged_inputs_print_the_findings_without_the_settings(
+    make_app: Callable[..., SphinxTestApp],
+    project: Path,
+    fake_checks: list[str],
+    settings_reads: list[Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SPHINX_AWSERRORS_FINDINGS_CACHE", "1")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    shown = []
+    for number in range(2):
+        app, _ = build(make_app, project, builddir=tmp_path / f"build{number}")
+        lines = plain(app._warning.getvalue()).splitlines()
+        shown.append(sorted(line for line in lines if "[awserrors." in line))
+    assert fake_checks == ["alpha", "beta"]
+    assert len(settings_reads) == 1  # the second fresh build read no settings
+    assert shown[0] == shown[1]
+    assert any("alpha on NoSuchKey" in line for line in shown[1])
+    # a conf.py setting is an input: the settings are read and the checks run again
+    build(
+        make_app,
+        project,
+        builddir=tmp_path / "build2",
+        confoverrides={"awserrors_spelling_words": ["Zenko"]},
+    )
+    assert len(settings_reads) == 2
+    assert fake_checks == ["alpha", "beta"] * 2
+
+
+def test_settings_warnings_are_repeated_by_every_build(
+    make_app: Callable[..., SphinxTestApp],
+    project: Path,
+    fake_checks: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a build that warned about its settings is not skipped next time: it warns again
+    monkeypatch.setenv("SPHINX_AWSERRORS_FINDINGS_CACHE", "1")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    (project / "pyproject.toml").write_text(
+        "[tool.sphinx-awserrors]\nspeling-words = []\n", encoding="utf-8"
+    )
+    for number in range(2):
+        app, _ = build(make_app, project, builddir=tmp_path / f"build{number % 2}")
+        assert "unknown key 'speling-words'" in app._warning.getvalue()
+    app, _ = build(make_app, project, builddir=tmp_path / "build1")  # incremental
+    assert "unknown key 'speling-words'" in app._warning.getvalue()
+
+
+def test_fresh_builds_of_the_same_files_reuse_the_parsed_catalogue(
+    make_app: Callable[..., SphinxTestApp],
+    project: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SPHINX_AWSERRORS_FINDINGS_CACHE", "1")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    loads: list[int] = []
+    real = buildstate.load_files
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        loads.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(buildstate, "load_files", counting)
+    # a loader warning too: it is given again from the kept result
+    edit(project / "errors.yaml", "status: 503", "status: 503\n    owner: me")
+    seen = []
+    for number in range(2):
+        app, _ = build(make_app, project, builddir=tmp_path / f"build{number}")
+        lines = plain(app._warning.getvalue()).splitlines()
+        seen.append(
+            (
+                buildstate.get_catalogue(app.env),
+                sorted(line for line in lines if "[awserrors.catalogue]" in line),
+            )
+        )
+    assert len(loads) == 1  # the second fresh build parsed nothing
+    assert seen[0] == seen[1]
+    assert any("owner" in line for line in seen[1][1])
+
+    edit(project / "errors.yaml", "status: 404", "status: 410")  # another content: parsed
+    app, _ = build(make_app, project, builddir=tmp_path / "build2")
+    assert len(loads) == 2
+    assert buildstate.get_catalogue(app.env).get("NoSuchKey").status == 410
+
+    for kept in (tmp_path / "cache" / "sphinx-awserrors").glob("catalogue-*.pickle"):
+        kept.write_bytes(b"not a pickle")  # a damaged cache file is parsed again
+    app, _ = build(make_app, project, builddir=tmp_path / "build3")
+    assert len(loads) == 3
+    assert buildstate.get_catalogue(app.env).get("NoSuchKey").status == 410

@@ -21,8 +21,8 @@ from support_xref import build as build_root
 from support_xref import copy_root
 
 from sphinx_awserrors.catalogue import Catalogue, ErrorEntry
+from sphinx_awserrors.convert import writers
 from sphinx_awserrors.sphinxext import buildstate, domain
-from sphinx_awserrors.sphinxext import json_export as export
 from sphinx_awserrors.sphinxext.buildstate import changed_codes
 
 if TYPE_CHECKING:
@@ -54,7 +54,8 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     monkeypatch.setattr(
         buildstate, "description_text", counting("description_text", buildstate.description_text)
     )
-    monkeypatch.setattr(export, "to_json", counting("to_json", export.to_json))
+    # json_export imports it when it writes
+    monkeypatch.setattr(writers, "to_json", counting("to_json", writers.to_json))
     return counts
 
 
@@ -95,6 +96,7 @@ def test_touched_page_reads_one_page_and_parses_no_description(
         app, rec = build(make_app, project)
         assert rec.read == {page}
         assert rec.written <= {page, "index"}
+        assert calls["derive"] == 0  # the page recorded the same places: targets stand
         assert calls["description_text"] == 0
         assert calls["to_json"] == 0
         # the index entries of re-read pages are neither lost nor doubled
@@ -252,3 +254,82 @@ def test_edit_sequence_matches_fresh_builds(tmp_path: Path) -> None:
             (fresh_src / name).write_bytes((src / name).read_bytes())
         fresh = _bodies(build_root(fresh_src).outdir)
         assert incremental == fresh
+
+
+def _genindex_and_bodies(outdir: Path) -> dict[str, str | None]:
+    pages = _bodies(outdir)
+    pages["genindex"] = (
+        (outdir / "genindex.html")
+        .read_text(encoding="utf-8")
+        .split('<div class="body" role="main">')[1]
+        .split('<div class="sphinxsidebar"')[0]
+    )
+    return pages
+
+
+@pytest.mark.parametrize(
+    ("page", "old", "new", "derives"),
+    [
+        ("client", "Client errors\n", "Client errors\n", False),  # touched, same places
+        ("client", ".. aws-error-table::", "Some prose.\n\n.. aws-error-table::", True),  # lines
+        ("plain", "", "\n\n.. aws-error:: NoSuchKey\n\n   Here.\n", True),  # a new target
+        ("client", ".. aws-error-table::", ".. only:: latex\n\n   .. aws-error-table::", True),
+        ("server", ".. aws-error-table::", ".. comment::", True),  # a table removed
+    ],
+    ids=["touch", "moved", "directive", "only", "removed"],
+)
+def test_reread_page_derives_targets_again_only_when_its_places_changed(
+    make_app: Callable[..., SphinxTestApp],
+    project: Path,
+    calls: dict[str, int],
+    tmp_path: Path,
+    page: str,
+    old: str,
+    new: str,
+    derives: bool,
+) -> None:
+    build(make_app, project)
+    source = project / f"{page}.rst"
+    text = source.read_text(encoding="utf-8")
+    edited = text + new if not old else text.replace(old, new, 1)
+    if page == "client" and "only::" in new:  # indent the table's options under the only
+        edited = edited.replace("\n   :status: 4xx", "\n      :status: 4xx")
+    source.write_text(edited, encoding="utf-8")
+    calls.update(dict.fromkeys(calls, 0))
+    app, rec = build(make_app, project)
+    assert page in rec.read
+    assert (calls["derive"] > 0) == derives
+    fresh = tmp_path / "fresh"
+    shutil.copytree(project, fresh, ignore=shutil.ignore_patterns("_build"))
+    fresh_app, _ = build(make_app, fresh, freshenv=True)
+    assert _genindex_and_bodies(Path(app.outdir)) == _genindex_and_bodies(Path(fresh_app.outdir))
+
+
+def test_fresh_builds_of_the_same_catalogue_and_places_reuse_the_json_export(
+    make_app: Callable[..., SphinxTestApp],
+    project: Path,
+    calls: dict[str, int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SPHINX_AWSERRORS_FINDINGS_CACHE", "1")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+    def export(number: int) -> str:
+        app, _ = build(make_app, project, builddir=tmp_path / f"build{number}")
+        return (Path(app.outdir) / "_static" / "awserrors.json").read_text(encoding="utf-8")
+
+    first = export(0)
+    assert export(1) == first
+    assert calls["to_json"] == 1  # the second fresh build serialised nothing
+    # the places are part of the key: a code documented elsewhere has another URL
+    (project / "single.rst").write_text(
+        "One code\n========\n\n.. aws-error:: NoSuchKey\n\n   Here.\n", encoding="utf-8"
+    )
+    moved = export(2)
+    assert calls["to_json"] == 2
+    assert moved != first
+    assert "single.html#awserr-nosuchkey" in moved
+    edit(project / "errors.yaml", "status: 503", "status: 429")  # the catalogue too
+    assert '"status": 429' in export(3)
+    assert calls["to_json"] == 3
