@@ -18,8 +18,8 @@ alive, with :func:`gc.freeze`, so its collections walk only what is new:
   a collection is frozen: the doctrees read so far (kept until written), the environment, the
   catalogue. The collection only walks what was made since the last freeze, so it is cheap, and
   the garbage of the previous document (docutils' parser is full of cycles) is freed first;
-* before each document is written (``doctree-resolved``), the same, for the garbage of writing
-  the previous page (Sphinx copies the global table of contents for every page).
+* before every fourth document is written (``doctree-resolved``), the same, for the garbage of
+  writing the pages before (Sphinx copies the global table of contents for every page).
 
 Frozen objects are still freed by reference counting, but cycles among them are not collected,
 and a doctree is cycles (every node points to its parent). So when a page has been written
@@ -61,6 +61,12 @@ MIN_DOCUMENTS = 16
 
 #: The third threshold of the collector while the policy runs: no full collection of its own.
 NO_FULL_COLLECTIONS = 1_000_000
+
+#: While pages are written, the policy collects before every this many pages: each collection
+#: walks what writing made since the last (the copies of the global table of contents, the
+#: search index's additions), and walking four pages at once cost 0.4 s less at 5,000 codes than
+#: one at a time, for about 20 MB more at the peak.
+PAGES_PER_COLLECTION = 4
 
 #: While pages are written, a process this much larger than when writing started (or than
 #: after the last such collection) unfreezes and collects everything once (see :func:`_rss`).
@@ -217,7 +223,11 @@ def _resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     policy = _policy(app)
     if policy is not None:
         policy.resolved += 1
-        if policy.worth_it() and not policy.parallel_write:
+        if (
+            policy.worth_it()
+            and not policy.parallel_write
+            and policy.resolved % PAGES_PER_COLLECTION == 0
+        ):
             policy.collect_written()
 
 
