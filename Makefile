@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SPHINXOPTS ?= -nW --keep-going
 DOCS_OUT := docs/_build
 
-.PHONY: demo test test-oldest docs pdf lint type bench fuzz screenshots clean
+.PHONY: demo test test-oldest docs pdf lint type bench bench-round fuzz screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,8 +62,19 @@ lint: $(VENV)/.stamp-lint
 screenshots: $(VENV)/.stamp-test
 	$(BIN)/python docs/screenshots.py --out $(DOCS_OUT)/screenshots
 
+# main when the work on issue 18 (build speed) began: the benchmark builds it as form "base"
+BENCH_BASELINE ?= f8d55d4
+BENCH_ARGS ?=
+
+# every form, both sizes, serial and -j 2, rebuilds and the 1,000/5,000/20,000 sweeps, then the
+# goals of issue 18; bench-round is one round of the same (about ten minutes)
 bench: $(VENV)/.stamp-test
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py --sections scale incremental linearity \
+		--baseline $(BENCH_BASELINE) $(BENCH_ARGS)
+
+bench-round: $(VENV)/.stamp-test
+	$(BIN)/python benchmarks/run.py --sections scale incremental linearity --repeats 1 \
+		--linearity-repeats 1 --baseline $(BENCH_BASELINE) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) $(OLDEST_VENV) $(DOCS_OUT) build dist .tox .pytest_cache .mypy_cache .ruff_cache

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import itertools
 import json
 import os
@@ -32,6 +33,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tarfile
 import threading
 import time
 from dataclasses import asdict, dataclass, field
@@ -55,6 +57,60 @@ SIZES: dict[str, tuple[int, int, int]] = {
     "medium": (1000, 40, 20),
 }
 
+#: The form built from the ext project with the extension as it was at ``--baseline``.
+BASE: Final = "base"
+
+#: The parent directory of the package exported from ``--baseline`` (set by :func:`main`).
+_baseline: dict[str, Path] = {}
+
+
+def export_baseline(commit: str) -> Path:
+    """The package as it was at *commit*, exported once under ``_work``; its parent directory.
+
+    Builds of the :data:`BASE` form put it first on ``PYTHONPATH``, so they import it instead
+    of the checkout's: one run measures the extension before and after, beside the other forms.
+    """
+    root = str(HERE.parent)
+    try:
+        sha = subprocess.run(
+            ["git", "-C", root, "rev-parse", "--verify", "--quiet", f"{commit}^{{commit}}"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        where = WORK / f"baseline-{sha[:12]}"
+        archive = b""
+        if not (where / "sphinx_awserrors").is_dir():
+            archive = subprocess.run(
+                ["git", "-C", root, "archive", sha, "--", "sphinx_awserrors"],
+                capture_output=True,
+                check=True,
+            ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        sys.exit(f"run.py: error: --baseline {commit!r} is not a commit of this repository")
+    if archive:
+        partial = where.with_name(where.name + ".partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        partial.mkdir(parents=True)
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(partial, filter="data")
+        partial.rename(where)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(where)], check=True)
+    return where
+
+
+def source_dir(dirs: dict[str, Path], form: str) -> Path:
+    """The project *form* builds: the baseline builds the ext project."""
+    return dirs["ext" if form == BASE else form]
+
+
+def form_env(form: str) -> dict[str, str]:
+    """What the environment of *form*'s builds adds: the baseline's package first on the path."""
+    if form == BASE and "path" in _baseline:
+        return {"PYTHONPATH": str(_baseline["path"])}
+    return {}
+
+
 _BODY = re.compile(r'<div class="body" role="main">(.*?)<div class="sphinxsidebar"', re.DOTALL)
 _UPDATING = re.compile(r"(\d+) added, (\d+) changed, (\d+) removed")
 _ITEM = re.compile(r"(reading sources|writing output)\.\.\. \[\s*\d+%\] (\S+)")
@@ -75,7 +131,13 @@ class Build:
 
 
 def sphinx_build(
-    src: Path, out: Path, *, jobs: int = 1, quiet: bool = True, fresh: bool = True
+    src: Path,
+    out: Path,
+    *,
+    jobs: int = 1,
+    quiet: bool = True,
+    fresh: bool = True,
+    extra_env: dict[str, str] | None = None,
 ) -> Build:
     """Run ``sphinx-build -b html`` on *src* into *out* and measure it."""
     if fresh and out.exists():
@@ -85,7 +147,7 @@ def sphinx_build(
         command.insert(3, "-q")
     if jobs > 1:
         command[3:3] = ["-j", str(jobs)]
-    env = {**os.environ, "PYTHONHASHSEED": "0", "NO_COLOR": "1"}
+    env = {**os.environ, "PYTHONHASHSEED": "0", "NO_COLOR": "1", **(extra_env or {})}
     start = time.perf_counter()
     process = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
@@ -184,7 +246,7 @@ def measure_scale(
         for j in jobs:
             for form in forms:
                 out = WORK / "out" / f"{size}-{form}-j{j}"
-                build = sphinx_build(dirs[form], out, jobs=j)
+                build = sphinx_build(source_dir(dirs, form), out, jobs=j, extra_env=form_env(form))
                 if build.returncode:
                     sys.exit(f"{form} build failed ({size}, -j {j}):\n{build.stderr}")
                 results[form][j].append(build)
@@ -216,7 +278,14 @@ def measure_scale(
     # are less hurt by the machine's load drifting over the run than ratios of medians
     pairs: dict[str, dict[str, float]] = {}
     for j in jobs:
-        for a, b in (("ext", "hand"), ("ext", "raw"), ("ext", "floor"), ("hand", "floor")):
+        for a, b in (
+            ("ext", "hand"),
+            ("ext", "raw"),
+            ("ext", "floor"),
+            ("hand", "floor"),
+            ("ext", BASE),
+            (BASE, "hand"),
+        ):
             if a in results and b in results:
                 rounds = list(zip(results[a][j], results[b][j], strict=True))
                 pairs[f"{a}/{b} -j {j}"] = {
@@ -365,12 +434,12 @@ def measure_incremental(size: str, forms: Sequence[str]) -> list[dict[str, Any]]
         src = WORK / "incremental" / f"{size}-{form}"
         if src.exists():
             shutil.rmtree(src)
-        shutil.copytree(source_dirs[form], src)
+        shutil.copytree(source_dir(source_dirs, form), src)
         out = WORK / "out" / f"{size}-{form}-incremental"
         steps: list[tuple[str, object]] = [("full build", None), ("no change", None)]
         page = src / "guide" / "page0001.rst"
         steps.append(("touch one prose page", lambda page=page: _touch(page)))
-        if form == "ext":
+        if form in {"ext", BASE}:
             catalogue = src / "errors.yaml"
             steps.append(("touch catalogue, same content", lambda c=catalogue: _touch(c)))
             steps.append(("edit one description", lambda c=catalogue: _edit_catalogue(c)))
@@ -382,7 +451,9 @@ def measure_incremental(size: str, forms: Sequence[str]) -> list[dict[str, Any]]
             for _ in range(repeats):
                 if callable(change):
                     change()
-                build = sphinx_build(src, out, quiet=False, fresh=name == "full build")
+                build = sphinx_build(
+                    src, out, quiet=False, fresh=name == "full build", extra_env=form_env(form)
+                )
                 if build.returncode:
                     sys.exit(f"{form} incremental build failed ({name}):\n{build.stderr}")
                 builds.append(build)
@@ -447,7 +518,11 @@ def measure_linearity(
         peaks: dict[str, list[float]] = {form: [] for form in forms}
         for _ in range(repeats):
             for form in forms:
-                build = sphinx_build(dirs[form], WORK / "out" / f"{name}-{form}")
+                build = sphinx_build(
+                    source_dir(dirs, form),
+                    WORK / "out" / f"{name}-{form}",
+                    extra_env=form_env(form),
+                )
                 if build.returncode:
                     sys.exit(f"{form} build failed ({name}):\n{build.stderr}")
                 times[form].append(build.cpu_seconds)
@@ -516,6 +591,7 @@ GOALS: Final = {
     "small": ("small, fresh HTML: ext/hand CPU", 1.00),
     "touch-small": ("small, one prose page touched: ext/hand CPU", 1.10),
     "recheck": ("catalogue touched, same content: ext CPU / no change", 1.15),
+    "baseline": ("large, fresh HTML: ext/baseline CPU (--baseline; no target)", float("inf")),
     "linear": ("linear: slope per code 5k-20k / 1k-5k, per reference 25-50 / 12-25", 1.50),
 }
 
@@ -550,6 +626,14 @@ def goals_table(data: dict[str, Any]) -> str:
             raw = pairs.get("ext/raw -j 1", {}).get("cpu")
             note = f"wall {ratio['wall']:.2f}" + (f"; ext/raw {raw:.2f}" if raw else "")
             measured["fresh"] = (ratio["cpu"], note)
+            if f"ext/{BASE} -j 1" in pairs:
+                before = pairs[f"ext/{BASE} -j 1"]
+                base_hand = pairs.get(f"{BASE}/hand -j 1", {}).get("cpu")
+                measured["baseline"] = (
+                    before["cpu"],
+                    f"memory {before['rss']:.2f}"
+                    + (f"; the baseline was {base_hand:.2f} of hand" if base_hand else ""),
+                )
             memory = [ratio["rss"]]
             if "ext/hand -j 2" in pairs:
                 parallel = pairs["ext/hand -j 2"]
@@ -598,6 +682,9 @@ def goals_table(data: dict[str, Any]) -> str:
             continue
         value, note = measured[key]
         shown = "differs" if value == float("inf") else f"{value:.2f}"
+        if target == float("inf"):
+            lines.append(f"| {what} | - | {shown} ({note}) | - |")
+            continue
         holds = "yes" if value <= target else "**no**"
         lines.append(f"| {what} | <= {target:.2f} | {shown} ({note}) | {holds} |")
     return "\n".join(lines) + "\n"
@@ -661,11 +748,12 @@ def measure_phases(
         for form in forms:
             out = WORK / "out" / f"{size}-{form}-phases"
             record = WORK / f"phases-{size}-{form}-{rep}.json"
-            command = [sys.executable, str(HERE / "phases.py"), str(dirs[form]), str(out)]
+            source = source_dir(dirs, form)
+            command = [sys.executable, str(HERE / "phases.py"), str(source), str(out)]
             command += ["-j", str(jobs), "--json", str(record)]
             if rep == 0:
                 command.append("--census")
-            env = {**os.environ, "PYTHONHASHSEED": "0", "NO_COLOR": "1"}
+            env = {**os.environ, "PYTHONHASHSEED": "0", "NO_COLOR": "1", **form_env(form)}
             subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL)
             figures = json.loads(record.read_text(encoding="utf-8"))
             results[form].append(figures)
@@ -783,7 +871,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sizes", nargs="+", choices=sorted(SIZES), default=["small", "large"])
     parser.add_argument("--repeats", type=int, default=None, help="builds per form (3; --quick 2)")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--forms", nargs="+", choices=generate.FORMS, default=list(generate.FORMS))
+    parser.add_argument(
+        "--forms", nargs="+", choices=[*generate.FORMS, BASE], default=list(generate.FORMS)
+    )
+    parser.add_argument(
+        "--baseline",
+        metavar="COMMIT",
+        help="also build the ext project with the extension as it was at COMMIT (form 'base')",
+    )
     parser.add_argument(
         "--sections",
         nargs="+",
@@ -811,6 +906,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.repeats is None:
         args.repeats = 2 if args.quick else 3
     WORK.mkdir(parents=True, exist_ok=True)
+    if args.baseline:
+        _baseline["path"] = export_baseline(args.baseline)
+        if BASE not in args.forms:
+            args.forms.append(BASE)
+    elif BASE in args.forms:
+        parser.error("the form 'base' needs --baseline COMMIT")
     info = machine()
     info["package"] = compile_package()
     print(f"machine: {info}", flush=True)
@@ -838,7 +939,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             data["inc"][size] = rows
             report.append(incremental_table(size, rows))
     if "linearity" in args.sections:
-        forms = [f for f in args.forms if f in ("hand", "ext", "floor", "raw")]
+        forms = [f for f in args.forms if f in ("hand", "ext", "floor", "raw", BASE)]
         rows = measure_linearity(args.linearity_repeats, forms, args.linearity_axes)
         data["linearity"] = rows
         report.append(linearity_table(rows, forms))
