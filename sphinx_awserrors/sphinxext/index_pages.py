@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 import sphinx
+
 # Sphinx's own progress messages, from Sphinx's catalogue (not the extension's)
 from sphinx.locale import __ as sphinx_console
 from sphinx.util import logging
