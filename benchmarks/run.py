@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import itertools
 import json
 import os
 import platform
@@ -35,7 +36,7 @@ import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Final
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -345,8 +346,17 @@ def _edit_hand_table(src: Path) -> Path:
     return page
 
 
+#: Rebuilds after the same small change (nothing, one touched page) made this many times each:
+#: a rebuild takes a second or two, so one timing says little on a shared machine.
+REBUILD_REPEATS = 3
+
+
 def measure_incremental(size: str, forms: Sequence[str]) -> list[dict[str, Any]]:
-    """Full build, then rebuilds after each change; counts re-read and re-written documents."""
+    """Full build, then rebuilds after each change; counts re-read and re-written documents.
+
+    The rebuilds after no change and after touching one prose page are repeated
+    :data:`REBUILD_REPEATS` times; their row gives the median times.
+    """
     codes, pages, refs = SIZES[size]
     source_dirs = project_dirs(size, codes, pages, refs)
     rows: list[dict[str, Any]] = []
@@ -367,26 +377,31 @@ def measure_incremental(size: str, forms: Sequence[str]) -> list[dict[str, Any]]
         elif form == "hand":
             steps.append(("edit one description", lambda s=src: _touch(_edit_hand_table(s))))
         for name, change in steps:
-            if callable(change):
-                change()
-            build = sphinx_build(src, out, quiet=False, fresh=name == "full build")
-            if build.returncode:
-                sys.exit(f"{form} incremental build failed ({name}):\n{build.stderr}")
+            repeats = REBUILD_REPEATS if name in {"no change", "touch one prose page"} else 1
+            builds = []
+            for _ in range(repeats):
+                if callable(change):
+                    change()
+                build = sphinx_build(src, out, quiet=False, fresh=name == "full build")
+                if build.returncode:
+                    sys.exit(f"{form} incremental build failed ({name}):\n{build.stderr}")
+                builds.append(build)
             written = [n for n in build.written if n not in {"genindex", "search"}]
             rows.append(
                 {
                     "form": form,
                     "step": name,
-                    "seconds": build.seconds,
-                    "cpu_seconds": build.cpu_seconds,
+                    "seconds": statistics.median(b.seconds for b in builds),
+                    "cpu_seconds": statistics.median(b.cpu_seconds for b in builds),
+                    "cpu_each": [round(b.cpu_seconds, 3) for b in builds],
                     "read": build.read,
                     "written": len(written),
                     "warnings": build.warnings,
                 }
             )
             print(
-                f"  {size} {form:5} {name:30} {build.seconds:6.2f} s "
-                f"({build.cpu_seconds:5.2f} s CPU)  read {build.read}  "
+                f"  {size} {form:5} {name:30} {rows[-1]['seconds']:6.2f} s "
+                f"({rows[-1]['cpu_seconds']:5.2f} s CPU, median of {repeats})  read {build.read}  "
                 f"written {len(written)} {written[:4]}",
                 flush=True,
             )
@@ -429,16 +444,21 @@ def measure_linearity(
         name = f"sweep-n{n}-p{p}-r{r}"
         dirs = project_dirs("sweep", n, p, r)
         times: dict[str, list[float]] = {form: [] for form in forms}
+        peaks: dict[str, list[float]] = {form: [] for form in forms}
         for _ in range(repeats):
             for form in forms:
                 build = sphinx_build(dirs[form], WORK / "out" / f"{name}-{form}")
                 if build.returncode:
                     sys.exit(f"{form} build failed ({name}):\n{build.stderr}")
                 times[form].append(build.cpu_seconds)
+                peaks[form].append(build.max_rss_mb)
         row: dict[str, Any] = {"axis": axis, "n": n, "p": p, "r": r}
         row.update({form: min(times[form]) for form in forms})
+        row.update({f"{form}_mb": max(peaks[form]) for form in forms})
         rows.append(row)
-        shown = ", ".join(f"{form} {row[form]:.2f} s CPU" for form in forms)
+        shown = ", ".join(
+            f"{form} {row[form]:.2f} s CPU {row[f'{form}_mb']:.0f} MB" for form in forms
+        )
         print(f"  sweep {axis} N={n} P={p} R={r}: {shown}", flush=True)
     return rows
 
@@ -454,8 +474,10 @@ def linearity_table(rows: Sequence[dict[str, Any]], forms: Sequence[str]) -> str
         + " | ".join(f"{f} CPU s" for f in forms)
         + " | "
         + " | ".join(f"{f} over floor | {f} slope" for f in over_forms)
+        + " | "
+        + " | ".join(f"{f} peak MB" for f in forms)
         + " |",
-        "|" + "---|" * (3 + len(forms) + 2 * len(over_forms)),
+        "|" + "---|" * (3 + 2 * len(forms) + 2 * len(over_forms)),
     ]
     by_n = sorted((r for r in rows if r["r"] == 50), key=lambda r: r["n"])
     by_r = sorted((r for r in rows if r["n"] == 5000), key=lambda r: r["r"])
@@ -464,7 +486,7 @@ def linearity_table(rows: Sequence[dict[str, Any]], forms: Sequence[str]) -> str
         ("R", by_r, "ms per reference", "r"),
     ):
         lines.append(
-            f"| **sweep {title}** ({unit}) |" + " |" * (2 + len(forms) + 2 * len(over_forms))
+            f"| **sweep {title}** ({unit}) |" + " |" * (2 + 2 * len(forms) + 2 * len(over_forms))
         )
         previous: dict[str, Any] | None = None
         for row in series:
@@ -477,8 +499,107 @@ def linearity_table(rows: Sequence[dict[str, Any]], forms: Sequence[str]) -> str
                     step = (row[key] - previous[key]) * (row["p"] if key == "r" else 1)
                     slope = f"{(over - (previous[form] - previous['floor'])) / step * 1000:.3f}"
                 cells += [_s(over), slope]
+            cells += [f"{row.get(f'{f}_mb', 0):.0f}" for f in forms]
             lines.append("| " + " | ".join(cells) + " |")
             previous = row
+    return "\n".join(lines) + "\n"
+
+
+# -- the goals of issue 18 -------------------------------------------------------------------------
+
+#: (what, target): the targets of issue 18; "about the floor's time" is read as at most 1.15x.
+GOALS: Final = {
+    "fresh": ("large, fresh HTML: ext/hand CPU", 0.60),
+    "parallel": ("large, -j 2: ext/hand CPU, HTML as serial", 1.00),
+    "memory": ("large: ext/hand peak memory, -j 1 and -j 2", 1.20),
+    "touch-large": ("large, one prose page touched: ext/floor CPU", 1.15),
+    "small": ("small, fresh HTML: ext/hand CPU", 1.00),
+    "touch-small": ("small, one prose page touched: ext/hand CPU", 1.10),
+    "recheck": ("catalogue touched, same content: ext CPU / no change", 1.15),
+    "linear": ("linear: slope per code 5k-20k / 1k-5k, per reference 25-50 / 12-25", 1.50),
+}
+
+
+def _incremental_cpu(rows: Sequence[dict[str, Any]], form: str, step: str) -> float | None:
+    for row in rows:
+        if row["form"] == form and row["step"] == step:
+            return float(row["cpu_seconds"])
+    return None
+
+
+def _slopes(rows: Sequence[dict[str, Any]], key: str, fixed: dict[str, int]) -> list[float]:
+    """ext's cost over the floor per unit of *key* between neighbouring sweep points."""
+    series = sorted(
+        (r for r in rows if all(r[k] == v for k, v in fixed.items())), key=lambda r: r[key]
+    )
+    slopes = []
+    for before, after in itertools.pairwise(series):
+        over = (after["ext"] - after["floor"]) - (before["ext"] - before["floor"])
+        slopes.append(over / (after[key] - before[key]))
+    return slopes
+
+
+def goals_table(data: dict[str, Any]) -> str:
+    """Each goal of issue 18 that this run measured: the target, the figure, whether it holds."""
+    measured: dict[str, tuple[float, str]] = {}
+    for figures in data["scale"]:
+        pairs = figures.get("pair_ratios", {})
+        size = figures["size"]
+        if size == "large" and "ext/hand -j 1" in pairs:
+            ratio = pairs["ext/hand -j 1"]
+            raw = pairs.get("ext/raw -j 1", {}).get("cpu")
+            note = f"wall {ratio['wall']:.2f}" + (f"; ext/raw {raw:.2f}" if raw else "")
+            measured["fresh"] = (ratio["cpu"], note)
+            memory = [ratio["rss"]]
+            if "ext/hand -j 2" in pairs:
+                parallel = pairs["ext/hand -j 2"]
+                same = not figures.get("parallel_diff", {}).get("ext", ["?"])
+                measured["parallel"] = (
+                    parallel["cpu"] if same else float("inf"),
+                    f"wall {parallel['wall']:.2f}; HTML {'identical' if same else 'DIFFERS'}",
+                )
+                memory.append(parallel["rss"])
+            measured["memory"] = (max(memory), " / ".join(f"{m:.2f}" for m in memory))
+        if size == "small" and "ext/hand -j 1" in pairs:
+            ratio = pairs["ext/hand -j 1"]
+            measured["small"] = (ratio["cpu"], f"wall {ratio['wall']:.2f}")
+    for size, rows in data["inc"].items():
+        touch = {f: _incremental_cpu(rows, f, "touch one prose page") for f in generate.FORMS}
+        ext, hand, floor = touch.get("ext"), touch.get("hand"), touch.get("floor")
+        if size == "large" and ext and floor:
+            note = f"{ext:.2f} s against {floor:.2f} s" + (f", hand {hand:.2f} s" if hand else "")
+            measured["touch-large"] = (ext / floor, note)
+        if size == "small" and ext and hand:
+            measured["touch-small"] = (ext / hand, f"{ext:.2f} s against {hand:.2f} s")
+        touched = _incremental_cpu(rows, "ext", "touch catalogue, same content")
+        unchanged = _incremental_cpu(rows, "ext", "no change")
+        if size == "large" and touched and unchanged:
+            measured["recheck"] = (
+                touched / unchanged,
+                f"{touched:.2f} s against {unchanged:.2f} s",
+            )
+    if data.get("linearity"):
+        rows = data["linearity"]
+        worst: list[float] = []
+        notes = []
+        for key, fixed, unit, scale in (
+            ("n", {"p": 200, "r": 50}, "ms/code", 1000.0),
+            ("r", {"n": 5000, "p": 200}, "ms/reference", 1000.0 / 200),
+        ):
+            slopes = _slopes(rows, key, fixed)
+            if len(slopes) == 2 and slopes[0] > 0:
+                worst.append(slopes[1] / slopes[0])
+                notes.append(f"{slopes[0] * scale:.2f} then {slopes[1] * scale:.2f} {unit}")
+        if worst:
+            measured["linear"] = (max(worst), "; ".join(notes))
+    lines = ["| goal | target | measured | holds |", "|---|---|---|---|"]
+    for key, (what, target) in GOALS.items():
+        if key not in measured:
+            continue
+        value, note = measured[key]
+        shown = "differs" if value == float("inf") else f"{value:.2f}"
+        holds = "yes" if value <= target else "**no**"
+        lines.append(f"| {what} | <= {target:.2f} | {shown} ({note}) | {holds} |")
     return "\n".join(lines) + "\n"
 
 
@@ -722,6 +843,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         data["linearity"] = rows
         report.append(linearity_table(rows, forms))
     data["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
+    report.append("Goals of issue 18\n\n" + goals_table(data))
     text = "\n".join(report)
     print()
     print(

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
+from sphinx_awserrors.sphinxext.html_rows import awserr_html_rows
+
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
@@ -18,10 +20,21 @@ if TYPE_CHECKING:
 def table_codes(app: SphinxTestApp, docname: str) -> list[list[str]]:
     """The codes of each table of *docname*, row by row."""
     doctree = app.env.get_and_resolve_doctree(docname, app.builder)
-    return [
-        [row[0].astext() for row in next(table.findall(nodes.tbody)).children]
-        for table in doctree.findall(nodes.table)
-    ]
+    return [first_cells(next(table.findall(nodes.tbody))) for table in doctree.findall(nodes.table)]
+
+
+def first_cells(tbody: nodes.Element) -> list[str]:
+    """The text of the first cell of each row of *tbody*, rows written from records too."""
+    texts: list[str] = []
+    for child in tbody.children:
+        if isinstance(child, awserr_html_rows):
+            # HTML builders write these rows from their records (sphinxext.html_rows)
+            assert child["columns"][0] == "code", "the helper reads codes only"
+            texts += [record[0] for record in child["rows"]]
+        else:
+            assert isinstance(child, nodes.row)
+            texts.append(child[0].astext())
+    return texts
 
 
 class Recorder:

@@ -19,7 +19,7 @@ import tomllib
 import unicodedata
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from sphinx_awserrors._gc import gc_paused
 from sphinx_awserrors.catalogue import bundled, safe_io
@@ -974,6 +974,10 @@ def _check_required(name: str, value: object) -> str | None:
 _NOT_IN_CODES: frozenset[str] = frozenset({"Cc", "Cf", "Cs"})
 
 
+#: The control characters of ASCII: its only characters of the categories `_invisible` reads
+_ASCII_CONTROLS: Final = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def _invisible(
     text: str, allowed: str = "\t\n\r\x85", categories: frozenset[str] = frozenset({"Cc"})
 ) -> str | None:
@@ -983,6 +987,8 @@ def _invisible(
     the joiners of Persian text) but no control characters (NUL, BEL, ESC...): no output
     shows those, and the writers drop them without a word. Codes hold neither.
     """
+    if text.isascii() and not any(char not in allowed for char in _ASCII_CONTROLS.findall(text)):
+        return None  # ASCII has no format or surrogate characters, and no control but these
     for char in text:
         if char not in allowed and unicodedata.category(char) in categories:
             name = unicodedata.name(char, "")

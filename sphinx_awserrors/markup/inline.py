@@ -9,6 +9,7 @@ parser it normally runs in.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
 from types import SimpleNamespace
@@ -57,6 +58,28 @@ def memo(
     )
 
 
+#: The characters inline markup needs: emphasis and literals (``*``, ````` ``), substitutions
+#: (``|``), references and targets (``_``), footnotes (``[``), escapes (``\``), roles and
+#: standalone URIs (``:``), e-mail addresses (``@``); NUL marks escapes inside docutils.
+_MARKUP_CHARACTERS = re.compile(r"[*`|_\[\\:@\x00]")
+
+#: What PEP and RFC references start with, when the settings turn them on.
+_PEP_RFC = re.compile(r"pep|rfc", re.IGNORECASE)
+
+
+def without_markup(
+    text: str, *, pep_references: bool = False, rfc_references: bool = False
+) -> bool:
+    """Whether docutils' inliner finds nothing in *text*: it would give one ``Text`` of it.
+
+    A cheap test that parsing may be skipped: most descriptions are plain sentences, and
+    parsing them is most of what a large table costs to read.
+    """
+    if not text or _MARKUP_CHARACTERS.search(text):
+        return False  # the inliner gives nothing for nothing
+    return not ((pep_references or rfc_references) and _PEP_RFC.search(text))
+
+
 @cache
 def quiet_inliner(interpreted: Interpreted) -> tuple[Inliner, Values]:
     """An inliner that reports nothing and reads roles with *interpreted*; with its settings."""
@@ -73,6 +96,8 @@ def quiet_inliner(interpreted: Interpreted) -> tuple[Inliner, Values]:
 
 def parse_quietly(text: str, interpreted: Interpreted) -> list[nodes.Node]:
     """*text* as inline nodes, markup errors left as text and system messages dropped."""
+    if without_markup(text):  # the default settings read no PEP or RFC references
+        return [nodes.Text(text)]
     inliner, settings = quiet_inliner(interpreted)
     document = new_document("<description>", settings)
     state = memo(document, document.reporter, inliner, settings.language_code)

@@ -9,7 +9,8 @@ codes as docutils nodes (``render``), LaTeX support (``latex``), the catalogue's
 build (``buildstate``), the HTML JSON export (``json_export``), the source-code coverage
 check (``coverage``), the garbage collector during builds (``gcpolicy``), the general and domain
 index pages kept while what they show is unchanged (``index_pages``), table cells left out
-of smart quotes (``smartquotes``), table rows kept compact until written (``lazyrows``),
+of smart quotes (``smartquotes``), table rows kept compact until written (``lazyrows``) and
+written straight to HTML (``html_rows``),
 gettext (``locale``), warnings (``_logging``) and the static files (``static/``). A new
 directive option goes into the directive's module; anything that needs no Sphinx goes into a
 layer below.
@@ -26,6 +27,7 @@ from sphinx_awserrors.sphinxext import (
     domain,
     error_directive,
     gcpolicy,
+    html_rows,
     index_pages,
     json_export,
     latex,
@@ -60,4 +62,5 @@ def setup_extension(app: Sphinx) -> None:
     gcpolicy.setup_gcpolicy(app)
     smartquotes.setup_smartquotes(app)
     lazyrows.setup_lazyrows(app)
+    html_rows.setup_html_rows(app)
     coverage.setup_coverage(app)

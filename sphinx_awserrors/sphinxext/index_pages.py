@@ -40,9 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 import sphinx
-
-# Sphinx's own progress messages, from Sphinx's catalogue (not the extension's)
-from sphinx.locale import __ as sphinx_console
+from sphinx.locale import __ as sphinx_message  # Sphinx's own messages, in its catalogue
 from sphinx.util import logging
 from sphinx.util.display import progress_message
 
@@ -390,7 +388,7 @@ def _inventory(app: Sphinx, builder: StandaloneHTMLBuilder, original: Callable[[
         key = None
 
     def progress() -> None:
-        with progress_message(sphinx_console("dumping object inventory")):
+        with progress_message(sphinx_message("dumping object inventory")):
             pass
 
     _keep_files(builder, "inventory", key, ["objects.inv"], original, progress)

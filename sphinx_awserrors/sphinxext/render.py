@@ -22,7 +22,7 @@ from sphinx.transforms.i18n import parse_noqa
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_awserrors.markup import policy
-from sphinx_awserrors.markup.inline import QUIET, memo
+from sphinx_awserrors.markup.inline import QUIET, memo, without_markup
 from sphinx_awserrors.sphinxext._logging import warn
 from sphinx_awserrors.sphinxext.latex import MIN_BREAKABLE, WORD_BOUNDARY
 from sphinx_awserrors.sphinxext.locale import __, page_translation
@@ -161,13 +161,20 @@ def code_parts(code: str) -> list[str]:
     return [part for part in _CODE_BREAK.split(code) if part]
 
 
+def code_start_tag(translator: HTML5Translator, node: nodes.Element) -> str:
+    """The ``<code>`` start tag of the code *node*, as Sphinx starts a literal."""
+    return translator.starttag(node, "code", "", CLASS="docutils literal notranslate")
+
+
+def code_html(translator: HTML5Translator, code: str, start_tag: str) -> str:
+    """*code* in HTML after *start_tag* (:func:`code_start_tag`), ``<wbr />`` between its words."""
+    parts = (translator.encode(part) for part in code_parts(code))
+    return f'{start_tag}<span class="pre">{"<wbr />".join(parts)}</span></code>'
+
+
 def visit_code_html(translator: HTML5Translator, node: nodes.Element) -> None:
     """HTML: the code as Sphinx writes a literal, with ``<wbr />`` between its words."""
-    translator.body.append(
-        translator.starttag(node, "code", "", CLASS="docutils literal notranslate")
-    )
-    parts = (translator.encode(part) for part in code_parts(node.astext()))
-    translator.body.append(f'<span class="pre">{"<wbr />".join(parts)}</span></code>')
+    translator.body.append(code_html(translator, node.astext(), code_start_tag(translator, node)))
     raise nodes.SkipNode
 
 
@@ -427,6 +434,13 @@ def _parse(
     Problems are warnings (subtype ``description``) that start with *what* (which has a ``%s``
     for the code) and are located at *source*:*line*, the description in the catalogue.
     """
+    settings = document.settings
+    if without_markup(
+        text,
+        pep_references=bool(getattr(settings, "pep_references", False)),
+        rfc_references=bool(getattr(settings, "rfc_references", False)),
+    ):
+        return [nodes.Text(text)]  # what the inliner gives, without its cost
     reporter = _DescriptionReporter(source, line)
     location = f"{source}:{line}" if line else source
     prefix = what % code

@@ -42,16 +42,22 @@ class awserr_permalink(nodes.Element):
     """The permalink of a row: ``<a class="headerlink" href="#<row id>">`` (HTML only)."""
 
 
+def permalink_html(translator: HTML5Translator, refid: str) -> str:
+    """The permalink to the row *refid*, or nothing when the builder gives no permalinks."""
+    config = translator.config
+    if not (config.html_permalinks and getattr(translator.builder, "add_permalinks", True)):
+        return ""
+    title = translator.attval(_("Link to this error code"))
+    href = translator.attval("#" + refid)
+    return (
+        f'<a class="headerlink awserr-permalink" href="{href}" title="{title}">'
+        f"{config.html_permalinks_icon}</a>"
+    )
+
+
 def visit_permalink_html(translator: HTML5Translator, node: nodes.Element) -> None:
     """HTML: the theme's permalink icon linking to the row, as Sphinx links its headings."""
-    config = translator.config
-    if config.html_permalinks and getattr(translator.builder, "add_permalinks", True):
-        title = translator.attval(_("Link to this error code"))
-        href = translator.attval("#" + node["refid"])
-        translator.body.append(
-            f'<a class="headerlink awserr-permalink" href="{href}" title="{title}">'
-            f"{config.html_permalinks_icon}</a>"
-        )
+    translator.body.append(permalink_html(translator, node["refid"]))
     raise nodes.SkipNode
 
 

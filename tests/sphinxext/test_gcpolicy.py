@@ -127,3 +127,57 @@ def test_small_rebuilds_leave_the_collector_alone() -> None:
     assert not policy.worth_it()
     policy.resolved = gcpolicy.MIN_DOCUMENTS
     assert policy.worth_it()
+
+
+def _written_pages_alive(
+    make_app: Callable[..., SphinxTestApp], root: Path, monkeypatch: pytest.MonkeyPatch
+) -> int:
+    """How many doctrees of written pages are still alive when the build ends."""
+    monkeypatch.setattr(gcpolicy, "MIN_DOCUMENTS", 0)
+    app = make_app("html", srcdir=root)
+    written: list[weakref.ref[nodes.document]] = []
+    alive: list[int] = []
+
+    def resolved(_app: object, doctree: nodes.document, _docname: str) -> None:
+        written.append(weakref.ref(doctree))
+
+    def finished(_app: object, _exception: object) -> None:
+        alive.append(sum(ref() is not None for ref in written))
+
+    app.connect("doctree-resolved", resolved)
+    app.connect("build-finished", finished, priority=100)  # before the policy unfreezes
+    app.build()
+    return alive[0]
+
+
+def test_written_pages_are_freed_once_the_process_has_grown(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # frozen when writing started, a written page's doctree (cycles: each node points to its
+    # parent) is garbage the collector does not see until everything is unfrozen
+    monkeypatch.setattr(gcpolicy, "GROWTH_BEFORE_FULL_COLLECTION", float("inf"))
+    kept = _written_pages_alive(make_app, _prose_project(tmp_path / "kept"), monkeypatch)
+    assert kept >= 20
+    sizes = iter(range(10**8, 10**12, 10**8))  # a process that grows with every page
+    monkeypatch.setattr(gcpolicy, "_rss", lambda: next(sizes))
+    monkeypatch.setattr(gcpolicy, "GROWTH_BEFORE_FULL_COLLECTION", 1.0)
+    freed = _written_pages_alive(make_app, _prose_project(tmp_path / "freed"), monkeypatch)
+    # the pages written last are still referenced (the writer's document, the tables the
+    # policy frees when the next page is written) when the build ends
+    assert freed <= 3
+
+
+def _prose_project(root: Path) -> Path:
+    """:func:`_project` with twenty more pages of prose."""
+    _project(root, True)
+    names = [f"p{number:02d}" for number in range(20)]
+    for name in names:
+        (root / f"{name}.rst").write_text(f"{name}\n===\n\nSee :awserr:`Code001`.\n")
+    with (root / "index.rst").open("a", encoding="utf-8") as index:
+        index.write("".join(f"   {name}\n" for name in names))
+    return root
+
+
+def test_resident_memory_is_known() -> None:
+    rss = gcpolicy._rss()
+    assert rss is None or rss > 1 << 20

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from docutils import nodes
-from support_build import plain, table_codes
+from support_build import first_cells, plain, table_codes
 
 from sphinx_awserrors.sphinxext.table_directive import MAX_CODE_WIDTH, STATIC_DIR
 
@@ -25,7 +25,7 @@ def codes_by_table(app: SphinxTestApp, docname: str = "index") -> dict[str, list
     for table in doctree.findall(nodes.table):
         key = table["names"][0] if table["names"] else table["ids"][0]
         tbody = next(table.findall(nodes.tbody))
-        result[key] = [row[0].astext() for row in tbody.children]
+        result[key] = first_cells(tbody)
     return result
 
 
