@@ -235,7 +235,9 @@ def _page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     policy = _policy(app)
-    if policy is not None:
+    # only pages read after a freeze need their tables unlinked (frozen cycles are never
+    # collected); in a small build the collector frees them as usual
+    if policy is not None and (policy.worth_it() or policy.parallel_write):
         policy.page_written(doctree if isinstance(doctree, nodes.document) else None)
 
 
