@@ -297,7 +297,7 @@ def _cached_load(digest: str) -> LoadResult | None:
     entries, and PyYAML's import); the pickle of the result loads in a few milliseconds. It
     is the user's own cache, as trusted as the environment pickle Sphinx loads.
     """
-    if os.environ.get(FINDINGS_CACHE_VARIABLE) == "0":
+    if not _cache_usable():
         return None
     try:
         with _load_path(digest).open("rb") as stream:
@@ -309,7 +309,7 @@ def _cached_load(digest: str) -> LoadResult | None:
 
 def _cache_load(digest: str, result: LoadResult) -> None:
     """Keep the parsed catalogue *result* for the next fresh build of the same files."""
-    if os.environ.get(FINDINGS_CACHE_VARIABLE) == "0":
+    if not _cache_usable():
         return
     path = _load_path(digest)
     with contextlib.suppress(OSError, pickle.PicklingError):
@@ -471,7 +471,7 @@ def user_cache(name: str) -> Path | None:
     same input can reuse (check findings, parsed catalogues, JSON exports). The variable
     :data:`FINDINGS_CACHE_VARIABLE` set to ``0`` turns all of it off.
     """
-    if os.environ.get(FINDINGS_CACHE_VARIABLE) == "0":
+    if not _cache_usable():
         return None
     return _cache_dir() / name
 
@@ -507,6 +507,25 @@ def code_stamp(*layers: str) -> str:
 def _cache_dir() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base, "sphinx-awserrors")
+
+
+def _cache_usable() -> bool:
+    """Whether the user cache is on, and no other user can write what builds would trust.
+
+    A fresh build takes the parsed catalogue (a pickle), the check findings and the JSON export
+    from it: a cache directory that another user owns, or that its group or others may write
+    (a shared ``XDG_CACHE_HOME`` on a build machine), is not used at all.
+    """
+    if os.environ.get(FINDINGS_CACHE_VARIABLE) == "0":
+        return False
+    directory = _cache_dir()
+    try:
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = directory.stat()
+    except OSError:
+        return False
+    getuid = getattr(os, "getuid", None)  # POSIX; elsewhere the directory's ACLs decide
+    return getuid is None or (info.st_uid == getuid() and not info.st_mode & 0o022)
 
 
 def _findings_path(key: str) -> Path:
@@ -559,7 +578,7 @@ def _checks_inputs(app: Sphinx, state: BuildState) -> str:
 
 def _cached_findings(key: str) -> list[tuple[str, str, str, int | None]] | None:
     """The findings a fresh build of the same catalogue and settings printed, if kept."""
-    if os.environ.get(FINDINGS_CACHE_VARIABLE) == "0":
+    if not _cache_usable():
         return None
     try:
         record = json.loads(_findings_path(key).read_text(encoding="utf-8"))
@@ -586,7 +605,7 @@ def _write_cache(path: Path, data: object) -> None:
 
 def _cache_findings(key: str, findings: list[tuple[str, str, str, int | None]]) -> None:
     """Keep *findings* for the next fresh build (only a cache: failures are ignored)."""
-    if os.environ.get(FINDINGS_CACHE_VARIABLE) == "0":
+    if not _cache_usable():
         return
     _write_cache(_findings_path(key), findings)
 
@@ -597,14 +616,14 @@ def _run_path(inputs: str) -> Path:
 
 def _cache_run(inputs: str, key: str, findings: list[tuple[str, str, str, int | None]]) -> None:
     """Keep what a run on *inputs* found, and its key, for the next build of the same inputs."""
-    if os.environ.get(FINDINGS_CACHE_VARIABLE) == "0":
+    if not _cache_usable():
         return
     _write_cache(_run_path(inputs), {"key": key, "findings": findings})
 
 
 def _known_run(inputs: str) -> tuple[str, list[tuple[str, str, str, int | None]]] | None:
     """The key and findings of an earlier run on the same *inputs* (any environment), if kept."""
-    if os.environ.get(FINDINGS_CACHE_VARIABLE) == "0":
+    if not _cache_usable():
         return None
     try:
         record = json.loads(_run_path(inputs).read_text(encoding="utf-8"))

@@ -773,3 +773,21 @@ def test_fresh_builds_of_the_same_files_reuse_the_parsed_catalogue(
     app, _ = build(make_app, project, builddir=tmp_path / "build3")
     assert len(loads) == 3
     assert buildstate.get_catalogue(app.env).get("NoSuchKey").status == 410
+
+
+def test_a_user_cache_others_can_write_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(buildstate.FINDINGS_CACHE_VARIABLE, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert buildstate._cache_usable()  # made private
+    directory = tmp_path / "sphinx-awserrors"
+    assert directory.stat().st_mode & 0o777 == 0o700
+    assert buildstate.user_cache("x.json") == directory / "x.json"
+    directory.chmod(0o777)  # a shared cache: anybody could plant a catalogue pickle
+    assert not buildstate._cache_usable()
+    assert buildstate.user_cache("x.json") is None
+    directory.chmod(0o755)
+    assert buildstate._cache_usable()
+    monkeypatch.setenv(buildstate.FINDINGS_CACHE_VARIABLE, "0")
+    assert not buildstate._cache_usable()
