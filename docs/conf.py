@@ -15,7 +15,7 @@ warnings.filterwarnings(
 
 project = "sphinx-awserrors"
 author = "sphinx_awserrors developers"
-copyright = "2026, sphinx_awserrors developers"  # noqa: A001
+copyright = "2026, sphinx_awserrors developers"
 version = release = sphinx_awserrors.__version__
 
 extensions = [
