@@ -96,6 +96,17 @@ def export_baseline(commit: str) -> Path:
             tar.extractall(partial, filter="data")
         partial.rename(where)
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(where)], check=True)
+    # the builds of the baseline must import it, not the checkout (see sphinx_build)
+    imported = subprocess.run(
+        [sys.executable, "-c", "import sphinx_awserrors as p; print(p.__file__)"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=WORK,
+        env={**os.environ, **{"PYTHONPATH": str(where)}},
+    ).stdout.strip()
+    if not Path(imported).is_relative_to(where):
+        sys.exit(f"run.py: error: the baseline's builds would import {imported}, not {where}")
     return where
 
 
@@ -149,8 +160,10 @@ def sphinx_build(
         command[3:3] = ["-j", str(jobs)]
     env = {**os.environ, "PYTHONHASHSEED": "0", "NO_COLOR": "1", **(extra_env or {})}
     start = time.perf_counter()
+    # run from _work: ``python -m`` puts the working directory first on the path, and in the
+    # checkout that would import its package instead of the baseline's on PYTHONPATH
     process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=WORK
     )
     # communicate() reaps the child, so read the pipes ourselves and reap with wait4()
     stdout, stderr = _drain(process)
@@ -754,7 +767,7 @@ def measure_phases(
             if rep == 0:
                 command.append("--census")
             env = {**os.environ, "PYTHONHASHSEED": "0", "NO_COLOR": "1", **form_env(form)}
-            subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL)
+            subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL, cwd=WORK)
             figures = json.loads(record.read_text(encoding="utf-8"))
             results[form].append(figures)
             print(
@@ -888,6 +901,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--linearity-repeats", type=int, default=2)
     parser.add_argument(
+        "--linearity-forms",
+        nargs="+",
+        choices=[*generate.FORMS, BASE],
+        help="forms of the sweeps (default: --forms; the goals need ext and floor)",
+    )
+    parser.add_argument(
         "--linearity-axes", nargs="+", choices=("N", "R"), default=["N", "R"], help="sweeps"
     )
     parser.add_argument("--profile", metavar="SIZE", choices=sorted(SIZES), help="profile ext")
@@ -939,7 +958,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             data["inc"][size] = rows
             report.append(incremental_table(size, rows))
     if "linearity" in args.sections:
-        forms = [f for f in args.forms if f in ("hand", "ext", "floor", "raw", BASE)]
+        forms = args.linearity_forms or [
+            f for f in args.forms if f in ("hand", "ext", "floor", "raw", BASE)
+        ]
+        if BASE in forms and "path" not in _baseline:
+            parser.error("the form 'base' needs --baseline COMMIT")
         rows = measure_linearity(args.linearity_repeats, forms, args.linearity_axes)
         data["linearity"] = rows
         report.append(linearity_table(rows, forms))
