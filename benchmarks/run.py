@@ -103,7 +103,7 @@ def export_baseline(commit: str) -> Path:
         text=True,
         check=True,
         cwd=WORK,
-        env={**os.environ, **{"PYTHONPATH": str(where)}},
+        env={**os.environ, "PYTHONPATH": str(where)},
     ).stdout.strip()
     if not Path(imported).is_relative_to(where):
         sys.exit(f"run.py: error: the baseline's builds would import {imported}, not {where}")
