@@ -76,3 +76,10 @@ def test_a_missed_goal_or_a_parallel_build_that_differs_does_not_hold() -> None:
 def test_goals_not_measured_in_a_run_are_left_out() -> None:
     table = run.goals_table({"scale": [], "inc": {}})
     assert table.splitlines()[2:] == []
+
+
+def test_a_sweep_lost_in_the_noise_gets_no_verdict() -> None:
+    data = _data(fresh=0.55, touch_ext=1.1)
+    data["linearity"][1]["ext"] = 9.0  # cheaper at 5,000 codes than at 1,000: noise
+    rows = _rows(run.goals_table(data))
+    assert rows[run.GOALS["linear"][0]][2] == "within noise"
