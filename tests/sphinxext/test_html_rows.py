@@ -100,6 +100,10 @@ def _outputs(outdir: Path, srcdir: Path) -> dict[str, str]:
     for path in sorted(outdir.rglob("*")):
         if path.is_file() and (path.suffix in {".html", ".xhtml"} or path.name == "searchindex.js"):
             text = path.read_text(encoding="utf-8").replace(str(srcdir), "<src>")
+            if path.name == "searchindex.js":
+                # Sphinx < 7.3 writes the index's keys in the order words were first seen
+                index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+                text = json.dumps(index, sort_keys=True)
             found[str(path.relative_to(outdir))] = text
     return found
 
