@@ -311,12 +311,9 @@ def _cache_load(digest: str, result: LoadResult) -> None:
     """Keep the parsed catalogue *result* for the next fresh build of the same files."""
     if not _cache_usable():
         return
-    path = _load_path(digest)
-    with contextlib.suppress(OSError, pickle.PicklingError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-        temporary.replace(path)
+    with contextlib.suppress(pickle.PicklingError):
+        data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        write_user_cache(_load_path(digest), data)
 
 
 def _builder_inited(app: Sphinx) -> None:
@@ -596,11 +593,7 @@ def _findings_of(record: object) -> list[tuple[str, str, str, int | None]]:
 
 def _write_cache(path: Path, data: object) -> None:
     """Write *data* as JSON to *path* (only a cache: failures are ignored)."""
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(data), encoding="utf-8")
-        temporary.replace(path)
+    write_user_cache(path, json.dumps(data).encode("utf-8"))
 
 
 def _cache_findings(key: str, findings: list[tuple[str, str, str, int | None]]) -> None:

@@ -186,6 +186,18 @@ def _module_stamp(name: str) -> str:
     return f"{info.st_size}:{info.st_mtime_ns}"
 
 
+def _builder_parts(builder: StandaloneHTMLBuilder) -> list[object]:
+    """What every key of this module starts with: the format, Sphinx, the builder, the build."""
+    return [
+        _FORMAT,
+        sphinx.__version__,
+        type(builder).__module__,
+        type(builder).__qualname__,
+        builder.name,
+        buildstate.env_token(builder.env),
+    ]
+
+
 def page_key(app: Sphinx, builder: StandaloneHTMLBuilder) -> str | None:
     """The key of everything around an index page's content; None: the pages cannot be kept."""
     if builder.config.html_split_index:
@@ -209,15 +221,9 @@ def page_key(app: Sphinx, builder: StandaloneHTMLBuilder) -> str | None:
         filename = os.fspath(getattr(asset, "filename", asset) or "")
         if filename and "://" not in filename:
             assets.append((filename, _file_digest(Path(builder.outdir, filename))))
-    state = buildstate.env_token(builder.env)
     try:
         parts = [
-            _FORMAT,
-            sphinx.__version__,
-            type(builder).__module__,
-            type(builder).__qualname__,
-            builder.name,
-            state,
+            *_builder_parts(builder),
             _navigation(builder.env).serial,
             hashes,
             builder.templates.newest_template_mtime(),
@@ -371,12 +377,7 @@ def _inventory(app: Sphinx, builder: StandaloneHTMLBuilder, original: Callable[[
     key = None
     try:
         parts = [
-            _FORMAT,
-            sphinx.__version__,
-            type(builder).__module__,
-            type(builder).__qualname__,
-            builder.name,
-            buildstate.env_token(env),
+            *_builder_parts(builder),
             getattr(info, "config_hash", None),
             str(env.config.project),
             str(env.config.version),
