@@ -4,14 +4,14 @@ What belongs here: the ``aws`` domain (``domain``), the ``aws-error-table`` dire
 (``table_directive``) and its options (``options``), its HTML (row anchors, permalinks,
 the filter's assets: ``table_html``), the ``aws-error`` directive
 (``error_directive``), the ``aws-error-compat`` matrix (``compat_directive``), the notes
-under a description (``entry_notes``), the ``:awserr:`` roles (``roles``), descriptions and
+under a description (``entry_notes``), the ``:awserr:`` roles (``roles``) and their early
+resolution (``own_references``), descriptions and
 codes as docutils nodes (``render``), LaTeX support (``latex``), the catalogue's life in a
 build (``buildstate``), the HTML JSON export (``json_export``), the source-code coverage
 check (``coverage``), the garbage collector during builds (``gcpolicy``), the general and domain
-index pages kept while what they show is unchanged (``index_pages``), table cells left out
-of smart quotes (``smartquotes``), table rows kept compact until written (``lazyrows``) and
-written straight to HTML (``html_rows``),
-gettext (``locale``), warnings (``_logging``) and the static files (``static/``). A new
+index pages kept while what they show is unchanged (``index_pages``), table cells and
+reference codes left out of smart quotes (``smartquotes``), table rows kept compact until
+written (``lazyrows``) and written straight to HTML (``html_rows``), gettext (``locale``), warnings (``_logging``) and the static files (``static/``). A new
 directive option goes into the directive's module; anything that needs no Sphinx goes into a
 layer below.
 """
@@ -32,6 +32,7 @@ from sphinx_awserrors.sphinxext import (
     json_export,
     latex,
     lazyrows,
+    own_references,
     render,
     roles,
     smartquotes,
@@ -52,6 +53,7 @@ def setup_extension(app: Sphinx) -> None:
     domain.setup_domain(app)
     error_directive.setup_error_directive(app)
     roles.setup_roles(app)
+    own_references.setup_own_references(app)
     table_directive.setup_directive(app)
     table_html.setup_table_html(app)
     compat_directive.setup_compat_directive(app)

@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final, NamedTuple
 from docutils import nodes as docutils_nodes
 from sphinx import addnodes
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
-from sphinx.util.nodes import make_refnode
 
 from sphinx_awserrors.catalogue.status import reason_phrase, status_class
 from sphinx_awserrors.markup.policy import index_text, visible_controls
@@ -32,7 +31,7 @@ from sphinx_awserrors.sphinxext.latex import awserr_index
 from sphinx_awserrors.sphinxext.locale import _, class_title
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Set
+    from collections.abc import Callable, Iterable, Iterator, Set
 
     from docutils import nodes
     from docutils.nodes import Element
@@ -619,22 +618,46 @@ class AwsDomain(Domain):
         """Resolve to a target of this project; otherwise leave it to intersphinx and later."""
         if node.get("intersphinx"):
             return None  # :external: names another project explicitly
+        return self.reference(fromdocname, typ, target, contnode, builder.get_relative_uri)
+
+    def reference(
+        self,
+        fromdocname: str,
+        typ: str,
+        target: str,
+        contnode: Element,
+        relative_uri: Callable[[str, str], str],
+    ) -> nodes.reference | None:
+        """The link from *fromdocname* to the code or status class *target*, around *contnode*.
+
+        What :func:`sphinx.util.nodes.make_refnode` makes, with the URI of a document from
+        *relative_uri* (the builder's ``get_relative_uri``, or a cache of it). ``None`` when
+        *target* is no code (or class) of this project; *contnode* is then left as it was.
+        """
         if typ == "err":
             place = self.canonical.get(target)
             if place is None:
                 return None
-            entry = buildstate.get_catalogue(env).get(target)
-            text = buildstate.plain_text(env, entry.description) if entry else ""
+            entry = buildstate.get_catalogue(self.env).get(target)
+            text = buildstate.plain_text(self.env, entry.description) if entry else ""
             title = tooltip(entry, text) if entry else target
-            return make_refnode(builder, fromdocname, place.docname, place.node_id, contnode, title)
-        if typ == "status":
+        elif typ == "status":
             place = self.status_targets.get(target)
             if place is None:
                 return None
-            return make_refnode(
-                builder, fromdocname, place.docname, place.node_id, contnode, class_title(target)
-            )
-        return None
+            title = class_title(target)
+        else:
+            return None
+        reference = docutils_nodes.reference("", "", internal=True)
+        if fromdocname == place.docname and place.node_id:
+            reference["refid"] = place.node_id
+        else:
+            uri = relative_uri(fromdocname, place.docname)
+            reference["refuri"] = f"{uri}#{place.node_id}" if place.node_id else uri
+        if title:
+            reference["reftitle"] = title
+        reference += contnode
+        return reference
 
     def resolve_any_xref(
         self,

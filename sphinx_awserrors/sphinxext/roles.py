@@ -19,7 +19,7 @@ from sphinx import addnodes
 from sphinx.roles import XRefRole
 
 from sphinx_awserrors.catalogue.status import reason_phrase, status_class
-from sphinx_awserrors.sphinxext import buildstate
+from sphinx_awserrors.sphinxext import buildstate, smartquotes
 from sphinx_awserrors.sphinxext._logging import config_location, warn
 from sphinx_awserrors.sphinxext.domain import AwsDomain, did_you_mean, tooltip
 from sphinx_awserrors.sphinxext.locale import __, class_title
@@ -92,6 +92,15 @@ class AwsErrorRole(XRefRole):
                 return [nodes.inline(self.rawtext, text, classes=self.classes)], []
             return self.create_non_xref_node()
         result, messages = self.create_xref_node()
+        if not self.has_explicit_title:
+            smartquotes.note_literals(
+                self.env,
+                [
+                    refnode[0]
+                    for refnode in result
+                    if isinstance(refnode, addnodes.pending_xref) and refnode.children
+                ],
+            )
         if self.has_explicit_title:
             # an explicit title is prose, not code
             for refnode in result:

@@ -85,6 +85,23 @@ def test_output_is_the_same_with_the_policy_and_nothing_stays_frozen(
     assert "Code029" in with_policy["a.html"] + with_policy["b.html"]
 
 
+def test_young_collections_are_rarer_while_the_policy_runs(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(gcpolicy, "MIN_DOCUMENTS", 0)
+    before = gc.get_threshold()
+    during: list[tuple[int, int, int]] = []
+    app = make_app("html", srcdir=_project(tmp_path / "p", True))
+    app.connect("doctree-resolved", lambda *args: during.append(gc.get_threshold()))
+    app.build()
+    assert during
+    for first, second, third in during:
+        assert first == max(before[0], gcpolicy.YOUNG_COLLECTION_THRESHOLD)
+        assert second == before[1]
+        assert third == gcpolicy.NO_FULL_COLLECTIONS
+    assert gc.get_threshold() == before
+
+
 def test_a_written_table_is_freed_without_the_cyclic_collector() -> None:
     table = nodes.table(classes=["awserr-table"])
     body = nodes.tbody()
@@ -165,6 +182,17 @@ def test_written_pages_are_freed_once_the_process_has_grown(
     # the pages written last are still referenced (the writer's document, the tables the
     # policy frees when the next page is written) when the build ends
     assert freed <= 3
+
+
+def test_written_pages_are_kept_while_the_growth_is_small(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a full collection walks every object of the process: it is not made for a few megabytes
+    sizes = iter(range(10**8, 10**12, 1 << 20))  # a process that grows 1 MB with every page
+    monkeypatch.setattr(gcpolicy, "_rss", lambda: next(sizes))
+    monkeypatch.setattr(gcpolicy, "GROWTH_BEFORE_FULL_COLLECTION", 1.0)
+    kept = _written_pages_alive(make_app, _prose_project(tmp_path / "kept"), monkeypatch)
+    assert kept >= 20
 
 
 def _prose_project(root: Path) -> Path:

@@ -134,3 +134,58 @@ def test_kept_descriptions_without_anything_to_educate_skip(
 )
 def test_what_counts_as_something_to_educate(text: str, active: bool) -> None:
     assert bool(smartquotes.ACTIVE.search(text)) is active
+
+
+def _reference_project(root: Path, language: str | None = None) -> Path:
+    _project(root, language)
+    with (root / "index.rst").open("a", encoding="utf-8") as index:
+        index.write(
+            "\nIt's :awserr:`Code00`, \"then\" :awserr:`Code01` -- and :awserr:`!Code02`...\n\n"
+            ":awserr:`It's \"titled\" <Code03>` and :awserr:`Unknown`, 'quoted'.\n\n"
+            "* :awserr:`Code04`\n* \"item\" :awserr:`Code05`\n"
+        )
+    return root
+
+
+@pytest.mark.parametrize(("builder", "page"), [("html", "index.html"), ("text", "index.txt")])
+@pytest.mark.parametrize("language", [None, "de", "fr"])
+def test_reference_codes_skip_smart_quotes_with_the_same_output(
+    make_app: Callable[..., SphinxTestApp],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    builder: str,
+    page: str,
+    language: str | None,
+) -> None:
+    skipped = make_app(builder, srcdir=_reference_project(tmp_path / "skip", language))
+    skipped.build()
+    with monkeypatch.context() as patch:
+        patch.setattr(smartquotes, "note_literals", lambda env, literals: None)
+        educated = make_app(builder, srcdir=_reference_project(tmp_path / "all", language))
+        educated.build()
+    assert _body(skipped, page) == _body(educated, page)
+    assert _warnings(skipped) == _warnings(educated)
+    if builder == "html" and language is None:
+        # the prose around the references and an explicit title are still educated
+        assert "It’s" in _body(skipped, page)
+        assert "It’s “titled”" in _body(skipped, page)
+
+
+def _warnings(app: SphinxTestApp) -> list[str]:
+    """The extension's warnings (a second application in one process also warns about
+    Sphinx's own nodes and directives being registered already)."""
+    text = app.warning.getvalue().replace(str(app.srcdir), "<src>")
+    return [line for line in text.splitlines() if "[awserrors" in line]
+
+
+def test_reference_codes_are_ordinary_literals_once_read(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    app = make_app("html", srcdir=_reference_project(tmp_path / "p"))
+    app.build()
+    doctree = app.env.get_doctree("index")
+    literals = [
+        node for node in doctree.findall(nodes.literal) if "aws-err" in node.get("classes", [])
+    ]
+    assert len(literals) >= 5
+    assert all(type(node) is nodes.literal for node in literals)
