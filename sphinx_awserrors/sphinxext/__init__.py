@@ -11,9 +11,9 @@ build (``buildstate``), the HTML JSON export (``json_export``), the source-code 
 check (``coverage``), the garbage collector during builds (``gcpolicy``), the general and domain
 index pages kept while what they show is unchanged (``index_pages``), table cells and
 reference codes left out of smart quotes (``smartquotes``), table rows kept compact until
-written (``lazyrows``) and written straight to HTML (``html_rows``), gettext (``locale``), warnings (``_logging``) and the static files (``static/``). A new
-directive option goes into the directive's module; anything that needs no Sphinx goes into a
-layer below.
+written (``lazyrows``) and written straight to HTML (``html_rows``), gettext (``locale``),
+warnings (``_logging``) and the static files (``static/``). A new directive option goes into
+the directive's module; anything that needs no Sphinx goes into a layer below.
 """
 
 from __future__ import annotations

@@ -144,9 +144,7 @@ class _Policy:
         if self.thresholds is None:
             self.thresholds = gc.get_threshold()
             first, second, _third = self.thresholds
-            gc.set_threshold(
-                max(first, YOUNG_COLLECTION_THRESHOLD), second, NO_FULL_COLLECTIONS
-            )
+            gc.set_threshold(max(first, YOUNG_COLLECTION_THRESHOLD), second, NO_FULL_COLLECTIONS)
         gc.collect()  # walks only what is not frozen yet
         gc.freeze()
 

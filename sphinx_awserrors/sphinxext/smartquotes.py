@@ -117,8 +117,12 @@ class RestoreLiterals(SphinxTransform):
         """Give back the class :class:`SkipPlainCells` changed."""
         skipped: list[nodes.Node] = self.env.temp_data.pop(_SKIPPED_KEY, None) or []
         for literal in skipped:
-            if type(literal) is _quiet_literal:
-                literal.__class__ = nodes.literal
+            if isinstance(literal, _quiet_literal):
+                _become(literal, nodes.literal)
+
+
+def _become(node: nodes.Node, kind: type[nodes.Node]) -> None:
+    node.__class__ = kind
 
 
 def setup_smartquotes(app: Sphinx) -> None:

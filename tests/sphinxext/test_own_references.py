@@ -41,8 +41,7 @@ def _project(root: Path, conf: str = "") -> Path:
         encoding="utf-8",
     )
     (root / "index.rst").write_text(
-        "Index\n=====\n\n.. toctree::\n\n   sub/a\n   b\n\n"
-        ".. aws-error-table:: All\n\n" + PROSE,
+        "Index\n=====\n\n.. toctree::\n\n   sub/a\n   b\n\n.. aws-error-table:: All\n\n" + PROSE,
         encoding="utf-8",
     )
     (root / "sub").mkdir()

@@ -140,9 +140,9 @@ def _reference_project(root: Path, language: str | None = None) -> Path:
     _project(root, language)
     with (root / "index.rst").open("a", encoding="utf-8") as index:
         index.write(
-            "\nIt's :awserr:`Code00`, \"then\" :awserr:`Code01` -- and :awserr:`!Code02`...\n\n"
+            '\nIt\'s :awserr:`Code00`, "then" :awserr:`Code01` -- and :awserr:`!Code02`...\n\n'
             ":awserr:`It's \"titled\" <Code03>` and :awserr:`Unknown`, 'quoted'.\n\n"
-            "* :awserr:`Code04`\n* \"item\" :awserr:`Code05`\n"
+            '* :awserr:`Code04`\n* "item" :awserr:`Code05`\n'
         )
     return root
 
