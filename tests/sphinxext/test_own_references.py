@@ -81,7 +81,7 @@ def _both_ways(
     warnings = [
         "".join(
             line
-            for line in app.warning.getvalue().replace(str(app.srcdir), "<src>").splitlines(True)
+            for line in app._warning.getvalue().replace(str(app.srcdir), "<src>").splitlines(True)
             if "[awserrors" in line or "[ref." in line
         )
         for app in (early, late)

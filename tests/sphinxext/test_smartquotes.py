@@ -174,7 +174,7 @@ def test_reference_codes_skip_smart_quotes_with_the_same_output(
 def _warnings(app: SphinxTestApp) -> list[str]:
     """The extension's warnings (a second application in one process also warns about
     Sphinx's own nodes and directives being registered already)."""
-    text = app.warning.getvalue().replace(str(app.srcdir), "<src>")
+    text = app._warning.getvalue().replace(str(app.srcdir), "<src>")
     return [line for line in text.splitlines() if "[awserrors" in line]
 
 
