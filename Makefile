@@ -67,15 +67,15 @@ BENCH_BASELINE ?= f8d55d4
 BENCH_ARGS ?=
 
 # every form, both sizes, serial and -j 2, rebuilds and the 1,000/5,000/20,000 sweeps, then the
-# goals of issue 18; bench-round is one round of the same, the sweeps with ext and the floor only
-# (about ten minutes)
+# goals of issue 18; bench-round is one round of the same, the sweeps with ext and the floor only,
+# three builds a point (about twelve minutes)
 bench: $(VENV)/.stamp-test
 	$(BIN)/python benchmarks/run.py --sections scale incremental linearity \
 		--baseline $(BENCH_BASELINE) $(BENCH_ARGS)
 
 bench-round: $(VENV)/.stamp-test
 	$(BIN)/python benchmarks/run.py --sections scale incremental linearity --repeats 1 \
-		--linearity-repeats 2 --linearity-forms ext floor --baseline $(BENCH_BASELINE) \
+		--linearity-repeats 3 --linearity-forms ext floor --baseline $(BENCH_BASELINE) \
 		$(BENCH_ARGS)
 
 clean:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import io
 import itertools
 import json
@@ -45,7 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate  # a sibling script, not a package
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
 HERE = Path(__file__).resolve().parent
 WORK = HERE / "_work"
@@ -428,65 +429,93 @@ def _edit_hand_table(src: Path) -> Path:
     return page
 
 
+def _edit_and_touch(src: Path) -> None:
+    _touch(_edit_hand_table(src))
+
+
 #: Rebuilds after the same small change (nothing, one touched page) made this many times each:
 #: a rebuild takes a second or two, so one timing says little on a shared machine.
-REBUILD_REPEATS = 3
+REBUILD_REPEATS = 5
+
+#: The rebuilds every form makes, in this order, each form's in turn (interleaved).
+SHARED_STEPS = ("no change", "touch one prose page")
 
 
 def measure_incremental(size: str, forms: Sequence[str]) -> list[dict[str, Any]]:
     """Full build, then rebuilds after each change; counts re-read and re-written documents.
 
     The rebuilds after no change and after touching one prose page are repeated
-    :data:`REBUILD_REPEATS` times; their row gives the median times.
+    :data:`REBUILD_REPEATS` times, the forms taking turns (ext, hand, floor, ... then again),
+    so that a machine that gets slower or faster meanwhile weighs on every form alike; their
+    row gives the median times and each build's CPU time (``cpu_each``, paired by turn).
     """
     codes, pages, refs = SIZES[size]
     source_dirs = project_dirs(size, codes, pages, refs)
-    rows: list[dict[str, Any]] = []
+    sources: dict[str, Path] = {}
+    outputs: dict[str, Path] = {}
     for form in forms:
         # a private copy: the edits must not reach the shared generated project
         src = WORK / "incremental" / f"{size}-{form}"
         if src.exists():
             shutil.rmtree(src)
         shutil.copytree(source_dir(source_dirs, form), src)
-        out = WORK / "out" / f"{size}-{form}-incremental"
-        steps: list[tuple[str, object]] = [("full build", None), ("no change", None)]
-        page = src / "guide" / "page0001.rst"
-        steps.append(("touch one prose page", lambda page=page: _touch(page)))
+        sources[form] = src
+        outputs[form] = WORK / "out" / f"{size}-{form}-incremental"
+    builds: dict[tuple[str, str], list[Build]] = {}
+
+    def rebuild(form: str, name: str, change: Callable[[], object] | None) -> None:
+        if change is not None:
+            change()
+        build = sphinx_build(
+            sources[form],
+            outputs[form],
+            quiet=False,
+            fresh=name == "full build",
+            extra_env=form_env(form),
+        )
+        if build.returncode:
+            sys.exit(f"{form} incremental build failed ({name}):\n{build.stderr}")
+        builds.setdefault((form, name), []).append(build)
+
+    for form in forms:
+        rebuild(form, "full build", None)
+    for name in SHARED_STEPS:
+        for _ in range(REBUILD_REPEATS):
+            for form in forms:
+                page = sources[form] / "guide" / "page0001.rst"
+                touch = functools.partial(_touch, page)
+                rebuild(form, name, None if name == "no change" else touch)
+    for form in forms:
+        src = sources[form]
         if form in {"ext", BASE}:
             catalogue = src / "errors.yaml"
-            steps.append(("touch catalogue, same content", lambda c=catalogue: _touch(c)))
-            steps.append(("edit one description", lambda c=catalogue: _edit_catalogue(c)))
+            rebuild(form, "touch catalogue, same content", functools.partial(_touch, catalogue))
+            rebuild(form, "edit one description", functools.partial(_edit_catalogue, catalogue))
         elif form == "hand":
-            steps.append(("edit one description", lambda s=src: _touch(_edit_hand_table(s))))
-        for name, change in steps:
-            repeats = REBUILD_REPEATS if name in {"no change", "touch one prose page"} else 1
-            builds = []
-            for _ in range(repeats):
-                if callable(change):
-                    change()
-                build = sphinx_build(
-                    src, out, quiet=False, fresh=name == "full build", extra_env=form_env(form)
-                )
-                if build.returncode:
-                    sys.exit(f"{form} incremental build failed ({name}):\n{build.stderr}")
-                builds.append(build)
-            written = [n for n in build.written if n not in {"genindex", "search"}]
+            rebuild(form, "edit one description", functools.partial(_edit_and_touch, src))
+    rows: list[dict[str, Any]] = []
+    for form in forms:
+        for (built_form, name), made in builds.items():
+            if built_form != form:
+                continue
+            last = made[-1]
+            written = [n for n in last.written if n not in {"genindex", "search"}]
             rows.append(
                 {
                     "form": form,
                     "step": name,
-                    "seconds": statistics.median(b.seconds for b in builds),
-                    "cpu_seconds": statistics.median(b.cpu_seconds for b in builds),
-                    "cpu_each": [round(b.cpu_seconds, 3) for b in builds],
-                    "read": build.read,
+                    "seconds": statistics.median(b.seconds for b in made),
+                    "cpu_seconds": statistics.median(b.cpu_seconds for b in made),
+                    "cpu_each": [round(b.cpu_seconds, 3) for b in made],
+                    "read": last.read,
                     "written": len(written),
-                    "warnings": build.warnings,
+                    "warnings": last.warnings,
                 }
             )
             print(
                 f"  {size} {form:5} {name:30} {rows[-1]['seconds']:6.2f} s "
-                f"({rows[-1]['cpu_seconds']:5.2f} s CPU, median of {repeats})  read {build.read}  "
-                f"written {len(written)} {written[:4]}",
+                f"({rows[-1]['cpu_seconds']:5.2f} s CPU, median of {len(made)})  "
+                f"read {last.read}  written {len(written)} {written[:4]}",
                 flush=True,
             )
     return rows
@@ -617,6 +646,23 @@ def _incremental_cpu(rows: Sequence[dict[str, Any]], form: str, step: str) -> fl
     return None
 
 
+def _incremental_ratio(
+    rows: Sequence[dict[str, Any]], form: str, other: str, step: str
+) -> float | None:
+    """*form*'s rebuild CPU time over *other*'s after *step*: the median of the ratios of the
+    builds made in the same turn (medians of the two forms' times when not paired)."""
+    each = {
+        row["form"]: row.get("cpu_each") or []
+        for row in rows
+        if row["step"] == step and row["form"] in {form, other}
+    }
+    mine, theirs = each.get(form), each.get(other)
+    if mine and theirs and len(mine) == len(theirs) and min(theirs) > 0:
+        return float(statistics.median(a / b for a, b in zip(mine, theirs, strict=True)))
+    first, second = _incremental_cpu(rows, form, step), _incremental_cpu(rows, other, step)
+    return first / second if first and second else None
+
+
 def _slopes(rows: Sequence[dict[str, Any]], key: str, fixed: dict[str, int]) -> list[float]:
     """ext's cost over the floor per unit of *key* between neighbouring sweep points."""
     series = sorted(
@@ -664,11 +710,14 @@ def goals_table(data: dict[str, Any]) -> str:
     for size, rows in data["inc"].items():
         touch = {f: _incremental_cpu(rows, f, "touch one prose page") for f in generate.FORMS}
         ext, hand, floor = touch.get("ext"), touch.get("hand"), touch.get("floor")
-        if size == "large" and ext and floor:
+        step = "touch one prose page"
+        ext_floor = _incremental_ratio(rows, "ext", "floor", step)
+        ext_hand = _incremental_ratio(rows, "ext", "hand", step)
+        if size == "large" and ext and floor and ext_floor:
             note = f"{ext:.2f} s against {floor:.2f} s" + (f", hand {hand:.2f} s" if hand else "")
-            measured["touch-large"] = (ext / floor, note)
-        if size == "small" and ext and hand:
-            measured["touch-small"] = (ext / hand, f"{ext:.2f} s against {hand:.2f} s")
+            measured["touch-large"] = (ext_floor, note)
+        if size == "small" and ext and hand and ext_hand:
+            measured["touch-small"] = (ext_hand, f"{ext:.2f} s against {hand:.2f} s")
         touched = _incremental_cpu(rows, "ext", "touch catalogue, same content")
         unchanged = _incremental_cpu(rows, "ext", "no change")
         if size == "large" and touched and unchanged:

@@ -83,3 +83,22 @@ def test_a_sweep_lost_in_the_noise_gets_no_verdict() -> None:
     data["linearity"][1]["ext"] = 9.0  # cheaper at 5,000 codes than at 1,000: noise
     rows = _rows(run.goals_table(data))
     assert rows[run.GOALS["linear"][0]][2] == "within noise"
+
+
+def test_touch_rebuilds_are_compared_turn_by_turn() -> None:
+    # the machine slowed down in the second turn: each turn's ratio is 1.1, the medians' 1.4
+    rows = [
+        {"form": "ext", "step": "touch one prose page", "cpu_seconds": 1.4, "cpu_each": [1.1, 2.2]},
+        {
+            "form": "floor",
+            "step": "touch one prose page",
+            "cpu_seconds": 1.0,
+            "cpu_each": [1.0, 2.0],
+        },
+    ]
+    assert run._incremental_ratio(rows, "ext", "floor", "touch one prose page") == pytest.approx(
+        1.1
+    )
+    # builds that were not made in turns: the medians
+    unpaired = [{**row, "cpu_each": []} for row in rows]
+    assert run._incremental_ratio(unpaired, "ext", "floor", "touch one prose page") == 1.4

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import re
 import weakref
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 import pytest
@@ -99,6 +100,22 @@ def test_young_collections_are_rarer_while_the_policy_runs(
         assert first == max(before[0], gcpolicy.YOUNG_COLLECTION_THRESHOLD)
         assert second == before[1]
         assert third == gcpolicy.NO_FULL_COLLECTIONS
+    assert gc.get_threshold() == before
+
+
+def test_no_full_collections_while_the_environment_is_loaded() -> None:
+    app = SimpleNamespace(config=SimpleNamespace(awserrors_gc_freeze=True))
+    before = gc.get_threshold()
+    try:
+        gcpolicy._config_inited(app, app.config)  # type: ignore[arg-type]
+        # Sphinx now unpickles a rebuild's environment
+        assert gc.get_threshold() == (before[0], before[1], gcpolicy.NO_FULL_COLLECTIONS)
+        gcpolicy._builder_inited(app)  # type: ignore[arg-type]
+        assert gc.get_threshold() == before
+    finally:
+        gcpolicy._POLICIES.pop(id(app), None)
+        gcpolicy._restore_loading(app)  # type: ignore[arg-type]
+        gc.unfreeze()
     assert gc.get_threshold() == before
 
 
