@@ -35,7 +35,8 @@ process, so it is made only for a growth worth its time: a build of 1,000 codes 
 pages grows by 36 MB (145 MB at its peak with a collection for it, 162 MB without) and would
 pay 0.5 s for it; a project with thousands of pages collects every 64 MB or so. At
 ``build-finished`` everything is unfrozen so that a process running several builds (tests,
-``sphinx-autobuild``) collects as before.
+``sphinx-autobuild``) collects as before; when the process exits, what is alive then is frozen
+again (:func:`_freeze_at_exit`), so that Python's last collection does not walk it.
 
 A rebuild that reads and writes fewer than :data:`MIN_DOCUMENTS` pages gets only the first
 freeze (after set-up): there is too little new to walk for the per-document collections to
@@ -47,6 +48,7 @@ frozen. Turn the setting off if another extension manages the collector itself.
 
 from __future__ import annotations
 
+import atexit
 import gc
 import os
 import resource
@@ -318,6 +320,25 @@ def _build_finished(app: Sphinx, exception: BaseException | None) -> None:
     policy = _POLICIES.pop(id(app), None)
     if policy is not None:
         policy.finish()
+        _freeze_at_exit()
+
+
+_exit_hook = {"registered": False}
+
+
+def _freeze_at_exit() -> None:
+    """Once per process: freeze what is alive when the interpreter exits.
+
+    Python's shutdown collects cycles with a full collection over every object still alive:
+    after a rebuild of 5,000 codes, the environment, the catalogue and Sphinx's registries, a
+    third of the CPU time of a rebuild that wrote nothing (0.96 -> 0.66 s). Frozen, none of it
+    is walked; memory goes back to the system as the process ends. (Python does not promise to
+    finalize objects that exist at exit, and files Sphinx writes are closed by then.)
+    """
+    if not _exit_hook["registered"]:
+        _exit_hook["registered"] = True
+        # registered late, run early: before the handlers of modules imported before this one
+        atexit.register(gc.freeze)
 
 
 def setup_gcpolicy(app: Sphinx) -> None:

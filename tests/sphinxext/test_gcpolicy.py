@@ -119,6 +119,21 @@ def test_no_full_collections_while_the_environment_is_loaded() -> None:
     assert gc.get_threshold() == before
 
 
+@pytest.mark.parametrize("freeze", [True, False])
+def test_what_is_alive_at_exit_is_frozen_with_the_policy(
+    make_app: Callable[..., SphinxTestApp],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    freeze: bool,
+) -> None:
+    registered: list[object] = []
+    monkeypatch.setattr(gcpolicy, "_exit_hook", {"registered": False})
+    monkeypatch.setattr(gcpolicy.atexit, "register", registered.append)
+    for name in ("a", "b"):  # two builds in one process: one hook
+        make_app("html", srcdir=_project(tmp_path / name, freeze)).build()
+    assert registered == ([gc.freeze] if freeze else [])
+
+
 def test_a_written_table_is_freed_without_the_cyclic_collector() -> None:
     table = nodes.table(classes=["awserr-table"])
     body = nodes.tbody()
