@@ -102,3 +102,15 @@ def test_touch_rebuilds_are_compared_turn_by_turn() -> None:
     # builds that were not made in turns: the medians
     unpaired = [{**row, "cpu_each": []} for row in rows]
     assert run._incremental_ratio(unpaired, "ext", "floor", "touch one prose page") == 1.4
+
+
+def test_the_codes_sweep_pools_the_floor_that_does_not_depend_on_codes() -> None:
+    # ext grows 0.3 ms a code on both segments; the floor's builds differ by noise alone
+    rows = [
+        {"n": n, "p": 200, "r": 50, "ext": 10 + 0.0003 * n, "floor": floor}
+        for n, floor in ((1000, 9.0), (5000, 9.6), (20000, 9.0))
+    ]
+    per_point = run._slopes(rows, "n", {"p": 200, "r": 50})
+    pooled = run._slopes(rows, "n", {"p": 200, "r": 50}, pooled_floor=True)
+    assert per_point[1] / per_point[0] > 1.1  # the noise of the floor reads as a bend
+    assert pooled == pytest.approx([0.0003, 0.0003])
