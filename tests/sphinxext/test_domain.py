@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import random
 from types import SimpleNamespace
 from typing import Any
 
@@ -11,6 +12,7 @@ import pytest
 from sphinx_awserrors.catalogue import ErrorEntry
 from sphinx_awserrors.sphinxext.domain import (
     AwsDomain,
+    _insort_new,
     anchor_id,
     did_you_mean,
     label_name,
@@ -181,3 +183,14 @@ def test_anchor_ids_keep_leading_digits() -> None:
     assert anchor_id("3DSecure") == "awserr-3dsecure"
     assert anchor_id("500") == "awserr-500"
     assert anchor_id("Weird.Code_1") == "awserr-weird-code-1"
+
+
+def test_a_page_s_references_are_recorded_sorted_and_once() -> None:
+    items: list[str] = []
+    chooser = random.Random(18)
+    codes = [
+        chooser.choice(["NoSuchKey", "AccessDenied", "SlowDown", "a", "Z", ""]) for _ in range(200)
+    ]
+    added = [_insort_new(items, code) for code in codes]
+    assert items == sorted(set(codes))
+    assert sum(added) == len(set(codes))
