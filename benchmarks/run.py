@@ -747,11 +747,15 @@ def goals_table(data: dict[str, Any]) -> str:
             slopes = _slopes(rows, key, fixed, pooled_floor=key == "n")
             if len(slopes) != 2:
                 continue
-            notes.append(f"{slopes[0] * scale:.3f} then {slopes[1] * scale:.3f} {unit}")
+            note = f"{slopes[0] * scale:.3f} then {slopes[1] * scale:.3f} {unit}"
             # a slope that is not positive is the machine's noise, not the cost: no verdict
-            worst.append(slopes[1] / slopes[0] if min(slopes) > 0 else float("nan"))
-        if worst:
-            measured["linear"] = (max(worst), "; ".join(notes))
+            if min(slopes) > 0:
+                worst.append(slopes[1] / slopes[0])
+            else:
+                note += " (not positive: no verdict)"
+            notes.append(note)
+        if notes:
+            measured["linear"] = (max(worst) if worst else float("nan"), "; ".join(notes))
     lines = ["| goal | target | measured | holds |", "|---|---|---|---|"]
     for key, (what, target) in GOALS.items():
         if key not in measured:
