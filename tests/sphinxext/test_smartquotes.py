@@ -60,6 +60,26 @@ def _body(app: SphinxTestApp, name: str) -> str:
     return match[1] if match else text
 
 
+def _with_and_without(
+    make_app: Callable[..., SphinxTestApp],
+    monkeypatch: pytest.MonkeyPatch,
+    builder: str,
+    project: Callable[[Path, str | None], Path],
+    tmp_path: Path,
+    language: str | None,
+    name: str,
+    replacement: object,
+) -> tuple[SphinxTestApp, SphinxTestApp]:
+    """The project built with the skip, and built with ``smartquotes.<name>`` replaced."""
+    skipped = make_app(builder, srcdir=project(tmp_path / "skip", language))
+    skipped.build()
+    with monkeypatch.context() as patch:
+        patch.setattr(smartquotes, name, replacement)
+        educated = make_app(builder, srcdir=project(tmp_path / "all", language))
+        educated.build()
+    return skipped, educated
+
+
 @pytest.mark.parametrize(("builder", "page"), [("html", "index.html"), ("text", "index.txt")])
 @pytest.mark.parametrize("language", [None, "de"])
 def test_output_is_the_same_with_and_without_the_skip(
@@ -70,12 +90,9 @@ def test_output_is_the_same_with_and_without_the_skip(
     page: str,
     language: str | None,
 ) -> None:
-    skipped = make_app(builder, srcdir=_project(tmp_path / "skip", language))
-    skipped.build()
-    with monkeypatch.context() as patch:
-        patch.setattr(smartquotes, "_plain", lambda block: False)
-        educated = make_app(builder, srcdir=_project(tmp_path / "all", language))
-        educated.build()
+    skipped, educated = _with_and_without(
+        make_app, monkeypatch, builder, _project, tmp_path, language, "_plain", lambda block: False
+    )
     assert _body(skipped, page) == _body(educated, page)
     if builder == "html":
         # the active descriptions were educated: no straight apostrophe left in them
@@ -157,12 +174,16 @@ def test_reference_codes_skip_smart_quotes_with_the_same_output(
     page: str,
     language: str | None,
 ) -> None:
-    skipped = make_app(builder, srcdir=_reference_project(tmp_path / "skip", language))
-    skipped.build()
-    with monkeypatch.context() as patch:
-        patch.setattr(smartquotes, "note_literals", lambda env, literals: None)
-        educated = make_app(builder, srcdir=_reference_project(tmp_path / "all", language))
-        educated.build()
+    skipped, educated = _with_and_without(
+        make_app,
+        monkeypatch,
+        builder,
+        _reference_project,
+        tmp_path,
+        language,
+        "note_literals",
+        lambda env, literals: None,
+    )
     assert _body(skipped, page) == _body(educated, page)
     assert _warnings(skipped) == _warnings(educated)
     if builder == "html" and language is None:
