@@ -23,20 +23,25 @@ alive, with :func:`gc.freeze`, so its collections walk only what is new:
   writing the pages before (Sphinx copies the global table of contents for every page).
 
 Frozen objects are still freed by reference counting, but cycles among them are not collected,
-and a doctree is cycles (every node points to its parent). So when a page has been written
-(at the next ``html-page-context``) the nodes of its ``aws-error-table`` tables, nearly all of
-a large catalogue's memory, are unlinked from each other and from the page and freed at once.
-The rest of a written doctree (prose) is not unlinked (an extension may still hold its nodes:
-``sphinx.ext.todo`` keeps them in the environment); it would stay until the build ends. So
-while pages are written, once the process has grown by :data:`GROWTH_BEFORE_FULL_COLLECTION`
-and at least :data:`MIN_GROWTH_BEFORE_FULL_COLLECTION` since writing started (or since the last
-time), everything is unfrozen and collected once. That collection walks every object of the
-process, so it is made only for a growth worth its time: a build of 1,000 codes and 200 prose
-pages grows by 36 MB (145 MB at its peak with a collection for it, 162 MB without) and would
-pay 0.5 s for it; a project with thousands of pages collects every 64 MB or so. At
-``build-finished`` everything is unfrozen so that a process running several builds (tests,
-``sphinx-autobuild``) collects as before; when the process exits, what is alive then is frozen
-again (:func:`_freeze_at_exit`), so that Python's last collection does not walk it.
+and a doctree is cycles (every node points to its parent and to the document). So when an HTML
+page has been written (at the next ``html-page-context``), the policy breaks those links in its
+doctree and in every node that resolving its references took out of it (each ``pending_xref``
+replaced by a reference, noted by :class:`NoteResolvingNodes`, the first post-transform); the
+page is then freed by reference counting, frozen or not. Children are kept: a node another
+extension still holds (``sphinx.ext.todo`` keeps the todo nodes it read) keeps its content.
+Before that, a build of 5,000 codes and 40,000 references held 1.2 million such objects by the
+middle of writing (65 MB more), and the full collection they called for cost 1.8 s.
+
+What other garbage a frozen page leaves (docutils' parser of each page, frozen while it was in
+use: a few hundred objects a page) is collected in one full collection, made while pages are
+written once the process has grown by :data:`GROWTH_BEFORE_FULL_COLLECTION` and at least
+:data:`MIN_GROWTH_BEFORE_FULL_COLLECTION` since writing started (or since the last time):
+everything is unfrozen and collected once. That collection walks every object of the process,
+so it is made only for a growth worth its time; with written pages freed, the benchmark
+projects never reach it. At ``build-finished`` everything is unfrozen so that a process running
+several builds (tests, ``sphinx-autobuild``) collects as before; when the process exits, what is
+alive then is frozen again (:func:`_freeze_at_exit`), so that Python's last collection does not
+walk it.
 
 A rebuild that reads and writes fewer than :data:`MIN_DOCUMENTS` pages gets only the first
 freeze (after set-up): there is too little new to walk for the per-document collections to
@@ -50,14 +55,19 @@ from __future__ import annotations
 
 import atexit
 import gc
+import itertools
 import os
 import resource
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
@@ -112,8 +122,15 @@ class _Policy:
     """The collector's state during one build of one application."""
 
     def __init__(self) -> None:
-        #: the tables of the page written last, freed once the next page is written
-        self.written_tables: list[nodes.Element] = []
+        #: the doctree of the page written last, freed once the next page is written
+        self.written_page: nodes.document | None = None
+        #: every node of the page written last as it was before its references were
+        #: resolved (what resolving took out of the page is freed with it)
+        self.written_nodes: list[nodes.Node] = []
+        #: the same for the page being resolved and written now
+        self.resolving_nodes: list[nodes.Node] = []
+        #: whether the builder renders its pages one at a time (``html-page-context``)
+        self.renders_pages = False
         #: documents read in this build (set before reading starts)
         self.reading = 0
         #: documents resolved for writing so far
@@ -155,12 +172,12 @@ class _Policy:
         """Before a page is written: collect everything once the process has grown too much.
 
         A serial build reads every page before it writes any, and a page's doctree is frozen
-        when writing starts; once written, its cycles are garbage the collector never sees
-        while it is frozen: the prose of every written page would stay until the build ends
-        (tables are freed, see :meth:`page_written`). So when the process has grown by
-        :data:`GROWTH_BEFORE_FULL_COLLECTION` and :data:`MIN_GROWTH_BEFORE_FULL_COLLECTION`
-        since writing started (or since the last time), everything is unfrozen and collected
-        once, and what is alive frozen again.
+        when writing starts. Written HTML pages are freed (:meth:`page_written`); what else
+        became garbage while frozen (the parser of each page; every page of builders that do
+        not say when a page is written) the collector never sees. So when the process has
+        grown by :data:`GROWTH_BEFORE_FULL_COLLECTION` and
+        :data:`MIN_GROWTH_BEFORE_FULL_COLLECTION` since writing started (or since the last
+        time), everything is unfrozen and collected once, and what is alive frozen again.
         """
         rss = _rss()
         before = self.written_rss
@@ -178,36 +195,62 @@ class _Policy:
         if self.written_rss is None:
             self.written_rss = _rss()
 
+    def note_resolving(self, doctree: nodes.document) -> None:
+        """*doctree* is about to have its references resolved: note its nodes.
+
+        Resolving replaces every ``pending_xref`` by a reference; the node taken out and its
+        content still point to each other, a cycle among frozen objects that the collector
+        never sees (40,000 references made 1.2 million such objects over a build). Noted now,
+        they are freed with the page. Noted only for the HTML builders, which render their
+        pages one at a time: other builders never say when a page is written, and the list
+        would grow with every page.
+        """
+        if self.renders_pages and not self.parallel_write:
+            self.resolving_nodes.extend(doctree.findall())
+
     def page_written(self, doctree: nodes.document | None) -> None:
-        """*doctree*'s page is being rendered: free the tables of the page before it."""
-        for table in self.written_tables:
-            _unlink(table)
-        self.written_tables = [] if doctree is None else _tables(doctree)
+        """*doctree*'s page is being rendered: free the page before it."""
+        if self.written_page is not None:
+            _break_cycles(self.written_page, self.written_nodes)
+        self.written_page = doctree
+        self.written_nodes, self.resolving_nodes = self.resolving_nodes, []
 
     def finish(self) -> None:
-        self.written_tables = []
+        self.written_page = None
+        self.written_nodes = []
+        self.resolving_nodes = []
         gc.unfreeze()
         if self.thresholds is not None:
             gc.set_threshold(*self.thresholds)
             self.thresholds = None
 
 
-def _tables(doctree: nodes.document) -> list[nodes.Element]:
-    return [table for table in doctree.findall(nodes.table) if "awserr-table" in table["classes"]]
+def _break_cycles(doctree: nodes.document, removed: Iterable[nodes.Node] = ()) -> None:
+    """Free a written page's doctree: break its cycles and empty its root.
 
-
-def _unlink(table: nodes.Element) -> None:
-    """Take *table* out of its written page and break the links between its nodes.
-
-    Its nodes then form no cycle and are freed by reference counting, frozen or not.
+    Every node points to its parent and to the document, and the document to itself and its
+    transformer: cycles that a frozen page keeps until everything is unfrozen. Without those
+    links the page is a tree, freed by reference counting, frozen or not. The root itself may
+    stay alive a while (the state machine that parsed it, garbage frozen while it was in use,
+    points to it), so it is emptied: its children and its indexes of ids and names. A node's
+    own children stay: a node something else still holds (``sphinx.ext.todo`` keeps the todo
+    nodes it read, and copies them into later pages' lists) keeps its content. *removed* are
+    nodes that were in the page before something took them out of it: the same for them.
     """
-    parent = table.parent
-    if parent is not None and table in parent.children:
-        parent.remove(table)
-    for node in list(table.findall()):
+    for node in itertools.chain(list(doctree.findall()), removed):
         node.parent = None
-        if isinstance(node, nodes.Element):
-            node.children = []
+        node.document = None  # type: ignore[assignment]
+    for name, value in list(vars(doctree).items()):
+        # its own attributes (source, ids, names: strings) stay, so that it still prints;
+        # rebound, not cleared: a container may be shared with something still in use
+        if name == "attributes":
+            continue
+        if isinstance(value, list):
+            setattr(doctree, name, [])
+        elif isinstance(value, dict):
+            setattr(doctree, name, {})
+    doctree.transformer = None  # type: ignore[assignment]
+    doctree.reporter = None  # type: ignore[assignment]
 
 
 _POLICIES: dict[int, _Policy] = {}
@@ -277,6 +320,17 @@ def _resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             policy.collect_written()
 
 
+class NoteResolvingNodes(SphinxPostTransform):
+    """First of the post-transforms: note the page's nodes (see :meth:`_Policy.note_resolving`)."""
+
+    default_priority = 1
+
+    def run(self, **kwargs: Any) -> None:
+        policy = _policy(self.app)
+        if policy is not None:
+            policy.note_resolving(self.document)
+
+
 def _page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
@@ -295,6 +349,7 @@ def _start_writing(app: Sphinx, parallel: bool) -> None:
     policy = _policy(app)
     if policy is None:
         return
+    policy.renders_pages = isinstance(app.builder, StandaloneHTMLBuilder)
     if parallel:
         # -j: this process resolves pages (read by other processes: not frozen) and hands them
         # to writer processes, never learning when they are written. What is alive now stays
@@ -354,5 +409,6 @@ def setup_gcpolicy(app: Sphinx) -> None:
         app.connect("env-updated", _env_updated)
     app.connect("doctree-resolved", _resolved, priority=900)  # after the other handlers
     app.connect("html-page-context", _page_context, priority=900)
+    app.add_post_transform(NoteResolvingNodes)
     # last: the other handlers of build-finished run with the collector as it was
     app.connect("build-finished", _build_finished, priority=900)

@@ -476,6 +476,11 @@ def _parse(
         document.reporter = page_reporter
         del document.note_explicit_target
         del inliner.interpreted
+        # the cached inliner would hold this page, its reporter and a node of it until its
+        # next parse: to the build's end after the last page with a table
+        for name in ("document", "reporter", "parent"):
+            if name in vars(inliner):
+                setattr(inliner, name, None)
     return _resolvable(parsed, document, warn_here)
 
 
