@@ -31,7 +31,8 @@ def _project(root: Path, freeze: bool) -> Path:
     )
     (root / "errors.yaml").write_text("errors:\n" + entries, encoding="utf-8")
     (root / "conf.py").write_text(
-        'extensions = ["sphinx_awserrors", "sphinx.ext.todo"]\ntodo_include_todos = True\ntodo_link_only = True\n'
+        'extensions = ["sphinx_awserrors", "sphinx.ext.todo"]\n'
+        "todo_include_todos = True\ntodo_link_only = True\n"
         'awserrors_catalogue = "errors.yaml"\n'
         f"awserrors_checks = []\nawserrors_gc_freeze = {freeze}\n",
         encoding="utf-8",
