@@ -9,8 +9,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 import pytest
-from docutils import frontend, nodes, utils
-from docutils.parsers.rst import Parser
+from docutils import nodes, utils
 from sphinx import addnodes
 
 from sphinx_awserrors.sphinxext import gcpolicy
@@ -169,7 +168,7 @@ def test_what_is_alive_at_exit_is_frozen_with_the_policy(
 
 def _page() -> tuple[nodes.document, nodes.row, nodes.paragraph]:
     """A page with a table and prose, as written: its nodes link to parents and document."""
-    document = utils.new_document("page.rst", frontend.get_default_settings(Parser))
+    document = utils.new_document("page.rst")
     table = nodes.table(classes=["awserr-table"])
     body = nodes.tbody()
     table += nodes.tgroup("", body)
