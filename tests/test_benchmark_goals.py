@@ -85,6 +85,22 @@ def test_a_sweep_lost_in_the_noise_gets_no_verdict() -> None:
     assert rows[run.GOALS["linear"][0]][2] == "within noise"
 
 
+def test_linearity_along_the_references_is_ext_s_own_cost() -> None:
+    # the floor's prose costs less per sentence on denser pages; ext is linear
+    data = _data(fresh=0.55, touch_ext=1.1)
+    data["linearity"] += [
+        {"n": 5000, "p": 200, "r": r, "ext": 5 + r / 10, "floor": floor}
+        for r, floor in ((12, 8.0), (200, 15.0))
+    ]
+    data["linearity"][1]["r"] = 50
+    data["linearity"][1]["ext"] = 10.0  # 5 + 50 / 10, the N sweep's middle point
+    rows = _rows(run.goals_table(data))
+    verdict = rows[run.GOALS["linear"][0]]
+    assert verdict[2] == "yes"
+    assert "0.500 then 0.500 ms/reference" in verdict[1]
+    assert "over the floor" in verdict[1]
+
+
 def test_touch_rebuilds_are_compared_turn_by_turn() -> None:
     # the machine slowed down in the second turn: each turn's ratio is 1.1, the medians' 1.4
     rows = [
