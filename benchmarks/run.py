@@ -549,30 +549,42 @@ def measure_linearity(
 
     CPU time (user + system) rather than wall time, and the minimum rather than the median:
     on a shared machine other load mostly adds waiting, and interference only ever adds time.
+    The points are built in turns (every point and form once, then again): built one point
+    after another, a machine that slowed down between two points bent the sweep (two builds
+    of the same floor project differed by up to 3 s within one round).
     """
     points = [("N", n, 200, 50) for n in (1000, 5000, 20000) if "N" in axes]
     # references: 2,400 / 10,000 / 40,000 (the middle point is the N sweep's 5,000 codes)
     points += [("R", 5000, 200, r) for r in (12, 200) if "R" in axes]
-    rows: list[dict[str, Any]] = []
-    for axis, n, p, r in points:
-        name = f"sweep-n{n}-p{p}-r{r}"
-        dirs = project_dirs("sweep", n, p, r)
-        times: dict[str, list[float]] = {form: [] for form in forms}
-        peaks: dict[str, list[float]] = {form: [] for form in forms}
-        for _ in range(repeats):
+    dirs = {point: project_dirs("sweep", *point[1:]) for point in points}
+    times: dict[tuple[Any, ...], dict[str, list[float]]] = {
+        point: {form: [] for form in forms} for point in points
+    }
+    peaks: dict[tuple[Any, ...], dict[str, list[float]]] = {
+        point: {form: [] for form in forms} for point in points
+    }
+    for turn in range(repeats):
+        for point in points:
+            _axis, n, p, r = point
+            name = f"sweep-n{n}-p{p}-r{r}"
             for form in forms:
                 build = sphinx_build(
-                    source_dir(dirs, form),
+                    source_dir(dirs[point], form),
                     WORK / "out" / f"{name}-{form}",
                     extra_env=form_env(form),
                 )
                 if build.returncode:
                     sys.exit(f"{form} build failed ({name}):\n{build.stderr}")
-                times[form].append(build.cpu_seconds)
-                peaks[form].append(build.max_rss_mb)
+                times[point][form].append(build.cpu_seconds)
+                peaks[point][form].append(build.max_rss_mb)
+            shown = ", ".join(f"{form} {times[point][form][-1]:.2f} s" for form in forms)
+            print(f"  turn {turn + 1}, N={n} P={p} R={r}: {shown}", flush=True)
+    rows: list[dict[str, Any]] = []
+    for point in points:
+        axis, n, p, r = point
         row: dict[str, Any] = {"axis": axis, "n": n, "p": p, "r": r}
-        row.update({form: min(times[form]) for form in forms})
-        row.update({f"{form}_mb": max(peaks[form]) for form in forms})
+        row.update({form: min(times[point][form]) for form in forms})
+        row.update({f"{form}_mb": max(peaks[point][form]) for form in forms})
         rows.append(row)
         shown = ", ".join(
             f"{form} {row[form]:.2f} s CPU {row[f'{form}_mb']:.0f} MB" for form in forms
