@@ -68,14 +68,14 @@ BENCH_ARGS ?=
 
 # every form, both sizes, serial and -j 2, rebuilds and the 1,000/5,000/20,000 sweeps, then the
 # goals of issue 18; bench-round is one round of the same, the sweeps with ext and the floor only,
-# three builds a point (about twelve minutes)
+# five builds a point, in turns (about eighteen minutes)
 bench: $(VENV)/.stamp-test
 	$(BIN)/python benchmarks/run.py --sections scale incremental linearity \
 		--baseline $(BENCH_BASELINE) $(BENCH_ARGS)
 
 bench-round: $(VENV)/.stamp-test
 	$(BIN)/python benchmarks/run.py --sections scale incremental linearity --repeats 1 \
-		--linearity-repeats 3 --linearity-forms ext floor --baseline $(BENCH_BASELINE) \
+		--linearity-repeats 5 --linearity-forms ext floor --baseline $(BENCH_BASELINE) \
 		$(BENCH_ARGS)
 
 clean:
