@@ -203,9 +203,10 @@ class _Policy:
         never sees (40,000 references made 1.2 million such objects over a build). Noted now,
         they are freed with the page. Noted only for the HTML builders, which render their
         pages one at a time: other builders never say when a page is written, and the list
-        would grow with every page.
+        would grow with every page. Nor in a build too small for the policy, whose pages are
+        not freed (see :func:`_page_context`).
         """
-        if self.renders_pages and not self.parallel_write:
+        if self.renders_pages and not self.parallel_write and self.worth_it():
             self.resolving_nodes.extend(doctree.findall())
 
     def page_written(self, doctree: nodes.document | None) -> None:
