@@ -65,7 +65,10 @@ latex_elements = {
     # chapters are numbered, sections not: the tutorial and the migration guide number their
     # steps in the headings ("7. Check the result"), which a section number repeated
     # ("2.7 7. Check the result")
-    "preamble": r"\setcounter{secnumdepth}{0}",
+    # the goal tables of the benchmarks page write "≤", which pdflatex has no glyph set up for
+    "preamble": r"\setcounter{secnumdepth}{0}"
+    r"\DeclareUnicodeCharacter{2264}{\ensuremath{\leq}}"
+    r"\DeclareUnicodeCharacter{2265}{\ensuremath{\geq}}",
     # a listing line with no place to wrap (a long URL, a long call) wraps anyway instead of
     # running past the margin
     "sphinxsetup": "verbatimforcewraps",
