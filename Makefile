@@ -53,8 +53,8 @@ pdf: $(VENV)/.stamp-docs
 	@echo "PDF: $(abspath $(DOCS_OUT))/latex/sphinx-awserrors.pdf"
 
 lint: $(VENV)/.stamp-lint
-	$(BIN)/ruff check sphinx_awserrors tests benchmarks docs
-	$(BIN)/ruff format --check sphinx_awserrors tests benchmarks docs
+	$(BIN)/ruff check sphinx_awserrors tests benchmarks docs tools
+	$(BIN)/ruff format --check sphinx_awserrors tests benchmarks docs tools
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 

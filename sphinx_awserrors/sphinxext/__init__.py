@@ -31,6 +31,7 @@ from sphinx_awserrors.sphinxext import (
     index_pages,
     json_export,
     latex,
+    latex_characters,
     lazyrows,
     own_references,
     render,
@@ -60,6 +61,7 @@ def setup_extension(app: Sphinx) -> None:
     json_export.setup_export(app)
     index_pages.setup_index_pages(app)
     latex.setup_latex(app)
+    latex_characters.setup_latex_characters(app)
     render.setup_render(app)
     gcpolicy.setup_gcpolicy(app)
     smartquotes.setup_smartquotes(app)

@@ -31,6 +31,8 @@ SUBTYPES: Final[dict[str, str]] = {
     "export": "the JSON export of the catalogue could not be written",
     "compat": "an aws-error-compat reference cannot be read, or its filters match nothing",
     "coverage": "the server's source returns an error code the catalogue does not document",
+    "latex-character": "catalogue text has characters pdflatex cannot typeset (they show as "
+    "[U+XXXX] in the PDF)",
 }
 
 logger = logging.getLogger("sphinx_awserrors")
