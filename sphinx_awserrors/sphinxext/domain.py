@@ -26,7 +26,7 @@ from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx_awserrors.catalogue.status import reason_phrase, status_class
 from sphinx_awserrors.markup.policy import index_text, visible_controls
 from sphinx_awserrors.markup.text import description_text
-from sphinx_awserrors.sphinxext import buildstate
+from sphinx_awserrors.sphinxext import buildstate, latex_characters
 from sphinx_awserrors.sphinxext._logging import warn
 from sphinx_awserrors.sphinxext.latex import awserr_index
 from sphinx_awserrors.sphinxext.locale import _, class_title
@@ -160,7 +160,7 @@ class AwsErrorIndex(Index):
                 )
             groups.setdefault(status_class(entry.status), []).append(
                 IndexEntry(
-                    visible_controls(code),
+                    latex_characters.shown(domain.env, visible_controls(code)),
                     0,
                     place.docname,
                     place.node_id,
@@ -781,7 +781,10 @@ def _add_index_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> None
                 if code is None:
                     continue
                 entries = index_entries(code, node_id, catalogue.get(code), setting)
-                parts = index_parts(code, catalogue.get(code), setting)
+                parts = [
+                    (tuple(latex_characters.shown(app.env, level) for level in levels), main)
+                    for levels, main in index_parts(code, catalogue.get(code), setting)
+                ]
                 if isinstance(child, addnodes.desc_signature) and child.parent is not None:
                     # before the whole description, as Sphinx's own object directives do
                     holder = child.parent

@@ -24,6 +24,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Final
+from weakref import WeakKeyDictionary
 
 from docutils import nodes
 from sphinx import addnodes
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 SUBTYPE: Final = "latex-character"
 
@@ -107,6 +109,33 @@ def marker(char: str) -> str:
     return f"[U+{ord(char):04X}]"
 
 
+#: What pdflatex can typeset in the LaTeX build of an environment (none: another build).
+_ALLOWED: WeakKeyDictionary[BuildEnvironment, frozenset[int]] = WeakKeyDictionary()
+
+
+def _note_engine(app: Sphinx) -> None:
+    allowed = None
+    if app.builder.format == "latex":
+        allowed = typesettable(app.config.latex_engine, getattr(app.builder, "context", {}))
+    if allowed is None:
+        _ALLOWED.pop(app.env, None)
+    else:
+        _ALLOWED[app.env] = allowed
+
+
+def shown(env: BuildEnvironment, text: str) -> str:
+    """*text* as the LaTeX build of *env* prints it: each character pdflatex cannot typeset
+    as its marker. Unchanged in other builds.
+
+    For the text that reaches LaTeX outside the document's nodes: index entries, and the
+    names of the domain index.
+    """
+    allowed = _ALLOWED.get(env)
+    if allowed is None:
+        return text
+    return "".join(char if ord(char) in allowed else marker(char) for char in text)
+
+
 def _entry_code(node: nodes.Node) -> str | None:
     """The code of the table row or ``aws-error`` section that holds *node*."""
     for element in _ancestors(node):
@@ -132,8 +161,7 @@ class UntypesettableCharacters(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         """Replace each such character by its marker; warn once per entry."""
-        context = getattr(self.app.builder, "context", {})
-        allowed = typesettable(self.config.latex_engine, context)
+        allowed = _ALLOWED.get(self.env)
         if allowed is None:
             return
         # the entries first: a code may itself hold such a character, and be marked below
@@ -176,5 +204,6 @@ class UntypesettableCharacters(SphinxPostTransform):
 
 
 def setup_latex_characters(app: Sphinx) -> None:
-    """Register the post-transform."""
+    """Register the post-transform and what notes the engine's characters."""
+    app.connect("builder-inited", _note_engine)
     app.add_post_transform(UntypesettableCharacters)

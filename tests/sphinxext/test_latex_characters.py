@@ -99,6 +99,8 @@ def test_each_entry_is_reported_once_at_its_catalogue_line(
             "7",
             "≤ (U+2264), 前 (U+524D), 名 (U+540D), 😀 (U+1F600)",
         ),
+        # the code itself: reported at its entry (at the description's line)
+        "NoSuch名前": ("errors.yaml", "13", "前 (U+524D), 名 (U+540D)"),
     }
     assert "[awserrors.latex-character]" in warning.getvalue()
 
@@ -113,6 +115,10 @@ def test_the_tex_shows_markers_and_keeps_the_rest(app: SphinxTestApp) -> None:
     assert "😀" not in tex
     # what pdflatex can typeset is left as it was
     assert "café, Łódź" in tex
+    # the code, also in the general index and in the domain index
+    code = "NoSuch{[}U+540D{]}{[}U+524D{]}"
+    assert re.search(r"\\index\{NoSuch\{\[\}U\+540D", tex)
+    assert f"\\sphinxstyleindexentry{{{code}}}" in tex
     # the prose is the author's: not the extension's to change
     assert "own ≥ is" in tex
 
@@ -125,7 +131,7 @@ def test_the_tex_shows_markers_and_keeps_the_rest(app: SphinxTestApp) -> None:
 )
 def test_a_character_the_project_declares_is_kept(app: SphinxTestApp, warning: StringIO) -> None:
     app.build()
-    assert set(_warnings(warning)) == {"InvalidBucketName"}
+    assert set(_warnings(warning)) == {"InvalidBucketName", "NoSuch名前"}
     assert "U+2264" not in warning.getvalue()
     tex = (app.outdir / "characters.tex").read_text(encoding="utf-8")
     assert "must be ≤ 5 GB" in tex
@@ -195,6 +201,7 @@ def test_the_pdf_builds_and_its_pages_show_the_markers(tmp_path: Path) -> None:
     # what pdflatex can typeset is printed as it is (the line may break anywhere)
     assert "“gone” — café," in shown
     assert "Łódź, €." in shown
+    assert "NoSuch[U+540D][U+524D] A code that no client should see." in shown
 
 
 @pytest.mark.slow
