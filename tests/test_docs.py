@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import unquote, urldefrag
 
 import pytest
+from support_pdf import pages_past_margin
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -118,6 +119,9 @@ def test_docs_build_pdf(tmp_path: Path) -> None:
     # the tables are longtables, which break across pages and repeat their header
     assert "\\begin{longtable}" in (latex / "sphinx-awserrors.tex").read_text("utf-8")
     assert "LaTeX Warning: There were undefined references" not in log.read_text("latin-1")
+    # looked at as pages: no table, listing or code runs into the paper's outer half inch
+    if shutil.which("pdftoppm"):
+        assert pages_past_margin(latex / "sphinx-awserrors.pdf", tmp_path / "pages") == []
 
 
 # -- The tutorial, run step by step -------------------------------------------------------------

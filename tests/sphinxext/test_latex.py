@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from support_paths import ROOTS
+from support_pdf import pages_past_margin
 
 from sphinx_awserrors.sphinxext.latex import BREAK, ForeignColumnTypeError, code_parts, spec_columns
 
@@ -190,3 +191,5 @@ def test_the_pdf_builds_despite_unusable_tabularcolumns(tmp_path: Path) -> None:
     log = (latex / "colspec.log").read_text("latin-1")
     assert not re.search(r"^! ", log, re.MULTILINE)
     assert "Overfull \\hbox" not in log
+    if shutil.which("pdftoppm"):
+        assert pages_past_margin(latex / "colspec.pdf", tmp_path / "pages") == []

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from support_paths import ROOTS
+from support_pdf import pages_past_margin
 
 from sphinx_awserrors.sphinxext.latex_characters import DEFAULT_ENCODINGS, marker, typesettable
 
@@ -177,7 +178,7 @@ def _latexpdf(source: Path, out: Path, *overrides: str) -> subprocess.CompletedP
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("latexmk") is None, reason="needs latexmk and TeX Live")
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext (poppler-utils)")
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler-utils")
 def test_the_pdf_builds_and_its_pages_show_the_markers(tmp_path: Path) -> None:
     """Without the markers pdflatex stopped at the first such character."""
     source = tmp_path / "src"
@@ -202,6 +203,8 @@ def test_the_pdf_builds_and_its_pages_show_the_markers(tmp_path: Path) -> None:
     assert "“gone” — café," in shown
     assert "Łódź, €." in shown
     assert "NoSuch[U+540D][U+524D] A code that no client should see." in shown
+    # the markers are longer than the characters: the table still fits the page
+    assert pages_past_margin(pdf, tmp_path / "pages") == []
 
 
 @pytest.mark.slow
