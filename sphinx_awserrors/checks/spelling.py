@@ -434,6 +434,9 @@ _PREFIXES: Final = (
 #: is a word even when the dictionary lacks it (``unwritable``).
 _NEGATIONS: Final = ("un", "non", "in", "dis")
 LONG_STEM: Final = 7
+#: No suggestion for a longer "word" (no dictionary word has 40 letters; a token or a blob
+#: does, and its edits would take gigabytes).
+MAX_SUGGESTED_LENGTH: Final = 40
 
 
 def _cvc(stem: str) -> bool:
@@ -700,6 +703,9 @@ class Speller:
         return self._suggestions[word]
 
     def _suggest(self, word: str) -> Suggestion | None:
+        # the edits of a word grow with the square of its length: 1 GB at 5,000 letters
+        if len(word) > MAX_SUGGESTED_LENGTH:
+            return None
         scored: list[tuple[float, str, str]] = []
         for candidate in edits1(word):
             if self._candidate(candidate):
@@ -981,6 +987,9 @@ def _misspelling(entry: ErrorEntry, word: Word, context: _Context) -> Finding | 
     ):
         return None  # most likely a name new to us
     if suggestion is None:
+        if len(text) > MAX_SUGGESTED_LENGTH:  # a blob: its start names it well enough
+            shown = f"{text[:MAX_SUGGESTED_LENGTH]}... ({len(text):,} letters)"
+            return _finding(entry, text, None, f"'{shown}' is not a word")
         message = f"'{text}' is not a known word; if it is right, add it to the spelling words"
         return _finding(entry, text, None, message)
     fixed = _match_case(text, suggestion.text, context.spellings)

@@ -68,8 +68,13 @@ def _key(form: str) -> str:
     return _JOINERS.sub("", form)
 
 
+#: Longer "words" are no prose (a token, a URL, a blob of base64): and each key's prefixes are
+#: kept, so one word of 100,000 letters would cost gigabytes.
+MAX_KEY_LENGTH = 64
+
+
 def _plausible(key: str) -> bool:
-    return sum(c.isalpha() for c in key) >= 4
+    return len(key) <= MAX_KEY_LENGTH and sum(c.isalpha() for c in key) >= 4
 
 
 def _space_only_ok(form: str, word: str) -> bool:
