@@ -623,7 +623,40 @@ _SETTINGS: dict[str, Any] = {
 }
 
 
+#: More columns than any table of error codes has; docutils' table parsers take minutes on a
+#: border of 30,000 columns (their cost grows faster than the columns).
+MAX_TABLE_COLUMNS = 1_000
+_GRID_BORDER = re.compile(r"[ \t]*\+(?:[-=]+\+)+[ \t]*")
+_SIMPLE_BORDER = re.compile(r"[ \t]*=+(?: +=+)+[ \t]*")
+
+
+def _too_wide(text: str) -> tuple[int, int] | None:
+    """The line and column count of the first table border wider than the limit, if any."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        # a cheap test first: a border that wide is a long line
+        if len(line) <= 2 * MAX_TABLE_COLUMNS:
+            continue
+        if _GRID_BORDER.fullmatch(line):
+            columns = line.count("+") - 1
+        elif _SIMPLE_BORDER.fullmatch(line):
+            columns = len(line.split())
+        else:
+            continue
+        if columns > MAX_TABLE_COLUMNS:
+            return number, columns
+    return None
+
+
 def _parse(text: str, source: str) -> nodes.document:
+    wide = _too_wide(text)
+    if wide is not None:
+        line, columns = wide
+        raise TableReadError(
+            f"a table border of {columns:,} columns (at most {MAX_TABLE_COLUMNS:,}): "
+            "not an error table, and more than docutils parses in reasonable time",
+            source,
+            line,
+        )
     settings = dict(_SETTINGS, warning_stream=io.StringIO())
     with _tolerant_markup():
         try:
