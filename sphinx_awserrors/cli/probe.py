@@ -80,7 +80,8 @@ def register(commands: Subcommands) -> None:
         type=_seconds,
         default=runner.DEFAULT_TIMEOUT,
         metavar="S",
-        help=f"seconds each request may wait for the server (default: {runner.DEFAULT_TIMEOUT:g})",
+        help="seconds each request may take, its answer included "
+        f"(default: {runner.DEFAULT_TIMEOUT:g})",
     )
     parser.add_argument(
         "--deadline",

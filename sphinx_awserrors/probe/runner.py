@@ -20,6 +20,7 @@ import re
 import secrets
 import socket
 import ssl
+import threading
 import time
 from dataclasses import dataclass, field, replace
 from string import Template
@@ -278,8 +279,39 @@ def _element(body: bytes, pattern: re.Pattern[bytes]) -> str | None:
     return xml_unescape(match.group(1).decode("utf-8", "replace"), {"&quot;": '"', "&apos;": "'"})
 
 
+class _Cutoff:
+    """Shuts a connection's socket when its time is up, so that no read waits any longer.
+
+    The socket timeout bounds each wait; a server that trickles its answer a byte at a time
+    would keep every wait short and the exchange going for hours.
+    """
+
+    def __init__(self, connection: http.client.HTTPConnection, seconds: float) -> None:
+        self.connection = connection
+        self.fired = threading.Event()
+        self.timer = threading.Timer(seconds, self._cut)
+        self.timer.daemon = True
+
+    def _cut(self) -> None:
+        self.fired.set()
+        sock = self.connection.sock
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+    def __enter__(self) -> _Cutoff:
+        self.timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.timer.cancel()
+
+
 def send(prepared: Prepared, timeout: float) -> Answer:
-    """Send *prepared* over a new connection; :class:`StepFailed` when there is no answer."""
+    """Send *prepared* over a new connection; :class:`StepFailed` when there is no answer.
+
+    *timeout* bounds the whole exchange, from connecting to the answer's last byte.
+    """
     parts = urlsplit(prepared.url)
     host = parts.hostname or ""
     connection: http.client.HTTPConnection
@@ -290,31 +322,39 @@ def send(prepared: Prepared, timeout: float) -> Answer:
     else:
         connection = http.client.HTTPConnection(host, parts.port, timeout=timeout)
     target = parts.path + (f"?{parts.query}" if parts.query else "")
-    try:
-        connection.putrequest(prepared.method, target, skip_host=True, skip_accept_encoding=True)
-        for name, value in prepared.headers.items():
-            connection.putheader(name, value)
-        if prepared.content_length:
-            connection.putheader("Content-Length", str(len(prepared.body)))
-        connection.endheaders()
-        if prepared.content_length and prepared.body:
-            body = prepared.body
-            if prepared.send_bytes is not None:
-                body = body[: prepared.send_bytes]
-            # a server may answer (and stop reading) before the whole body is sent
-            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                connection.send(body)
-            if prepared.send_bytes is not None and connection.sock is not None:
-                with contextlib.suppress(OSError):
-                    connection.sock.shutdown(socket.SHUT_WR)
-        response = connection.getresponse()
-        data = response.read(MAX_BODY) if prepared.method != "HEAD" else b""
-    except TimeoutError:
-        raise StepFailed(f"no answer within {timeout:g} s") from None
-    except (OSError, http.client.HTTPException) as exc:
-        raise StepFailed(f"{type(exc).__name__}: {clean(str(exc)) or 'no details'}") from None
-    finally:
-        connection.close()
+    cutoff = _Cutoff(connection, timeout)
+    with cutoff:
+        try:
+            connection.putrequest(
+                prepared.method, target, skip_host=True, skip_accept_encoding=True
+            )
+            for name, value in prepared.headers.items():
+                connection.putheader(name, value)
+            if prepared.content_length:
+                connection.putheader("Content-Length", str(len(prepared.body)))
+            connection.endheaders()
+            if prepared.content_length and prepared.body:
+                body = prepared.body
+                if prepared.send_bytes is not None:
+                    body = body[: prepared.send_bytes]
+                # a server may answer (and stop reading) before the whole body is sent
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    connection.send(body)
+                if prepared.send_bytes is not None and connection.sock is not None:
+                    with contextlib.suppress(OSError):
+                        connection.sock.shutdown(socket.SHUT_WR)
+            response = connection.getresponse()
+            data = response.read(MAX_BODY) if prepared.method != "HEAD" else b""
+        except TimeoutError:
+            raise StepFailed(f"no answer within {timeout:g} s") from None
+        except (OSError, http.client.HTTPException) as exc:
+            if cutoff.fired.is_set():
+                raise StepFailed(f"the answer took longer than {timeout:g} s") from None
+            raise StepFailed(f"{type(exc).__name__}: {clean(str(exc)) or 'no details'}") from None
+        finally:
+            connection.close()
+    if cutoff.fired.is_set():  # cut while the body was read: what came is not the answer
+        raise StepFailed(f"the answer took longer than {timeout:g} s")
     return Answer(
         response.status,
         response.headers,
