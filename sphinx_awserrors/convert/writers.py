@@ -106,19 +106,33 @@ def to_json(catalogue: Entries, *, urls: Mapping[str, str] | None = None) -> str
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
+#: What a spreadsheet takes for the start of a formula (OWASP's list for CSV injection).
+FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_field(text: str) -> str:
+    """*text* as a spreadsheet shows it and never runs it: ``'`` before a formula's start.
+
+    A catalogue is data other people may write: ``=HYPERLINK(...)`` in a description would be
+    a live formula in the spreadsheet that opens the export.
+    """
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def to_csv(catalogue: Entries) -> str:
     """The entries as CSV with the header ``code,status,description,tags``.
 
     Descriptions are plain text; tags are separated by spaces. Lines end with ``\\n``; fields
-    are quoted only where needed (commas, quotes).
+    are quoted only where needed (commas, quotes). A field that starts like a spreadsheet
+    formula gets a ``'`` first, so that the spreadsheet does not run it.
     """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_HEADER)
     for entry in catalogue:
-        writer.writerow(
-            (entry.code, entry.status, description_text(entry.description), " ".join(entry.tags))
-        )
+        fields = (entry.code, description_text(entry.description), " ".join(entry.tags))
+        code, description, tags = (csv_field(field) for field in fields)
+        writer.writerow((code, entry.status, description, tags))
     return out.getvalue()
 
 

@@ -23,7 +23,9 @@ from sphinx_awserrors.cli import main
 from sphinx_awserrors.convert.md_table import read_tables
 from sphinx_awserrors.convert.writers import (
     CSV_HEADER,
+    FORMULA_STARTS,
     TABLE_HEADERS,
+    csv_field,
     filter_status,
     rst_to_markdown,
     to_csv,
@@ -151,7 +153,8 @@ def test_csv_reads_back() -> None:
         assert row == [
             entry.code,
             str(entry.status),
-            description_text(entry.description),
+            # "- a leading dash" too: a spreadsheet would try it as a formula
+            csv_field(description_text(entry.description)),
             " ".join(entry.tags),
         ]
     by_code = {row[0]: row for row in rows[1:]}
@@ -167,6 +170,30 @@ def test_csv_dict_reader() -> None:
         "description": "Access denied",
         "tags": "s3 iam",
     }
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        '=HYPERLINK("http://evil.example","x")',
+        "+cmd|' /C calc'!A0",
+        "-2+3+cmd|' /C calc'!A0",
+        "@SUM(1+1)*cmd|' /C calc'!A0",
+        "\t=1+1",
+    ],
+)
+def test_csv_fields_never_start_a_formula(description: str) -> None:
+    entry = ErrorEntry("FormulaCode", 400, description, tags=("=cmd",))
+    row = list(csv.reader(io.StringIO(to_csv(Catalogue([entry])), newline="")))[1]
+    assert row[2] == "'" + description_text(description)
+    assert row[3] == "'=cmd"
+    assert not any(field.startswith(FORMULA_STARTS) for field in row)
+
+
+def test_csv_leaves_other_fields_as_written() -> None:
+    entry = ErrorEntry("PlainCode", 400, "Costs 5 = 2 + 3, -1 is fine inside.")
+    row = list(csv.reader(io.StringIO(to_csv(Catalogue([entry])), newline="")))[1]
+    assert row == ["PlainCode", "400", "Costs 5 = 2 + 3, -1 is fine inside.", ""]
 
 
 # --- reStructuredText -----------------------------------------------------------------------
