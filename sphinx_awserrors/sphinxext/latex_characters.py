@@ -170,19 +170,21 @@ class UntypesettableCharacters(SphinxPostTransform):
             absent = {char for char in str(text) if ord(char) not in allowed}
             if absent and text.parent is not None and any(map(_ours, _ancestors(text))):
                 texts.append((text, "".join(sorted(absent)), _entry_code(text)))
-        reported: dict[str, set[str]] = {}
+        # per entry: its characters, and where on the page it first shows them (the location
+        # when the catalogue has none, as for a code only a reference lists)
+        reported: dict[str, tuple[set[str], nodes.Node]] = {}
         for text, missing, code in texts:
             if code is not None:
-                reported.setdefault(code, set()).update(missing)
+                reported.setdefault(code, (set(), text.parent))[0].update(missing)
+            else:
+                self._warn(code, missing, text.parent)
             marked = "".join(marker(char) if char in missing else char for char in str(text))
             text.parent.replace(text, nodes.Text(marked))
-            if code is None:
-                self._warn(code, missing, text)
-        for code, chars in reported.items():
-            self._warn(code, chars, None)
+        for code, (chars, node) in reported.items():
+            self._warn(code, chars, node)
 
     def _warn(self, code: str | None, chars: Iterable[str], node: nodes.Node | None) -> None:
-        shown = ", ".join(f"{char} ({marker(char)[1:-1]})" for char in sorted(set(chars)))
+        listed = ", ".join(f"{char} ({marker(char)[1:-1]})" for char in sorted(set(chars)))
         entry = get_catalogue(self.env).get(code) if code is not None else None
         location: str | nodes.Node | None = node
         if entry is not None and entry.file:
@@ -196,7 +198,7 @@ class UntypesettableCharacters(SphinxPostTransform):
                 'Set latex_engine = "xelatex" or "lualatex", or declare the characters '
                 "in latex_elements with \\DeclareUnicodeCharacter"
             )
-            % (subject, shown),
+            % (subject, listed),
             SUBTYPE,
             location,
             once=True,
