@@ -49,6 +49,19 @@ def warn(
     logger.warning(message, type=WARNING_TYPE, subtype=subtype, location=location, once=once)
 
 
+def warn_at(message: str, subtype: str, file: str, line: int | None, *, once: bool = False) -> None:
+    """Warn at ``file:line`` of a file that is not a document (a catalogue); without a line,
+    name the file in the message instead.
+
+    (Sphinx would take a location without a colon, or a ``(file, line)`` pair, for a
+    document name.)
+    """
+    if line:
+        warn(message, subtype, location=f"{file}:{line}", once=once)
+    else:
+        warn(f"{file}: {message}", subtype, once=once)
+
+
 def error(
     message: str,
     subtype: str,

@@ -44,7 +44,7 @@ from sphinx_awserrors.catalogue import (
 )
 from sphinx_awserrors.markup.policy import visible_controls
 from sphinx_awserrors.markup.text import description_text
-from sphinx_awserrors.sphinxext._logging import config_location, error, warn
+from sphinx_awserrors.sphinxext._logging import config_location, error, warn, warn_at
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -198,17 +198,6 @@ def note_references_catalogue(env: BuildEnvironment, docname: str) -> None:
     _state(env).references.add(docname)
 
 
-def _warn_at(message: str, subtype: str, file: str, line: int | None) -> None:
-    """Warn at ``file:line``; without a line, name the file in the message instead.
-
-    (Sphinx would take a location without a colon for a document name.)
-    """
-    if line:
-        warn(message, subtype, location=f"{file}:{line}")
-    else:
-        warn(f"{file}: {message}", subtype)
-
-
 def _config_paths(value: object, where: str | None = None) -> str | list[str] | None:
     """``awserrors_catalogue`` checked beyond what Sphinx's type check does.
 
@@ -258,7 +247,7 @@ def _load(
         name: index for index, name in enumerate(dict.fromkeys(p.file for p in result.problems))
     }
     for problem in sorted(result.problems, key=lambda p: (order[p.file], p.line or 0)):
-        _warn_at(problem.message, "catalogue", problem.file, problem.line)
+        warn_at(problem.message, "catalogue", problem.file, problem.line)
     state.changed_codes = changed_codes(state.catalogue, result.catalogue) if state.loaded else None
     state.catalogue = result.catalogue
     state.files = result.files
@@ -382,7 +371,7 @@ def _run_checks(app: Sphinx, state: BuildState) -> None:
             key, found = known
             if key != last_key:
                 for message, check, file, line in found:
-                    _warn_at(message, check, file, line)
+                    warn_at(message, check, file, line)
             _remember_run(app, state, key, inputs)
             return
     clean = True  # no warning about the settings: a later build may skip reading them
@@ -441,7 +430,7 @@ def _run_checks(app: Sphinx, state: BuildState) -> None:
         cached = [(f.message, f.check, f.file, f.line) for f in findings]
         _cache_findings(key, cached)
     for message, check, file, line in cached:
-        _warn_at(message, check, file, line)
+        warn_at(message, check, file, line)
     _remember_run(app, state, key, inputs)
     if inputs is not None:
         _cache_run(inputs, key, cached)

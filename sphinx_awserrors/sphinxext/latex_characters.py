@@ -31,10 +31,10 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import texescape
 
-from sphinx_awserrors.sphinxext._logging import warn
+from sphinx_awserrors.sphinxext._logging import warn, warn_at
 from sphinx_awserrors.sphinxext.buildstate import get_catalogue
 from sphinx_awserrors.sphinxext.locale import __
-from sphinx_awserrors.sphinxext.render import _ancestors, _ours
+from sphinx_awserrors.sphinxext.render import ancestors, is_catalogue_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -138,7 +138,7 @@ def shown(env: BuildEnvironment, text: str) -> str:
 
 def _entry_code(node: nodes.Node) -> str | None:
     """The code of the table row or ``aws-error`` section that holds *node*."""
-    for element in _ancestors(node):
+    for element in ancestors(node):
         classes: list[str] = element.get("classes", [])
         if "awserr-row" in classes or "awserr-error" in classes:
             for code in element.findall(nodes.Element):
@@ -168,7 +168,7 @@ class UntypesettableCharacters(SphinxPostTransform):
         texts: list[tuple[nodes.Text, str, str | None]] = []
         for text in self.document.findall(nodes.Text):
             absent = {char for char in str(text) if ord(char) not in allowed}
-            if absent and text.parent is not None and any(map(_ours, _ancestors(text))):
+            if absent and text.parent is not None and is_catalogue_text(text):
                 texts.append((text, "".join(sorted(absent)), _entry_code(text)))
         # per entry: its characters, and where on the page it first shows them (the location
         # when the catalogue has none, as for a code only a reference lists)
@@ -186,23 +186,16 @@ class UntypesettableCharacters(SphinxPostTransform):
     def _warn(self, code: str | None, chars: Iterable[str], node: nodes.Node | None) -> None:
         listed = ", ".join(f"{char} ({marker(char)[1:-1]})" for char in sorted(set(chars)))
         entry = get_catalogue(self.env).get(code) if code is not None else None
-        location: str | nodes.Node | None = node
-        if entry is not None and entry.file:
-            line = entry.line_of("description")
-            # "file:line": a (file, line) pair would be read as a document name
-            location = f"{entry.file}:{line}" if line else entry.file
         subject = code if code is not None else __("catalogue text")
-        warn(
-            __(
-                "%s: pdflatex cannot typeset %s; the PDF shows the code points instead. "
-                'Set latex_engine = "xelatex" or "lualatex", or declare the characters '
-                "in latex_elements with \\DeclareUnicodeCharacter"
-            )
-            % (subject, listed),
-            SUBTYPE,
-            location,
-            once=True,
-        )
+        message = __(
+            "%s: pdflatex cannot typeset %s; the PDF shows the code points instead. "
+            'Set latex_engine = "xelatex" or "lualatex", or declare the characters '
+            "in latex_elements with \\DeclareUnicodeCharacter"
+        ) % (subject, listed)
+        if entry is not None and entry.file:
+            warn_at(message, SUBTYPE, entry.file, entry.line_of("description"), once=True)
+        else:
+            warn(message, SUBTYPE, node, once=True)
 
 
 def setup_latex_characters(app: Sphinx) -> None:

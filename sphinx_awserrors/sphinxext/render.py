@@ -202,15 +202,21 @@ class VisibleControls(SphinxPostTransform):
             visible = policy.visible_controls(str(text), docutils_text=True)
             if visible == text or text.parent is None:
                 continue
-            if any(_ours(element) for element in _ancestors(text)):
+            if is_catalogue_text(text):
                 text.parent.replace(text, nodes.Text(visible))
 
 
-def _ancestors(node: nodes.Node) -> Iterator[nodes.Element]:
+def ancestors(node: nodes.Node) -> Iterator[nodes.Element]:
+    """The elements that hold *node*, its parent first."""
     parent = node.parent
     while parent is not None:
         yield parent
         parent = parent.parent
+
+
+def is_catalogue_text(node: nodes.Node) -> bool:
+    """Whether *node* is inside one of the extension's elements (a code, a description, ...)."""
+    return any(_ours(element) for element in ancestors(node))
 
 
 def setup_render(app: Sphinx) -> None:
